@@ -17,9 +17,9 @@ from workbench.glossary.io import (
     glossary_format,
     guess_format,
     read_glossary,
+    read_tbx,
 )
 from workbench.glossary.model import Glossary
-from workbench.glossary.tbx import read_tbx
 from workbench.glossary.tsv import read_tsv
 
 TICO = Path(__file__).resolve().parents[2] / "corpora" / "tico19"

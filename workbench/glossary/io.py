@@ -15,7 +15,6 @@ from workbench.errors import InputError
 from workbench.glossary.badrows import BadRows
 from workbench.glossary.csvfile import read_csv
 from workbench.glossary.model import Entry, Glossary
-from workbench.glossary.tbx import format_tbx, read_tbx
 from workbench.glossary.tsv import format_tsv, read_tsv
 
 
@@ -39,6 +38,20 @@ class GlossaryFormat:
         if columns and not self.takes_columns:
             raise InputError(path, "--columns applies to CSV glossaries only")
         return self.reader(path, columns) if self.takes_columns else self.reader(path)
+
+
+def read_tbx(path: str | Path) -> Glossary:
+    """The TBX glossary at ``path`` (lxml loads here, not when the CLI starts)."""
+    from workbench.glossary import tbx
+
+    return tbx.read_tbx(path)
+
+
+def format_tbx(glossary: Glossary) -> str:
+    """``glossary`` as TBX-Basic (lxml loads here, not when the CLI starts)."""
+    from workbench.glossary import tbx
+
+    return tbx.format_tbx(glossary)
 
 
 GLOSSARY_FORMATS: tuple[GlossaryFormat, ...] = (

@@ -8,72 +8,113 @@ TUI and scripts call the facade's methods, which are the parts' own bound method
 from __future__ import annotations
 
 import getpass
+import threading
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Any, Self
 
-from workbench.project.batch import Batch
 from workbench.project.catalog import Catalog
-from workbench.project.changes import ChangeSet
-from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
-from workbench.project.dictionaries import Dictionaries
-from workbench.project.editing import Editing
-from workbench.project.exchange import Exchange
-from workbench.project.importing import Importing
-from workbench.project.known_words import DictionaryWords, MemoryWords
-from workbench.project.lqa import Lqa
-from workbench.project.memory import TranslationMemory
 from workbench.project.reading import Reader
-from workbench.project.restructure import Restructure
-from workbench.project.review import Review
-from workbench.project.scoring import Scoring
-from workbench.project.sources import Sources
-from workbench.project.spelling import Spelling
-from workbench.project.team import Team
-from workbench.project.terms import Terms
-from workbench.project.views import Views
 from workbench.store import Database, open_db
 from workbench.store.connection import Location
 from workbench.store.location import ServerAddress
 
+if TYPE_CHECKING:
+    from workbench.project.checking import Checking
+    from workbench.project.dictionaries import Dictionaries
+    from workbench.project.lqa import Lqa
+    from workbench.project.memory import TranslationMemory
+    from workbench.project.sources import Sources
+    from workbench.project.spelling import Spelling
+    from workbench.project.team import Team
+    from workbench.project.terms import Terms
+
+#: The facade's names for its parts' methods: name -> (part, the part's attribute).
+BOUND: dict[str, tuple[str, str]] = {
+    # glossary
+    "glossary": ("terms", "glossary"), "set_glossary": ("terms", "set_glossary"),
+    "add_term": ("terms", "add"), "matcher": ("terms", "matcher"),
+    # views of the segment list
+    "view_ids": ("views", "view_ids"), "list_rows": ("views", "list_rows"),
+    "first_open_segment": ("views", "first_open_segment"),
+    "open_segments_after": ("views", "open_segments_after"),
+    "link_version_id": ("views", "link_version_id"),
+    # editing and review
+    "save_draft": ("editing", "save_draft"), "confirm": ("editing", "confirm"),
+    "open_findings": ("editing", "open_findings"), "set_status": ("editing", "set_status"),
+    "undo": ("editing", "undo"), "lock": ("editing", "lock"), "unlock": ("editing", "unlock"),
+    "add_note": ("editing", "add_note"), "review": ("review_part", "review"),
+    # batch work: one change group each
+    "select_segments": ("batch", "select"), "find_replace": ("batch", "find_replace"),
+    "confirm_many": ("batch", "confirm_many"), "review_many": ("batch", "review_many"),
+    # checks and overrides
+    "check_text": ("checking", "check_text"), "check_segment": ("checking", "check_segment"),
+    "check_report": ("checking", "check_report"),
+    "stream_findings": ("checking", "stream_findings"),
+    "check_document": ("checking", "check_document"),
+    "add_override": ("checking", "add_override"), "overrides": ("checking", "overrides"),
+    # change groups (imports, replacements, batches): listed and undone as one
+    "changes": ("change_set", "groups"), "undo_change": ("change_set", "undo_group"),
+    "last_import": ("change_set", "last_import"),
+    # imports
+    "import_document": ("importing", "import_document"),
+    "import_document_text": ("importing", "import_document_text"),
+    "import_translation": ("importing", "import_translation"),
+    "import_translation_text": ("importing", "import_translation_text"),
+    "align": ("importing", "align"),
+    # exports and round trips
+    "export_file": ("exchange", "export_file"), "export_units": ("exchange", "export_units"),
+    "export_header": ("exchange", "export_header"),
+    "default_output": ("exchange", "default_output"),
+    "document_key": ("exchange", "document_key"), "import_xliff": ("exchange", "import_xliff"),
+    "import_tmx": ("exchange", "import_tmx"),
+    "import_bilingual": ("exchange", "import_bilingual"),
+    # scoring
+    "score": ("scoring", "score"), "scoring_units": ("scoring", "scoring_units"),
+    "score_history": ("scoring", "score_history"),
+    "segment_scores": ("scoring", "segment_scores"), "last_score": ("scoring", "last_score"),
+    # structure
+    "merge_with_next": ("restructure", "merge_with_next"),
+    "split_segment": ("restructure", "split_segment"),
+    "move_reference_sentence": ("restructure", "move_reference_sentence"),
+    "low_confidence_segments": ("restructure", "low_confidence_segments"),
+}
+#: The parts that are public attributes of the facade (``project.tm``, ``project.terms``...).
+PUBLIC_PARTS = frozenset(
+    {"terms", "spelling", "lqa", "checking", "dictionaries", "team", "sources", "tm"}
+)
+
 
 class Project:
-    """A translation project, stored in an SQLite file or a PostgreSQL database."""
+    """A translation project, stored in an SQLite file or a PostgreSQL database.
+
+    The catalog and the reader are made with the project; every other part (and the modules
+    it needs: checks, memories, scoring, ...) when first used, so that a command that only
+    reads (``stats``, ``history``) does not import them. A name of :data:`BOUND` is the part's
+    bound method, as an attribute of the project once first read.
+    """
+
+    terms: Terms
+    spelling: Spelling
+    lqa: Lqa
+    checking: Checking
+    dictionaries: Dictionaries
+    #: team work: members and roles (PostgreSQL), presence: project.team.here(...)
+    team: Team
+    #: client documents (DOCX, ODT, HTML, Markdown, EPUB, XLIFF): project.sources.import_file
+    sources: Sources
+    #: translation memories: project.tm.lookup(...), .concordance(...), .analyze(...)
+    tm: TranslationMemory
 
     def __init__(self, context: ProjectContext) -> None:
         self.context = context
+        self._parts: dict[str, Any] = {}
+        # parts are made once each, whichever thread (a TUI worker) asks first
+        self._parts_lock = threading.RLock()
         self.catalog = catalog = Catalog(context)
-        self.terms = terms = Terms(context)
-        reader = Reader(context, catalog)
-        self.spelling = spelling = Spelling(context, terms)
-        self.lqa = lqa = Lqa(context, catalog, reader)
-        self.checking = checking = Checking(context, catalog, reader, terms, spelling)
-        editing = Editing(context, catalog, reader, checking)
-        review = Review(context, reader, editing)
-        changes = ChangeSet(context, catalog)
-        self.dictionaries = dictionaries = Dictionaries(context)
-        # team work: members and roles (PostgreSQL), presence: project.team.here(...)
-        self.team = Team(context)
-        importing = Importing(context, catalog, terms, changes, dictionaries)
-        # client documents (DOCX, ODT, HTML, Markdown, EPUB, XLIFF):
-        # project.sources.import_file(...)
-        self.sources = Sources(context, catalog, importing, changes)
-        exchange = Exchange(context, catalog, checking, terms, changes, lqa)
-        scoring = Scoring(context, catalog, terms)
-        restructure = Restructure(context, catalog, reader)
-        views = Views(context, catalog, checking)
-        batch = Batch(context, catalog, reader, checking, editing, review, changes)
-        #: translation memories: project.tm.lookup(...), .concordance(...), .analyze(...)
-        self.tm = TranslationMemory(context, catalog, reader, checking)
-        editing.on_confirm = self.tm.on_confirm
-        editing.before_confirm = self.tm.before_confirm
-        editing.confirm_fingerprint = self.tm.propagates
-        # the English of the external memories and of the dictionaries' senses: never flagged
-        spelling.add_known_source(MemoryWords(context), suggest=False)
-        spelling.add_known_source(DictionaryWords(dictionaries), suggest=False)
-        exchange.tm_annotator = self.tm.annotate_units
-
+        self._parts.update(catalog=catalog, reader=Reader(context, catalog))
+        reader = self._parts["reader"]
         # documents and versions
         self.documents = catalog.documents
         self.document = catalog.document
@@ -82,11 +123,6 @@ class Project:
         self.version_id = catalog.version_id
         self.working_id = catalog.working_id
         self.resolve_version = catalog.resolve_version
-        # glossary
-        self.glossary = terms.glossary
-        self.set_glossary = terms.set_glossary
-        self.add_term = terms.add
-        self.matcher = terms.matcher
         # reading
         self.segments = reader.segments
         self.segment = reader.segment
@@ -95,65 +131,135 @@ class Project:
         self.history = reader.history
         self.notes = reader.notes
         self.stats = reader.stats
-        # views of the segment list
-        self.view_ids = views.view_ids
-        self.list_rows = views.list_rows
-        self.first_open_segment = views.first_open_segment
-        self.open_segments_after = views.open_segments_after
-        self.link_version_id = views.link_version_id
-        # editing and review
-        self.save_draft = editing.save_draft
-        self.confirm = editing.confirm
-        self.open_findings = editing.open_findings
-        self.set_status = editing.set_status
-        self.undo = editing.undo
-        self.lock = editing.lock
-        self.unlock = editing.unlock
-        self.add_note = editing.add_note
-        self.review = review.review
-        # batch work: one change group each
-        self.select_segments = batch.select
-        self.find_replace = batch.find_replace
-        self.confirm_many = batch.confirm_many
-        self.review_many = batch.review_many
-        # checks and overrides
-        self.check_text = checking.check_text
-        self.check_segment = checking.check_segment
-        self.check_report = checking.check_report
-        self.stream_findings = checking.stream_findings
-        self.check_document = checking.check_document
-        self.add_override = checking.add_override
-        self.overrides = checking.overrides
-        # change groups (imports, replacements, batches): listed and undone as one
-        self.changes = changes.groups
-        self.undo_change = changes.undo_group
-        self.last_import = changes.last_import
-        # imports
-        self.import_document = importing.import_document
-        self.import_document_text = importing.import_document_text
-        self.import_translation = importing.import_translation
-        self.import_translation_text = importing.import_translation_text
-        self.align = importing.align
-        # exports and round trips
-        self.export_file = exchange.export_file
-        self.export_units = exchange.export_units
-        self.export_header = exchange.export_header
-        self.default_output = exchange.default_output
-        self.document_key = exchange.document_key
-        self.import_xliff = exchange.import_xliff
-        self.import_tmx = exchange.import_tmx
-        self.import_bilingual = exchange.import_bilingual
-        # scoring
-        self.score = scoring.score
-        self.scoring_units = scoring.scoring_units
-        self.score_history = scoring.score_history
-        self.segment_scores = scoring.segment_scores
-        self.last_score = scoring.last_score
-        # structure
-        self.merge_with_next = restructure.merge_with_next
-        self.split_segment = restructure.split_segment
-        self.move_reference_sentence = restructure.move_reference_sentence
-        self.low_confidence_segments = restructure.low_confidence_segments
+
+    def __getattr__(self, name: str) -> Any:
+        """A part (``tm``, ``terms``...) or a part's method (``confirm``...), made when first
+        read and kept as the project's attribute."""
+        if name in BOUND:
+            part, attribute = BOUND[name]
+            value = getattr(self._part(part), attribute)
+        elif name in PUBLIC_PARTS:
+            value = self._part(name)
+        else:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        setattr(self, name, value)
+        return value
+
+    def _part(self, name: str) -> Any:
+        """The part called ``name``, made (with the parts it uses) on first use."""
+        part = self._parts.get(name)
+        if part is None:
+            with self._parts_lock:
+                part = self._parts.get(name)
+                if part is None:
+                    part = getattr(self, f"_make_{name}")()
+                    self._parts[name] = part
+        return part
+
+    def _make_terms(self) -> Any:
+        from workbench.project.terms import Terms
+
+        return Terms(self.context)
+
+    def _make_dictionaries(self) -> Any:
+        from workbench.project.dictionaries import Dictionaries
+
+        return Dictionaries(self.context)
+
+    def _make_spelling(self) -> Any:
+        from workbench.project.known_words import DictionaryWords, MemoryWords
+        from workbench.project.spelling import Spelling
+
+        spelling = Spelling(self.context, self._part("terms"))
+        # the English of the external memories and of the dictionaries' senses: never flagged
+        spelling.add_known_source(MemoryWords(self.context), suggest=False)
+        spelling.add_known_source(DictionaryWords(self._part("dictionaries")), suggest=False)
+        return spelling
+
+    def _make_lqa(self) -> Any:
+        from workbench.project.lqa import Lqa
+
+        return Lqa(self.context, self.catalog, self._part("reader"))
+
+    def _make_checking(self) -> Any:
+        from workbench.project.checking import Checking
+
+        return Checking(self.context, self.catalog, self._part("reader"), self._part("terms"),
+                        self._part("spelling"))
+
+    def _make_tm(self) -> Any:
+        from workbench.project.memory import TranslationMemory
+
+        return TranslationMemory(self.context, self.catalog, self._part("reader"),
+                                 self._part("checking"))
+
+    def _make_editing(self) -> Any:
+        from workbench.project.editing import Editing
+
+        editing = Editing(self.context, self.catalog, self._part("reader"),
+                          self._part("checking"))
+        tm = self._part("tm")
+        editing.on_confirm = tm.on_confirm
+        editing.before_confirm = tm.before_confirm
+        editing.confirm_fingerprint = tm.propagates
+        return editing
+
+    def _make_review_part(self) -> Any:
+        from workbench.project.review import Review
+
+        return Review(self.context, self._part("reader"), self._part("editing"))
+
+    def _make_change_set(self) -> Any:
+        from workbench.project.changes import ChangeSet
+
+        return ChangeSet(self.context, self.catalog)
+
+    def _make_team(self) -> Any:
+        from workbench.project.team import Team
+
+        return Team(self.context)
+
+    def _make_importing(self) -> Any:
+        from workbench.project.importing import Importing
+
+        return Importing(self.context, self.catalog, self._part("terms"),
+                         self._part("change_set"), self._part("dictionaries"))
+
+    def _make_sources(self) -> Any:
+        from workbench.project.sources import Sources
+
+        return Sources(self.context, self.catalog, self._part("importing"),
+                       self._part("change_set"))
+
+    def _make_exchange(self) -> Any:
+        from workbench.project.exchange import Exchange
+
+        exchange = Exchange(self.context, self.catalog, self._part("checking"),
+                            self._part("terms"), self._part("change_set"), self._part("lqa"))
+        exchange.tm_annotator = self._part("tm").annotate_units
+        return exchange
+
+    def _make_scoring(self) -> Any:
+        from workbench.project.scoring import Scoring
+
+        return Scoring(self.context, self.catalog, self._part("terms"))
+
+    def _make_restructure(self) -> Any:
+        from workbench.project.restructure import Restructure
+
+        return Restructure(self.context, self.catalog, self._part("reader"))
+
+    def _make_views(self) -> Any:
+        from workbench.project.views import Views
+
+        return Views(self.context, self.catalog, self._part("checking"))
+
+    def _make_batch(self) -> Any:
+        from workbench.project.batch import Batch
+
+        part = self._part
+        return Batch(self.context, self.catalog, part("reader"), part("checking"),
+                     part("editing"), part("review_part"), part("change_set"))
 
     @classmethod
     def open(

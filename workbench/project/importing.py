@@ -8,8 +8,8 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from workbench.align import Alignment, align_paragraphs
 from workbench.errors import InputError
 from workbench.filters.model import Block
 from workbench.filters.registry import read_source, source_format_for
@@ -23,8 +23,6 @@ from workbench.project.catalog import (
 )
 from workbench.project.changes import ChangeSet, FillReport, plan_fill, protection
 from workbench.project.context import ProjectContext, Row
-from workbench.project.dictionaries import Dictionaries
-from workbench.project.terms import Terms
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
 from workbench.store import sources as q_sources
@@ -46,6 +44,19 @@ from workbench.textio import (
     without_joined_boms,
 )
 from workbench.wording import plural
+
+if TYPE_CHECKING:
+    from workbench.align import Alignment
+    from workbench.project.dictionaries import Dictionaries
+    from workbench.project.terms import Terms
+
+def align_paragraphs(*args: Any, **kwargs: Any) -> Alignment:
+    """:func:`workbench.align.align_paragraphs`, the aligner (and numpy) imported on first
+    use rather than with the project."""
+    from workbench.align import align_paragraphs as align
+
+    return align(*args, **kwargs)
+
 
 #: Endings of files the workbench reads, though never as an Arabic document: what they are
 #: and the command that reads them (read as text, they were told to take the ending they had).
@@ -233,6 +244,8 @@ def place_unmatched(
         conf[target] = min(conf[target], conf[k], JOINED)
         placed.update(dict.fromkeys(en, links[target][0][0]))
         del links[k], conf[k]  # the link now at k is the next one, or the one joined
+    from workbench.align.model import Alignment  # the aligner (numpy) loads when aligning
+
     out = Alignment(links, conf, list(alignment.warnings), alignment.related,
                     list(alignment.left_out))
     return out, placed

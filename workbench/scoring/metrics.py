@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sacrebleu.metrics.base import Metric
-from sacrebleu.metrics.bleu import BLEU
-from sacrebleu.metrics.chrf import CHRF
-from sacrebleu.metrics.ter import TER
+if TYPE_CHECKING:  # sacrebleu (with lxml, numpy) loads when a Scorer is made, not at import
+    from sacrebleu.metrics.base import Metric
 
 METRICS = ("bleu", "chrf", "ter")
 # Statistics are extracted in chunks so that sacrebleu's reference cache (n-gram counters
@@ -93,6 +91,10 @@ class Scorer:
     segment: dict[str, Metric] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        from sacrebleu.metrics.bleu import BLEU
+        from sacrebleu.metrics.chrf import CHRF
+        from sacrebleu.metrics.ter import TER
+
         chrf = CHRF(word_order=self.chrf_word_order)
         ter = TER()
         self.corpus = {"bleu": BLEU(force=True), "chrf": chrf, "ter": ter}
