@@ -408,6 +408,29 @@ def test_a_translator_removing_an_lqa_error_is_told_what_was_refused(team: Team)
     assert "may not record or remove LQA errors (reviewers and leads do)" in stderr
 
 
+@contextlib.contextmanager
+def _owned_project(team: Team, tmp_path: Path, member: str) -> Iterator[tuple[str, str]]:
+    """The sample as a database a CREATEROLE login (no superuser) owns, README's server
+    set-up: (owner, its URL); the database, ``member``, the owner and the team's group roles
+    dropped afterwards."""
+    tag = f"{os.getpid()}_{next(_names)}"
+    owner, database = f"own_{tag}", f"owned_{tag}"
+    admin = team.server.admin
+    admin.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
+    admin.execute(f'CREATE DATABASE "{database}" OWNER "{owner}"')
+    url = team.server.url(database).replace("postgres:@", f"{owner}:@")
+    try:
+        source = tmp_path / "sample.db"
+        assert run_cli("project", "copy", team.url, str(source)).exit_code == 0
+        assert run_cli("project", "copy", str(source), url).exit_code == 0
+        yield owner, url
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        for name in (member, *(f"{database}_{r}s" for r in ("lead", "reviewer", "translator")),
+                     owner):
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
 def test_an_owner_with_createrole_removes_a_login_the_administrator_made(
     team: Team, tmp_path: Path
 ) -> None:
@@ -415,17 +438,9 @@ def test_an_owner_with_createrole_removes_a_login_the_administrator_made(
     the team a member added with --existing, a login the server's administrator made: the
     removal failed as a whole, 'may not do this (permission denied to drop role); nothing
     was changed', the member staying in the team."""
-    tag = f"{os.getpid()}_{next(_names)}"
-    owner, member, database = f"own_{tag}", f"ext_{tag}", f"owned_{tag}"
-    admin = team.server.admin
-    admin.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
-    admin.execute(f'CREATE ROLE "{member}" LOGIN')
-    admin.execute(f'CREATE DATABASE "{database}" OWNER "{owner}"')
-    url = team.server.url(database).replace("postgres:@", f"{owner}:@")
-    try:
-        source = tmp_path / "sample.db"
-        assert run_cli("project", "copy", team.url, str(source)).exit_code == 0
-        assert run_cli("project", "copy", str(source), url).exit_code == 0
+    member = f"ext_{os.getpid()}_{next(_names)}"
+    team.server.admin.execute(f'CREATE ROLE "{member}" LOGIN')
+    with _owned_project(team, tmp_path, member) as (_, url):
         added = run_cli("team", "add-user", member, "--role", "translator", "--existing",
                         "--db", url)
         assert added.exit_code == 0, added.stderr
@@ -434,12 +449,8 @@ def test_an_owner_with_createrole_removes_a_login_the_administrator_made(
         assert "login is kept" in removed.stdout
         listed = run_cli("team", "list", "--db", url, "--format", "json").stdout
         assert f'"{member}"' not in listed
-        assert admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [member]).fetchone()
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        for name in (member, *(f"{database}_{r}s" for r in ("lead", "reviewer", "translator")),
-                     owner):
-            admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+        assert team.server.admin.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = %s", [member]).fetchone()
 
 
 def test_the_owner_is_never_made_less_than_a_lead_nor_taken_off_the_team(
@@ -451,17 +462,8 @@ def test_the_owner_is_never_made_less_than_a_lead_nor_taken_off_the_team(
     lead: PostgreSQL 16 makes them an administrator of the group roles they created (a
     membership no REVOKE of theirs takes away), and the database lets an owner do
     everything anyway. Both are refused in one line; a lead they stay."""
-    tag = f"{os.getpid()}_{next(_names)}"
-    owner, database = f"own_{tag}", f"owned_{tag}"
-    admin = team.server.admin
-    admin.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
-    admin.execute(f'CREATE DATABASE "{database}" OWNER "{owner}"')
-    url = team.server.url(database).replace("postgres:@", f"{owner}:@")
-    try:
-        source = tmp_path / "sample.db"
-        assert run_cli("project", "copy", team.url, str(source)).exit_code == 0
-        assert run_cli("project", "copy", str(source), url).exit_code == 0
-        member = f"mem_{tag}"
+    member = f"mem_{os.getpid()}_{next(_names)}"
+    with _owned_project(team, tmp_path, member) as (owner, url):
         added = run_cli("team", "add-user", member, "--role", "translator", "--password-file",
                         str(team.password_file), "--db", url)
         assert added.exit_code == 0, added.stderr
@@ -473,8 +475,3 @@ def test_the_owner_is_never_made_less_than_a_lead_nor_taken_off_the_team(
         assert lead.exit_code == 0, lead.stderr
         listed = json.loads(run_cli("team", "list", "--db", url, "--format", "json").stdout)
         assert {m["name"]: m["role"] for m in listed} == {owner: "lead", member: "translator"}
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        for name in (f"mem_{tag}", *(f"{database}_{r}s" for r in
-                                      ("lead", "reviewer", "translator")), owner):
-            admin.execute(f'DROP ROLE IF EXISTS "{name}"')

@@ -266,8 +266,6 @@ def check(
     if fmt == "table" and output is None:
         _table(report)
         click.echo(_summary_line(report))
-        if hint:
-            click.echo(hint)
     else:
         from workbench.glossary.report import to_csv, to_html
 
@@ -285,8 +283,8 @@ def check(
             f"{plural(summary['violations'], 'violation')}, {summary['overridden']:,} accepted",
             encoding="utf-8-sig" if fmt == "csv" else "utf-8",  # Arabic read right by spreadsheets
         )
-        if hint:  # beside the report, which keeps its format
-            click.echo(f"note: {hint}", err=True)
+    if hint:  # beside the report, which keeps its format (a file is what the terminal shows)
+        click.echo(f"note: {hint}", err=True)
     ctx.exit(1 if report.failed() else 0)
 
 
