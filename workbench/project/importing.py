@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from workbench.project.dictionaries import Dictionaries
     from workbench.project.terms import Terms
 
+
 def align_paragraphs(*args: Any, **kwargs: Any) -> Alignment:
     """:func:`workbench.align.align_paragraphs`, the aligner (and numpy) imported on first
     use rather than with the project."""
@@ -376,8 +377,8 @@ def _hand_set_warning(db: Database, version_id: int, name: str, dry_run: bool) -
         return []
     verb = "would replace" if dry_run else "replaced"
     return [f"the previous {name} held {plural(hand, 'link')} set by hand (Alt+N / Alt+P): this "
-            f"import {verb} them with its own alignment (imported under another --name, "
-            "the file leaves them as they are)"]
+            f"import {verb} them with its own alignment (importing under another --name keeps "
+            "them)"]
 
 
 def _partial_warnings(links: Links, segments: int, sentences: int, head: int, tail: int
