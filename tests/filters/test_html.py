@@ -49,6 +49,17 @@ def page(tmp_path: Path) -> Iterator[tuple[Project, Path]]:
         yield project, source
 
 
+def _one_segment_translated(source: Path, arabic: str, english: str) -> Path:
+    """``source`` imported into a new project beside it, its one segment read as ``arabic``
+    (asserted), confirmed as ``english``, and exported as the original: the exported file."""
+    with Project.open(source.with_name("p.db"), create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments(source.stem, limit=10)
+        assert segment.source == arabic
+        project.confirm(segment.id, english)
+        return project.export_file("original", source.with_suffix(".en.htm")).path
+
+
 def _tree(path: Path) -> etree._Element:
     return lxml.html.parse(str(path)).getroot()
 
@@ -930,12 +941,9 @@ def test_words_xml_islands_in_its_html_are_no_blocks_nor_tags(tmp_path: Path) ->
         "lang=AR-SA>أعضاء</span></b><span lang=AR-SA> جمعية <st1:place w:st='on'>ويلز"
         "</st1:place> الوطنية.<o:p></o:p></span></p>"
         "<p class=MsoNormal dir=RTL><o:p>&nbsp;</o:p></p></body></html>".encode("cp1256"))
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
-        project.sources.import_file(source)
-        (segment,) = project.segments("word", limit=10)
-        assert segment.source == "هناك استياء بين <1>أعضاء</1> جمعية ويلز الوطنية."
-        project.confirm(segment.id, "Consternation among <1>members</1> of the Welsh assembly.")
-        out = project.export_file("original", tmp_path / "word.en.htm").path
+    out = _one_segment_translated(
+        source, "هناك استياء بين <1>أعضاء</1> جمعية ويلز الوطنية.",
+        "Consternation among <1>members</1> of the Welsh assembly.")
     body = lxml.html.fromstring(out.read_bytes()).find("body")
     assert [p.text_content() for p in body.iter("p")] == [
         "Consternation among members of the Welsh assembly.", "\xa0"]
@@ -953,12 +961,7 @@ def test_words_own_css_and_empty_direction_spans_are_no_tags(tmp_path: Path) -> 
         "<span style='mso-list:Ignore'>1.</span></span><span dir=RTL></span><span lang=AR-SA "
         "style='mso-bidi-font-family:Arial;font-family:Arial'> البند الأول.</span></p>"
         "</body></html>", encoding="utf-8")
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
-        project.sources.import_file(source)
-        (segment,) = project.segments("list", limit=10)
-        assert segment.source == "<1>1.</1> البند الأول."
-        project.confirm(segment.id, "<1>1.</1> The first item.")
-        out = project.export_file("original", tmp_path / "list.en.htm").path
+    out = _one_segment_translated(source, "<1>1.</1> البند الأول.", "<1>1.</1> The first item.")
     paragraph = lxml.html.fromstring(out.read_bytes()).find("body/p")
     assert paragraph.text_content() == "1. The first item."
     (number,) = [s for s in paragraph.iter("span") if "mso-list" in (s.get("style") or "")]

@@ -227,8 +227,8 @@ def segment_rows(
 
 
 def say_british(app: WorkbenchApp, words: tuple[str, ...]) -> None:
-    """Notify that most spelling findings (``words``) are British spellings en_GB accepts,
-    when they are (an app's worker: en_GB may take seconds to load; no screen is held)."""
+    """Notify that most spelling findings (``words``) are British spellings, when they are
+    (an app's worker: the spelling dictionary may still be loading; no screen is held)."""
     from workbench.tui.app import Notice
 
     config = app.config
