@@ -1,12 +1,14 @@
 """The aligner's built-in basic vocabulary: used without a dictionary on texts of up to
-BASIC_MAX_SENTENCES, kept behind a small dictionary of the user's, replaced by a large one."""
+BASIC_MAX_SENTENCES, kept behind any dictionary of the user's, however large."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
+from bench.align import udhr_set
 from tests.align.test_lexical import _set
 from tests.align.wordsets import strict_f1, write_dictionary
 from workbench.align import align_sentences
@@ -40,17 +42,39 @@ def test_a_long_text_aligns_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
     assert TwoPassAligner(ar, en).evidence is None  # more than 10 sentences a side
 
 
-def test_a_small_dictionary_keeps_it_behind_and_a_large_one_replaces_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _large(path: Path, words: dict[str, str]) -> Path:
+    """A dictionary of ``words`` and 5,000 headwords no text holds: as large as a full
+    dictionary (FreeDict), not a project's word list."""
+    filler = {"ظغ" + "".join(p): "filler"
+              for p in itertools.islice(itertools.product("ثخذضظغشص", repeat=5), 5000)}
+    return write_dictionary(path, {**filler, **words})
+
+
+def test_a_dictionary_small_or_large_keeps_it_behind(tmp_path: Path) -> None:
     ar, en, _ = _set(lines=12)
     few = open_lexicon([write_dictionary(tmp_path / "few.tsv", {"كتاب": "book"})])
-    small = TwoPassAligner(ar, en, lexicon=few)
-    assert not small.basic_only and small.evidence is not None
-    keys = {c for bag in small.evidence.ar for c in bag if c.startswith("W:")}
-    assert "W:كتاب" in keys and "W:شمس" in keys  # the user's word and a basic one
+    large = open_lexicon([_large(tmp_path / "large.tsv", {"كتاب": "book"})])
     assert WithBasic(few, basic_vocabulary()).glosses("الكتاب")[0] == "book"
-    monkeypatch.setattr(aligner_module, "BASIC_BELOW_HEADWORDS", 1)  # "few" is large now
-    large = TwoPassAligner(ar, en, lexicon=few).evidence
-    assert large is not None
-    assert {c for bag in large.ar for c in bag if c.startswith("W:")} == {"W:كتاب"}
+    for lexicon in (few, large):
+        aligner = TwoPassAligner(ar, en, lexicon=lexicon)
+        assert not aligner.basic_only and aligner.evidence is not None
+        keys = {c for bag in aligner.evidence.ar for c in bag if c.startswith("W:")}
+        assert "W:كتاب" in keys and "W:شمس" in keys  # the user's word and a basic one
+
+
+def test_a_large_dictionarys_sense_for_another_sentence_moves_no_legal_link(
+    tmp_path: Path,
+) -> None:
+    """A large dictionary that knows "فإن الجمعية العامة" (UDHR, "The General Assembly") only
+    as "association" (Article 20's word) and "common people" (whose "common" is in the
+    preamble clause before it), as FreeDict does, replaced the basic vocabulary ("assembly",
+    "general"): that sense took the Arabic to the clause before and "Now, therefore," to the
+    next link (udhr 0.953). The basic vocabulary behind it keeps the links."""
+    ar, en, gold = udhr_set()
+    lexicon = open_lexicon([_large(tmp_path / "large.tsv", {
+        "جمعية": "association", "عامة": "common people"})])
+    links = align_sentences(ar, en, lexicon=lexicon).links
+    assert ([8], [8]) in links
+    assert ([9], [9, 10]) in links
+    assert ([10, 11], [11]) in links
+    assert strict_f1(links, set(gold)) == strict_f1(align_sentences(ar, en).links, set(gold))

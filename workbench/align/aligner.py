@@ -124,10 +124,13 @@ LENGTH_CAP = 0.45
 # better (hayy 0.06 -> 0.46 strict F1), at about 0.2 ms a sentence. Longer texts align as
 # well without it (the scale sets: the same F1 within 0.0004) and keep their speed.
 BASIC_MAX_SENTENCES = 2000
-# A given dictionary smaller than this (a project's own word list) keeps the basic
-# vocabulary behind it; a large one (FreeDict: 52,996) replaces it (together they changed
-# nothing measurable: BENCHMARKS.md, issue 13).
-BASIC_BELOW_HEADWORDS = 5000
+# A given dictionary keeps the basic vocabulary behind it, however large: FreeDict (52,996
+# headwords) lacks common senses the basic vocabulary has ("assembly" for الجمعية, "general"
+# for العامة, "father" for أب), and where it lacks them its other senses fire on the wrong
+# sentence ("commoners" for العامة matched the preamble clause before "The General
+# Assembly": udhr 0.959, with the basic vocabulary behind it 0.984; BENCHMARKS.md, stop 49).
+# A dictionary smaller than this is a project's word list (for the warning below).
+WORD_LIST_HEADWORDS = 5000
 # A presegmented line's indent: its leading spaces, with invisible marks among them.
 _LEAD = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]+")
 # A link of several sentences on a side, one of which its other side does not translate
@@ -287,14 +290,14 @@ class TwoPassAligner:
         self.basic_only = basic and lexicon is None
         if self.basic_only:
             lexicon = basic_vocabulary()
-        elif basic and lexicon is not None and headwords < BASIC_BELOW_HEADWORDS:
+        elif basic and lexicon is not None:
             lexicon = WithBasic(lexicon, basic_vocabulary())
         if lexicon is not None and self.ar and self.en:
             self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
             if (not self.basic_only and self.evidence.content >= UNHELPFUL_WORDS
                     and self.evidence.translatable < 0.02):
                 question = "is it an Arabic–English dictionary?" if (
-                    headwords >= BASIC_BELOW_HEADWORDS
+                    headwords >= WORD_LIST_HEADWORDS
                 ) else (f"a word list of {plural(headwords, 'headword')} covers few of a "
                         "text's words; or is it not Arabic–English?")
                 self.warnings.append(
@@ -1115,7 +1118,7 @@ def _centre_from_cells(cells: np.ndarray, n: int) -> np.ndarray:
 def _headwords(lexicon: Glosser) -> int:
     """How many headwords a dictionary holds (as many as a large one when it cannot tell)."""
     files = getattr(lexicon, "dictionaries", None)
-    return sum(map(len, files)) if files is not None else BASIC_BELOW_HEADWORDS
+    return sum(map(len, files)) if files is not None else WORD_LIST_HEADWORDS
 
 
 @gc_paused()  # its bags, stems and tables live to the end: a tenth of the CPU collecting
