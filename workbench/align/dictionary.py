@@ -62,7 +62,7 @@ def basic_vocabulary() -> Glosser:
 
 @dataclass(frozen=True)
 class WithBasic:
-    """A small dictionary of the user's (``primary``) with the basic vocabulary behind it:
+    """A dictionary of the user's (``primary``) with the basic vocabulary behind it:
     the senses of both, the primary's keys first."""
 
     primary: Glosser
