@@ -732,10 +732,11 @@ def _error_rows(lexicon: Glosser | None = None) -> list[Row]:
     runs = [(align_sentences(ar, en, lexicon=lexicon).links, gold)
             for ar, en, gold in (hayy_set(), hayy2_set(), nights_set())]
     mean = sum(strict_f1(links, gold) for links, gold in runs) / len(runs)
+    counts = [wrong_by_kind(links, gold) for links, gold in runs]
     prefix = "with FreeDict: " if lexicon is not None else ""
     rows = []
     for which in KINDS:
-        wrong = sum(wrong_by_kind(links, gold)[which] for links, gold in runs)
+        wrong = sum(c[which] for c in counts)
         if_right = sum(strict_f1(fixed(links, gold, which), gold) for links, gold in runs)
         rows.append(Row(f"{prefix}wrong links of hayy, hayy2 and nights: {which}", wrong,
                         "links", f"mean F1 {mean:.3f} -> {if_right / len(runs):.3f} if right"))
