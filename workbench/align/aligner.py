@@ -1,6 +1,6 @@
 """The two-pass many-to-many sentence aligner.
 
-1. Lengths in joint sentencepiece units (characters for tiny texts) and lexical anchors
+1. Lengths in joint sentencepiece units (characters for tiny and large texts) and lexical anchors
    (numbers, months, names, Latin words, punctuation, glossary terms) for every sentence.
 2. First pass: a banded dynamic-programming search with anchors and lengths.
 3. A word-translation table is induced (IBM model 1, both directions) from the first pass's
@@ -35,7 +35,7 @@ from workbench.align.dictionary import (
     dictionary_evidence,
 )
 from workbench.align.dp import Band, posteriors, search
-from workbench.align.lengths import char_lengths, subword_lengths
+from workbench.align.lengths import FIRST_S2, char_lengths, subword_lengths
 from workbench.align.lexicon import induce_table
 from workbench.align.lists import item_count
 from workbench.align.model import Alignment
@@ -315,8 +315,7 @@ class TwoPassAligner:
         weights = _idf_weights(self.ar_bags, self.en_bags)
         base_a, base_e = self._base_bags()
         x1, y1 = vec.build(base_a, base_e)
-        s2 = 2.0 if self.unit == "sentencepiece" else 3.5
-        lengths = LengthModel(self._first_ratio(), s2)
+        lengths = LengthModel(self._first_ratio(), FIRST_S2[self.unit])
         wa, we = self._side_weights(vec, weights)
         self.opens = openers(self.ar, x1), openers(self.en, y1)
         scorer = Scorer(
