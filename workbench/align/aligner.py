@@ -35,7 +35,7 @@ from workbench.align.dictionary import (
     dictionary_evidence,
 )
 from workbench.align.dp import Band, posteriors, search
-from workbench.align.lengths import FIRST_S2, char_lengths, subword_lengths
+from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import induce_table
 from workbench.align.lists import item_count
 from workbench.align.model import Alignment
@@ -315,7 +315,8 @@ class TwoPassAligner:
         weights = _idf_weights(self.ar_bags, self.en_bags)
         base_a, base_e = self._base_bags()
         x1, y1 = vec.build(base_a, base_e)
-        lengths = LengthModel(self._first_ratio(), FIRST_S2[self.unit])
+        s2 = 2.0 if self.unit == "sentencepiece" else 3.5
+        lengths = LengthModel(self._first_ratio(), s2)
         wa, we = self._side_weights(vec, weights)
         self.opens = openers(self.ar, x1), openers(self.en, y1)
         scorer = Scorer(
