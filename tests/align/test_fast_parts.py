@@ -1,7 +1,8 @@
 """The aligner's array-built parts give what the plain definitions give: the word table
 against IBM model 1 written group by group, coverage tables against counting, link costs
 priced on the whole band against pricing cell by cell, the second pass's vectors against
-bags built sentence by sentence; and a large text's lengths come from a sample."""
+bags built sentence by sentence; and a large text's lengths are its characters, no model
+trained."""
 
 from __future__ import annotations
 
@@ -187,28 +188,22 @@ def test_the_second_pass_vectors_are_the_bags_built_sentence_by_sentence(
         assert wa[vec.ids[key]] == pytest.approx(idf)
 
 
-def test_a_large_text_learns_its_lengths_from_a_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_text_is_measured_in_characters_without_training(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     ar = (CORPORA / "ntrex128" / "ar.txt").read_text(encoding="utf-8").splitlines()
     en = (CORPORA / "ntrex128" / "en.txt").read_text(encoding="utf-8").splitlines()
-    monkeypatch.setattr(lengths_module, "MAX_TRAIN_SENTENCES", 300)
-    monkeypatch.setattr(lengths_module, "LARGE_SAMPLE", 150)
-    trained: list[int] = []
     import sentencepiece as spm
 
-    real = spm.SentencePieceTrainer.train
-
-    def count(**kwargs: object) -> None:
-        sample = list(kwargs["sentence_iterator"])  # type: ignore[call-overload]
-        trained.append(len(sample))
-        real(**{**kwargs, "sentence_iterator": iter(sample)})
-
-    monkeypatch.setattr(spm.SentencePieceTrainer, "train", count)
+    trained: list[object] = []
+    monkeypatch.setattr(spm.SentencePieceTrainer, "train", lambda **kw: trained.append(kw))
+    monkeypatch.setattr(lengths_module, "MAX_TRAIN_SENTENCES", 300)  # 396 sentences here
     la, le, unit = subword_lengths(ar, en)
-    assert unit == "sentencepiece" and trained == [150]
-    assert la.sum() < sum(map(len, ar)) and 0.7 < le.sum() / la.sum() < 1.4
-    again = subword_lengths(ar, en)  # the same sample, the same model
-    np.testing.assert_array_equal(again[0], la)
-    np.testing.assert_array_equal(again[1], le)
+    assert unit == "chars" and not trained
+    np.testing.assert_array_equal(la, lengths_module.char_lengths(ar))
+    np.testing.assert_array_equal(le, lengths_module.char_lengths(en))
+    monkeypatch.undo()  # 396 sentences are not large: a model is trained on them
+    assert subword_lengths(ar, en)[2] == "sentencepiece"
 
 
 def test_the_words_of_many_arabic_sentences_at_once_are_each_ones_words() -> None:

@@ -1,6 +1,6 @@
 """The two-pass many-to-many sentence aligner.
 
-1. Lengths in joint sentencepiece units (characters for tiny texts) and lexical anchors
+1. Lengths in joint sentencepiece units (characters for tiny and large texts) and lexical anchors
    (numbers, months, names, Latin words, punctuation, glossary terms) for every sentence.
 2. First pass: a banded dynamic-programming search with anchors and lengths.
 3. A word-translation table is induced (IBM model 1, both directions) from the first pass's
