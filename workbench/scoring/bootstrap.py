@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import Any
 
 from sacrebleu.metrics.base import Metric
 
@@ -38,7 +39,7 @@ def seed_setting() -> tuple[str, int | None]:
 
 def bootstrap_scores(
     stats: Sequence[Sequence[float]], metric: Metric, n_samples: int = 1000
-) -> list[float]:
+) -> list[Any]:
     """The metric's corpus score on each of ``n_samples`` bootstrap resamples of the segments.
 
     Sets ``metric.n_bootstrap`` and ``metric.seed`` so that its signature records them, as
@@ -52,14 +53,18 @@ def bootstrap_scores(
     stats_np = np.array(stats, dtype="float32")
     per_sample = max(1, stats_np.size)
     block = max(1, BLOCK_ELEMENTS // per_sample)
-    scores: list[float] = []
+    scores: list[Any] = []
     compute = metric._compute_score_from_stats
     for start in range(0, n_samples, block):
         sums = stats_np[idxs[start : start + block]].sum(1)
-        # a float, never numpy's float32: a resample the metric scores by a special case
-        # (every segment empty: 0.0) gives a float among float32s, which Score.estimate_ci
-        # (statistics.mean) cannot add up (sacrebleu's own --confidence stops there)
-        scores.extend(float(compute(row).score) for row in sums)
+        scores.extend(compute(row).score for row in sums)
+    # chrF and TER score the float32 sums as numpy float32, and sacrebleu's mean and interval
+    # of them are float32 (a double mean printed 92.7739 where sacrebleu prints 92.7738); but
+    # a resample the metric scores by a special case (every segment empty) gives a plain 0.0
+    # among them, which statistics.mean cannot add up (sacrebleu's own --confidence stops
+    # there): it becomes a float32 too. BLEU's scores are all plain floats.
+    if any(isinstance(s, np.float32) for s in scores):
+        scores = [np.float32(s) for s in scores]
     metric.n_bootstrap = n_samples
     metric.seed = label
     return scores
