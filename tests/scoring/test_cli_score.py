@@ -336,6 +336,10 @@ def test_project_mode_takes_bleus_tokenizer_and_case(sample_db: Path) -> None:
         CHRF(word_order=2).corpus_score(hyps, streams).score, 4)
     runs = json.loads(run_cli("score", "--db", db, "--history", "--format", "json").stdout)
     assert runs[-1]["results"]["bleu"]["signature"] == data["bleu"]["signature"]
+    # the history's one BLEU column says which run was not sacrebleu's default BLEU
+    assert run_cli("score", "--db", db, "--no-terms").exit_code == 0
+    rows = run_cli("score", "--db", db, "--history", "--format", "md").stdout.splitlines()
+    assert "(tok:char, case:lc)" in rows[2] and "(tok:" not in rows[3]
 
 
 @pytest.mark.sqlite_only

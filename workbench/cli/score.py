@@ -290,14 +290,29 @@ def _print_table(report: Any, sort: str, metric: str, limit: int | None) -> None
             click.echo(line)
 
 
+#: BLEU's defaults in a signature; a run made with others (--tokenize, --lowercase) says so
+BLEU_DEFAULTS = (("tok", "13a"), ("case", "mixed"))
+
+
 def _history_cell(metric: dict[str, Any], named: bool) -> str:
     """A run's score; with ``named``, a chrF run without word n-grams (``--plain-chrf``)
-    says so, not to be read as chrF++ beside the others in the one chrF column (CSV cells
-    stay numbers: its JSON has the names)."""
+    says so, not to be read as chrF++ beside the others in the one chrF column, and a BLEU
+    run with another tokenizer or case names them (CSV cells stay numbers: its JSON has the
+    names and signatures)."""
     cell = f"{metric['score']:.2f}"
     name = str(metric.get("name", ""))
-    plain = name.startswith("chrF") and not name.endswith("++")
-    return f"{cell} ({name})" if named and plain else cell
+    if not named:
+        return cell
+    if name.startswith("chrF") and not name.endswith("++"):
+        return f"{cell} ({name})"
+    if name == "BLEU":
+        fields = dict(p.split(":", 1) for p in str(metric.get("signature", "")).split("|")
+                      if ":" in p)
+        other = [f"{k}:{fields[k]}" for k, default in BLEU_DEFAULTS
+                 if fields.get(k, default) != default]
+        if other:
+            return f"{cell} ({', '.join(other)})"
+    return cell
 
 
 def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
