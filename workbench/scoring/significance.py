@@ -135,10 +135,13 @@ def _paired_bootstrap(
         signature.update("seed", str(seed).lower())
         signature.update("bs", n_samples)
         bl_stats, bl_score = baseline.stats[key], baseline.metrics[key]
-        results = [estimate_ci(np.array(resample_scores(bl_stats, indices(), metric)))]
+        resampled = resample_scores(bl_stats, indices(), metric)
+        results = [estimate_ci(np.array(resampled))]
         p_values: list[float | None] = [None]
         for system, idxs in zip(systems[1:], tests, strict=True):
-            scores_bl = np.array(resample_scores(bl_stats, idxs, metric))
+            if fixed is None:  # each test's own resamples
+                resampled = resample_scores(bl_stats, idxs, metric)
+            scores_bl = np.array(resampled)
             scores_sys = np.array(resample_scores(system.stats[key], idxs, metric))
             results.append(estimate_ci(scores_sys))
             sample_diffs = np.abs(scores_sys - scores_bl)
