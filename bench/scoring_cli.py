@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +69,14 @@ def _half(metric: dict[str, Any]) -> float:
     return (metric["ci"][1] - metric["ci"][0]) / 2
 
 
-def compare_corpus(tally: Tally, folder: Path, hyp: str, refs: list[str]) -> None:
-    """Corpus scores, signatures and intervals (--confidence), and every sentence score."""
+def compare_corpus(tally: Tally, folder: Path, hyp: str, refs: list[str],
+                   options: Sequence[str] = ()) -> None:
+    """Corpus scores, signatures and intervals (--confidence), and every sentence score;
+    ``options`` are given to both tools (``--tokenize``, ``--lowercase``: the same names)."""
     ref_args = [a for r in refs for a in ("--ref", r)]
-    ours = _workbench(tally, folder, "--hyp", hyp, *ref_args, "--confidence")
+    ours = _workbench(tally, folder, "--hyp", hyp, *ref_args, "--confidence", *options)
     theirs = json.loads(_sacrebleu(tally, folder, *refs, "-i", hyp, "-m", "bleu", "chrf", "ter",
-                                   "--confidence"))
+                                   "--confidence", *options))
     for metric in theirs:
         mine, what = ours[KEYS[metric["name"]]], f"{folder.name} {hyp} {metric['name']}"
         tally.check(what + " score", mine["score"], metric["score"])
@@ -81,8 +84,8 @@ def compare_corpus(tally: Tally, folder: Path, hyp: str, refs: list[str]) -> Non
         tally.check(what + " mean", mine["mean"], metric["confidence_mean"])
         tally.check(what + " ±", _half(mine), metric["confidence_var"], 1.01e-4)
     for key in KEYS.values():
-        lines = _sacrebleu(tally, folder, *refs, "-i", hyp, "-m", key,
-                           "--sentence-level").splitlines()
+        lines = _sacrebleu(tally, folder, *refs, "-i", hyp, "-m", key, "--sentence-level",
+                           *options).splitlines()
         tally.check(f"{folder.name} {hyp} {key} segment signature",
                     ours[key]["segment_signature"], lines[0].split(" = ")[0].split("|", 1)[1])
         for seg, line in zip(ours["segments"], lines, strict=True):
