@@ -32,7 +32,7 @@ CELL = re.compile(r"([\d.]+)(?: \(([\d.]+) ± ([\d.]+)\))?(?: \(p = ([\d.]+)\))?
 
 
 class Tally:
-    """Figures compared, those that differ (the first few named), and each tool's time."""
+    """Figures compared, those that differ (named), and the time each tool took."""
 
     def __init__(self) -> None:
         self.compared = 0
