@@ -36,6 +36,19 @@ def test_confidence_interval_matches_corpus_score_n_bootstrap(corpus: Corpus) ->
     assert plain.ter.ci is None and "bs:" not in plain.ter.signature
 
 
+@pytest.mark.parametrize("key", ["chrf", "ter"])
+def test_mean_and_interval_are_sacrebleus_to_the_last_digit(corpus: Corpus, key: str) -> None:
+    """chrF and TER score resamples as numpy float32, and sacrebleu's mean and half-width are
+    float32 too: the double mean of the same scores printed 92.7739 where ``sacrebleu
+    --confidence`` prints 92.7738 (TICO-19, two references)."""
+    metric = {"chrf": CHRF(word_order=2), "ter": TER()}[key]
+    refs = [corpus.refs, corpus.refs2]
+    expected = metric.corpus_score(corpus.hyps2, refs, n_bootstrap=1000)
+    got = Scorer().score("sys", corpus.hyps2, refs, confidence=1000).metrics[key]
+    mean, half = float(expected._mean), float(expected._ci)
+    assert (got.mean, got.ci) == (mean, (mean - half, mean + half))
+
+
 def test_confidence_on_a_short_document_with_an_empty_line() -> None:
     """Five segments, one left empty by the draft: some resamples hold only empty segments,
     which chrF and TER score as a plain 0.0 among numpy float32 scores; the mean of the mix

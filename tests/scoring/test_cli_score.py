@@ -315,6 +315,33 @@ def test_history_names_a_plain_chrf_run(sample_db: Path) -> None:
     assert [float(row[5]) for row in data[1:]]
 
 
+def test_project_mode_takes_bleus_tokenizer_and_case(sample_db: Path) -> None:
+    """--tokenize and --lowercase reach a project's BLEU (only), and its recorded run."""
+    from workbench.project import Project
+
+    db = str(sample_db)
+    result = run_cli("score", "--db", db, "--no-terms", "--tokenize", "char", "--lowercase",
+                     "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    with Project.open(sample_db) as project:
+        units, drafts, refs = project.scoring_units()
+    hyps = [u.texts.get(drafts[0], "") for u in units]
+    streams = [[u.texts.get(r, "") for u in units] for r in refs]
+    bleu = BLEU(tokenize="char", lowercase=True)
+    assert data["bleu"]["score"] == round(bleu.corpus_score(hyps, streams).score, 4)
+    assert data["bleu"]["signature"] == str(bleu.get_signature())
+    assert "case:lc|eff:no|tok:char" in data["bleu"]["signature"]
+    assert data["chrf"]["score"] == round(
+        CHRF(word_order=2).corpus_score(hyps, streams).score, 4)
+    runs = json.loads(run_cli("score", "--db", db, "--history", "--format", "json").stdout)
+    assert runs[-1]["results"]["bleu"]["signature"] == data["bleu"]["signature"]
+    # the history's one BLEU column says which run was not sacrebleu's default BLEU
+    assert run_cli("score", "--db", db, "--no-terms").exit_code == 0
+    rows = run_cli("score", "--db", db, "--history", "--format", "md").stdout.splitlines()
+    assert "(tok:char, case:lc)" in rows[2] and "(tok:" not in rows[3]
+
+
 @pytest.mark.sqlite_only
 def test_scores_are_printed_when_a_busy_project_cannot_record_them(
     sample_db: Path, monkeypatch: pytest.MonkeyPatch

@@ -84,3 +84,47 @@ def test_a_small_p_value_is_never_reported_as_zero() -> None:
                         [SegmentScore(1, 40.0, 40.0, 40.0)])
     _, rows = summary_rows(ScoreReport([base, other], ["r"], "ar"))
     assert rows[1][1] == "40.00 p=<0.0001*"
+
+
+def test_the_paired_bootstrap_is_sacrebleus_to_the_last_bit(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Summed in blocks (many small ones here), three drafts against two references: every
+    p-value, mean and interval is what sacrebleu's PairedTest gives."""
+    from workbench.scoring import bootstrap
+
+    monkeypatch.setattr(bootstrap, "BLOCK_ELEMENTS", 5000)
+    refs = [corpus.refs, corpus.refs2]
+    named = [("a", corpus.hyps), ("b", corpus.hyps2),
+             ("c", [h.replace("the", "a") for h in corpus.hyps])]
+    scorer = Scorer()
+    systems = [(scorer.score(name, hyps, refs), hyps) for name, hyps in named]
+    paired_test(scorer, systems, refs, "bs", n_samples=300)
+    metrics = {"BLEU": BLEU(), "chrF2++": CHRF(word_order=2), "TER": TER()}
+    sigs, results = PairedTest(named, metrics, refs, test_type="bs", n_samples=300)()
+    for key, name in (("bleu", "BLEU"), ("chrf", "chrF2++"), ("ter", "TER")):
+        for (system, _), result in zip(systems, results[name], strict=True):
+            mine = system.metrics[key]
+            mean, half = float(result.mean), float(result.ci)
+            assert (mine.p_value, mine.mean, mine.ci) == (
+                result.p_value, mean, (mean - half, mean + half))
+            assert mine.signature == str(sigs[name])
+
+
+def test_the_paired_bootstrap_never_holds_every_resample(corpus: Corpus) -> None:
+    """sacrebleu's test holds 1000 x segments x statistics floats at once (chrF++: 24 a
+    segment, 192 MB for 2,000 segments); summed in blocks it needs a few blocks' worth."""
+    import tracemalloc
+
+    hyps, hyps2, refs = ([lines[i % len(lines)] for i in range(2000)]
+                         for lines in (corpus.hyps, corpus.hyps2, corpus.refs))
+    scorer = Scorer()
+    systems = [(scorer.score("a", hyps, [refs]), hyps), (scorer.score("b", hyps2, [refs]), hyps2)]
+    tracemalloc.start()
+    try:
+        paired_test(scorer, systems, [refs], "bs")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 80 * 2**20
+    assert systems[1][0].chrf.p_value is not None

@@ -23,6 +23,7 @@ from workbench.cli.app import (
     utf8_text,
 )
 from workbench.errors import WorkbenchError
+from workbench.scoring.metrics import TOKENIZERS
 from workbench.wording import plural
 
 FORMATS = ("table", "json", "csv", "md")
@@ -60,6 +61,11 @@ MAX_RESAMPLES = 100_000
               help="Resamples (bs, default 1000) or trials (ar, default 10000).")
 @click.option("--baseline", help="The draft the others are tested against (default: first).")
 @click.option("--plain-chrf", is_flag=True, help="chrF (character n-grams only), not chrF++.")
+@click.option("--tokenize", type=click.Choice(TOKENIZERS), default="13a", show_default=True,
+              help="BLEU's tokenizer (sacrebleu's --tokenize).")
+@click.option("--lowercase", is_flag=True,
+              help="BLEU ignores case (sacrebleu's --lowercase; chrF++ keeps case, TER ignores "
+                   "it always).")
 @click.option("--glossary", type=FilePath(),
               help="File mode: a glossary (TSV, TBX-Basic or CSV, by extension) for "
                    "terminology accuracy (needs --source).")
@@ -72,8 +78,8 @@ def score(
     db: str | None, hyps: tuple[str, ...], refs: tuple[str, ...], doc: str | None,
     drafts: tuple[str, ...], fmt: str, sort: str, metric: str | None, limit: int | None,
     confidence: bool, confidence_n: int, paired_bs: bool, paired_ar: bool, paired_n: int | None,
-    baseline: str | None, plain_chrf: bool, glossary: str | None, source: str | None,
-    no_terms: bool, no_save: bool, history: bool,
+    baseline: str | None, plain_chrf: bool, tokenize: str, lowercase: bool,
+    glossary: str | None, source: str | None, no_terms: bool, no_save: bool, history: bool,
 ) -> None:
     """Score drafts against references: BLEU, chrF++ and TER with sacrebleu signatures.
 
@@ -88,7 +94,8 @@ def score(
         raise WorkbenchError("--metric goes with --sort worst")
     paired = "bs" if paired_bs else "ar" if paired_ar else None
     options = {"confidence": confidence_n if confidence else 0, "paired": paired,
-               "n_samples": paired_n or 0, "chrf_word_order": 0 if plain_chrf else 2}
+               "n_samples": paired_n or 0, "chrf_word_order": 0 if plain_chrf else 2,
+               "tokenize": tokenize, "lowercase": lowercase}
     if history:
         _refuse_with("--history", hyps=hyps, drafts=drafts, refs=refs, glossary=glossary,
                      source=source, paired=paired)
@@ -169,7 +176,7 @@ def _system_order(hyp_paths: Sequence[str], baseline: str | None) -> list[str]:
 def _score_files(
     hyp_paths: Sequence[str], ref_paths: Sequence[str], baseline: str | None,
     glossary: str | None, source: str | None, *, confidence: int, paired: str | None,
-    n_samples: int, chrf_word_order: int,
+    n_samples: int, chrf_word_order: int, tokenize: str, lowercase: bool,
 ) -> Any:
     from workbench.scoring.inputs import read_parallel
     from workbench.scoring.run import ScoreOptions, score_systems
@@ -198,7 +205,7 @@ def _score_files(
                 "(files must be line-aligned)"
             )
         matcher = glossary_file_matcher(glossary)
-    options = ScoreOptions(chrf_word_order, confidence, paired, n_samples)
+    options = ScoreOptions(chrf_word_order, confidence, paired, n_samples, tokenize, lowercase)
     return score_systems(
         list(zip(order, hyp_texts, strict=True)), ref_texts, ref_paths, options,
         sources=sources, matcher=matcher,
@@ -208,7 +215,7 @@ def _score_files(
 def _score_project(
     db: str | None, doc: str | None, drafts: Sequence[str], refs: Sequence[str],
     baseline: str | None, terms: bool, store: bool, *, confidence: int, paired: str | None,
-    n_samples: int, chrf_word_order: int,
+    n_samples: int, chrf_word_order: int, tokenize: str, lowercase: bool,
 ) -> Any:
     from workbench.project import open_project
 
@@ -220,7 +227,8 @@ def _score_project(
         return project.score(
             doc, list(drafts) or ["working"], list(refs) or None,
             chrf_word_order=chrf_word_order, confidence=confidence, paired=paired,
-            baseline=baseline, n_samples=n_samples, terms=terms,
+            baseline=baseline, n_samples=n_samples, terms=terms, tokenize=tokenize,
+            lowercase=lowercase,
             store=store and not project.read_only,
         )
 
@@ -282,14 +290,29 @@ def _print_table(report: Any, sort: str, metric: str, limit: int | None) -> None
             click.echo(line)
 
 
+#: BLEU's defaults in a signature; a run made with others (--tokenize, --lowercase) says so
+BLEU_DEFAULTS = (("tok", "13a"), ("case", "mixed"))
+
+
 def _history_cell(metric: dict[str, Any], named: bool) -> str:
     """A run's score; with ``named``, a chrF run without word n-grams (``--plain-chrf``)
-    says so, not to be read as chrF++ beside the others in the one chrF column (CSV cells
-    stay numbers: its JSON has the names)."""
+    says so, not to be read as chrF++ beside the others in the one chrF column, and a BLEU
+    run with another tokenizer or case names them (CSV cells stay numbers: its JSON has the
+    names and signatures)."""
     cell = f"{metric['score']:.2f}"
     name = str(metric.get("name", ""))
-    plain = name.startswith("chrF") and not name.endswith("++")
-    return f"{cell} ({name})" if named and plain else cell
+    if not named:
+        return cell
+    if name.startswith("chrF") and not name.endswith("++"):
+        return f"{cell} ({name})"
+    if name == "BLEU":
+        fields = dict(p.split(":", 1) for p in str(metric.get("signature", "")).split("|")
+                      if ":" in p)
+        other = [f"{k}:{fields[k]}" for k, default in BLEU_DEFAULTS
+                 if fields.get(k, default) != default]
+        if other:
+            return f"{cell} ({', '.join(other)})"
+    return cell
 
 
 def _print_history(db: str | None, doc: str | None, fmt: str) -> None:

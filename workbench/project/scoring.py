@@ -134,6 +134,8 @@ class Scoring:
         n_samples: int = 0,
         terms: bool = True,
         store: bool = True,
+        tokenize: str = "13a",
+        lowercase: bool = False,
     ) -> ScoreReport:
         """Score drafts ('working', 'draft:NAME') of a document against its references.
 
@@ -141,7 +143,8 @@ class Scoring:
         sentence linked to two segments counts once). ``confidence``: bootstrap resamples
         for 95% intervals (0: none). ``paired``: 'bs' or 'ar' to test every draft against
         ``baseline`` (default: the first draft). ``terms``: terminology accuracy with the
-        project glossary. With ``store``, each draft's run and per-segment scores are saved;
+        project glossary. ``tokenize``, ``lowercase``: BLEU's (sacrebleu's options of those
+        names). With ``store``, each draft's run and per-segment scores are saved;
         a save that fails (the project busy past the wait, the disk full) leaves the scores
         computed, saying why in the report's ``not_recorded``.
         """
@@ -159,7 +162,7 @@ class Scoring:
             [(name, [u.texts.get(name, "") for u in units]) for name in draft_names],
             _reference_streams(units, ref_names),
             ref_names,
-            ScoreOptions(chrf_word_order, confidence, paired, n_samples),
+            ScoreOptions(chrf_word_order, confidence, paired, n_samples, tokenize, lowercase),
             lines=[u.positions[0] for u in units],
             sources=[u.source for u in units],
             matcher=self._term_matcher() if terms else None,

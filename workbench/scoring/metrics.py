@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # sacrebleu (with lxml, numpy) loads when a Scorer is made, n
     from sacrebleu.metrics.base import Metric
 
 METRICS = ("bleu", "chrf", "ter")
+# sacrebleu's BLEU tokenizers for English (its others are for Chinese, Japanese and Korean, or
+# download a SentencePiece model)
+TOKENIZERS = ("13a", "intl", "char", "none")
 # Statistics are extracted in chunks so that sacrebleu's reference cache (n-gram counters
 # for every reference) never holds the whole corpus at once.
 CHUNK = 2000
@@ -82,11 +85,15 @@ class SystemScore:
 class Scorer:
     """A scoring run's metrics: sacrebleu defaults, chrF++ unless ``chrf_word_order=0``.
 
-    ``corpus[m]`` scores corpora, ``segment[m]`` scores single segments; they differ only for
-    BLEU, where sentence scores use effective order (as sacrebleu's ``sentence_bleu`` does).
+    ``tokenize`` and ``lowercase`` are BLEU's (sacrebleu's ``--tokenize`` and ``--lowercase``,
+    which touch neither chrF nor TER). ``corpus[m]`` scores corpora, ``segment[m]`` scores
+    single segments; they differ only for BLEU, where sentence scores use effective order (as
+    sacrebleu's ``sentence_bleu`` does).
     """
 
     chrf_word_order: int = 2
+    tokenize: str = "13a"
+    lowercase: bool = False
     corpus: dict[str, Metric] = field(init=False, repr=False)
     segment: dict[str, Metric] = field(init=False, repr=False)
 
@@ -97,8 +104,9 @@ class Scorer:
 
         chrf = CHRF(word_order=self.chrf_word_order)
         ter = TER()
-        self.corpus = {"bleu": BLEU(force=True), "chrf": chrf, "ter": ter}
-        self.segment = {"bleu": BLEU(effective_order=True, force=True), "chrf": chrf, "ter": ter}
+        bleu = {"tokenize": self.tokenize, "lowercase": self.lowercase, "force": True}
+        self.corpus = {"bleu": BLEU(**bleu), "chrf": chrf, "ter": ter}
+        self.segment = {"bleu": BLEU(effective_order=True, **bleu), "chrf": chrf, "ter": ter}
 
     def stats(self, key: str, hyps: Sequence[str], refs: Refs) -> list[list[float]]:
         """sacrebleu's per-segment statistics of metric ``key`` (refs: one list per reference)."""

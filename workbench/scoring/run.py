@@ -16,12 +16,15 @@ from workbench.scoring.report import ScoreReport
 @dataclass(frozen=True)
 class ScoreOptions:
     """How to score: chrF word order (2: chrF++, 0: chrF), bootstrap resamples for 95%
-    intervals (0: none), a paired test ('bs', 'ar' or None) and its resamples (0: default)."""
+    intervals (0: none), a paired test ('bs', 'ar' or None) and its resamples (0: default),
+    BLEU's tokenizer and case (sacrebleu's ``--tokenize``, ``--lowercase``)."""
 
     chrf_word_order: int = 2
     confidence: int = 0
     paired: str | None = None
     n_samples: int = 0
+    tokenize: str = "13a"
+    lowercase: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def score_systems(
         raise WorkbenchError(
             f"--paired-{options.paired} needs two or more drafts (repeat --hyp or --draft)"
         )
-    scorer = Scorer(chrf_word_order=options.chrf_word_order)
+    scorer = Scorer(options.chrf_word_order, options.tokenize, options.lowercase)
     scored: list[tuple[SystemScore, Sequence[str]]] = []
     for name, hyps in systems:
         system = scorer.score(name, hyps, references, confidence=options.confidence, lines=lines)
