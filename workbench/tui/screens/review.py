@@ -48,6 +48,7 @@ from workbench.tui import keys
 from workbench.tui.display import BidiDisplay, finding_text, isolate, term_text
 from workbench.tui.heap import forget_worker
 from workbench.tui.screens.batch import BatchScreen
+from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.lqa import (
     LqaErrorScreen,
     LqaRemoveScreen,
@@ -735,6 +736,12 @@ class ReviewScreen(ReportScreen):
             self._show_detail(current)
         self.notify(f"LQA error #{error.id} {done}: segment {error.position}, "
                     f"{error.severity} {error.category}.")
+
+    def action_history(self) -> None:
+        """Show the selected segment's history: its English's changes and its notes."""
+        row = self.selected()
+        if row is not None:
+            self.app.push_screen(HistoryScreen(row.segment_id, row.position))
 
     def action_comment(self) -> None:
         """Add a comment to the selected segment."""
