@@ -208,11 +208,11 @@ def _editor() -> list[KeySpec]:
                 priority=True),
         KeySpec("switch_focus", "f6", "switch_focus",
                 "Focus the segment list / the English editor", priority=True),
-        # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
-        # Textual reports as a printable "m": priority keeps the English editor from typing it.
         KeySpec("segment_history", "alt+h", "app.segment_history",
                 "History of this segment: every change of its English, and its notes",
-                priority=True),
+                priority=True),  # priority: Alt+H reaches Textual as a printable "h"
+        # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
+        # Textual reports as a printable "m": priority keeps the English editor from typing it.
         KeySpec("merge_next", "alt+m", "app.merge_next", "Merge this segment with the next",
                 priority=True),
         KeySpec("split_segment", "alt+s", "app.split_segment",

@@ -48,7 +48,7 @@ def history_lines(revisions: list[Any], notes: list[dict[str, Any]]) -> Text:
                  if r.new_status and r.new_status != r.old_status else "")
         lines = [Text.assemble((f"#{r.id} ", "bold"), f"{_when(r.at)} · {r.author} · ",
                                (r.action, "bold"), moved)]
-        if r.old_text != r.new_text or not entries:  # a status alone: the English as it was
+        if r.old_text != r.new_text or not entries:  # the first, or a new English
             if r.old_text:
                 lines.append(Text.assemble(("  before: ", "dim"), isolate(r.old_text, "dim")))
             lines.append(Text.assemble("  ", isolate(r.new_text)) if r.new_text

@@ -186,7 +186,7 @@ class Cells:
     row: SegmentRow
     bidi: BidiDisplay
     cells: tuple[Any, ...]
-    width: int | None = None
+    width: int  # the text column's cells it was cut to
 
 
 def text_width(screen_width: int) -> int:
