@@ -3,8 +3,11 @@ its English and its notes, oldest first, with an Arabic comment in display order
 
 from __future__ import annotations
 
+import contextlib
+
 from tests.tui.conftest import editing, screen_lines, settle
 from tests.tui.screen_wait import open_screen
+from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.history import HistoryScreen
@@ -16,8 +19,10 @@ COMMENT = "use كرامة here"
 async def test_history_from_the_editor_and_the_reviewer(sample_db, make_app):
     with Project.open(sample_db) as project:
         first = project.segments(limit=1)[0]
-        project.save_draft(first.id, "First English.")
+        read = project.save_draft(first.id, "First English.").revision
         project.save_draft(first.id, "Second English.")
+        with contextlib.suppress(WorkbenchError):  # changed since revision `read`: refused
+            project.save_draft(first.id, "Refused English.", revision=read)
         project.add_note(first.id, COMMENT)
     app = make_app()
     async with editing(app, first.id) as (pilot, _):
@@ -28,6 +33,7 @@ async def test_history_from_the_editor_and_the_reviewer(sample_db, make_app):
         assert "before: First English." in shown and "Second English." in shown
         assert app.bidi.plain(COMMENT) in shown  # the Arabic word in display order
         assert shown.index("First English.") < shown.index("Second English.")
+        assert "refused, not stored" in shown and "theirs: Second English." in shown
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen) and history is not app.screen

@@ -40,17 +40,21 @@ def _when(at: Any) -> str:
 def history_lines(revisions: list[Any], notes: list[dict[str, Any]]) -> Text:
     """The revisions and notes of a segment, oldest first: a heading line each (id, time,
     author, action, status change), then its English (the English before it, when it
-    changed; a change of status alone shows none) or the note's text, each text isolated (an
-    Arabic comment keeps its order)."""
+    changed; a change of status alone shows none; a ``conflict`` record is English refused,
+    the segment's own then beside it) or the note's text, each text isolated (an Arabic
+    comment keeps its order)."""
     entries: list[tuple[str, int, Text]] = []
     for r in revisions:
-        moved = (f" · {r.old_status} → {r.new_status}"
+        refused = r.action == "conflict"  # English refused: the segment had changed meanwhile
+        moved = (" · refused, not stored (the segment had changed)" if refused
+                 else f" · {r.old_status} → {r.new_status}"
                  if r.new_status and r.new_status != r.old_status else "")
         lines = [Text.assemble((f"#{r.id} ", "bold"), f"{_when(r.at)} · {r.author} · ",
                                (r.action, "bold"), moved)]
         if r.old_text != r.new_text or not entries:  # the first, or a new English
             if r.old_text:
-                lines.append(Text.assemble(("  before: ", "dim"), isolate(r.old_text, "dim")))
+                lines.append(Text.assemble(("  theirs: " if refused else "  before: ", "dim"),
+                                           isolate(r.old_text, "dim")))
             lines.append(Text.assemble("  ", isolate(r.new_text)) if r.new_text
                          else Text("  (no English)", style="dim italic"))
         entries.append((str(r.at), 0, Text("\n").join(lines)))
