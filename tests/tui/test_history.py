@@ -3,11 +3,11 @@ its English and its notes, oldest first, with an Arabic comment in display order
 
 from __future__ import annotations
 
-import contextlib
+import pytest
 
 from tests.tui.conftest import editing, screen_lines, settle
 from tests.tui.screen_wait import open_screen
-from workbench.errors import WorkbenchError
+from workbench.errors import ConflictError
 from workbench.project import Project
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.history import HistoryScreen
@@ -21,7 +21,7 @@ async def test_history_from_the_editor_and_the_reviewer(sample_db, make_app):
         first = project.segments(limit=1)[0]
         read = project.save_draft(first.id, "First English.").revision
         project.save_draft(first.id, "Second English.")
-        with contextlib.suppress(WorkbenchError):  # changed since revision `read`: refused
+        with pytest.raises(ConflictError):  # changed since revision `read`: refused, recorded
             project.save_draft(first.id, "Refused English.", revision=read)
         project.add_note(first.id, COMMENT)
     app = make_app()
