@@ -19,9 +19,9 @@ async def test_cells_are_made_in_the_worker_and_made_again_for_another_display(
     threads: list[str] = []
     make = review.row_cells
 
-    def recorded(row, bidi):  # type: ignore[no-untyped-def]
+    def recorded(row, bidi, width=None):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
-        return make(row, bidi)
+        return make(row, bidi, width)
 
     monkeypatch.setattr(review, "row_cells", recorded)
     app = make_app()

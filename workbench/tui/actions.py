@@ -1,5 +1,6 @@
-"""App actions that open the reviewer, scores, export and import screens, and the editor's
-alignment fixes (merge with the next segment, split at the cursor, move a reference sentence).
+"""App actions that open the reviewer, scores, export and import screens and a segment's history,
+and the editor's alignment fixes (merge with the next segment, split at the cursor, move a
+reference sentence).
 
 ``ScreenActions`` is a mixin of :class:`~workbench.tui.app.WorkbenchApp`; its key bindings are
 in :mod:`workbench.tui.keys` (``APP_KEYS`` for the screens, ``EDITOR_KEYS`` for the fixes, whose
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen
 
 from workbench.tui import keys
 from workbench.tui.screens.export import ExportScreen
+from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.importer import ImportDone, ImportScreen
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.scores import ScoresScreen
@@ -112,6 +114,13 @@ class ScreenActions:
         if editor is None or editor.current is None or self.screen is not editor:
             return None
         return editor, editor.current.id
+
+    def action_segment_history(self) -> None:
+        """Show the open segment's history: its English's changes and its notes."""
+        found = self._open_segment()
+        if found is not None:
+            editor, segment_id = found
+            self.push_screen(HistoryScreen(segment_id, editor.current.position))
 
     def action_merge_next(self) -> None:
         """Merge the open segment with the next one (Arabic, English, history, links)."""

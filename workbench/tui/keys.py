@@ -76,6 +76,7 @@ SCOPES: list[Scope] = [
     Scope("unlock", "Editor: unlock a segment (Ctrl+U)", modal=True),
     Scope("changes", "Changes (Shift+F9)", modal=True),
     Scope("undo_confirm", "Undo a change: yes or no", modal=True),
+    Scope("history", "A segment's history (Editor: Alt+H; Reviewer: H)", modal=True),
     Scope("help", "Help (F1)", modal=True),
 ]
 SCOPE = {s.id: s for s in SCOPES}
@@ -207,6 +208,9 @@ def _editor() -> list[KeySpec]:
                 priority=True),
         KeySpec("switch_focus", "f6", "switch_focus",
                 "Focus the segment list / the English editor", priority=True),
+        KeySpec("segment_history", "alt+h", "app.segment_history",
+                "History of this segment: every change of its English, and its notes",
+                priority=True),  # priority: Alt+H reaches Textual as a printable "h"
         # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
         # Textual reports as a printable "m": priority keeps the English editor from typing it.
         KeySpec("merge_next", "alt+m", "app.merge_next", "Merge this segment with the next",
@@ -358,6 +362,8 @@ def _dialogs() -> list[KeySpec]:
         KeySpec("changes_undo", "u", "undo_selected", "Undo the selected change at once",
                 scope="changes", label="Undo"),
         KeySpec("changes_close", "escape", "close", "Close", scope="changes"),
+        KeySpec("history_close", "escape,h", "close", "Close the history", scope="history",
+                label="Close"),
         KeySpec("undo_confirm_yes", "y", "answer(True)", "Undo it", scope="undo_confirm",
                 label="Yes, undo"),
         KeySpec("undo_confirm_no", "escape,n", "answer(False)", "Keep it",
@@ -409,6 +415,8 @@ def _review() -> list[KeySpec]:
         KeySpec("review_reviewed_view", "V", "verdict_view('reviewed')",
                 "Mark every segment of the view reviewed (one change, undone at once)",
                 False, s),
+        KeySpec("review_history", "h", "history",
+                "History of the segment: every change of its English, and its notes", False, s),
         KeySpec("review_lqa", "e", "lqa_error",
                 "LQA: record an error on the segment (category, severity, span, comment)", True,
                 s, label="LQA error"),

@@ -48,6 +48,7 @@ from workbench.tui import keys
 from workbench.tui.display import BidiDisplay, finding_text, isolate, term_text
 from workbench.tui.heap import forget_worker
 from workbench.tui.screens.batch import BatchScreen
+from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.lqa import (
     LqaErrorScreen,
     LqaRemoveScreen,
@@ -74,6 +75,8 @@ MAX_ROWS = 5000
 order); narrow the view with the filters to reach the others."""
 
 FINDINGS_WIDTH = 13  # the findings column: '✓ 12 accepted', '3✗ 12! 1·'
+TEXT_COLUMN_OFFSET = 6 + 10 + FINDINGS_WIDTH + 4 * 2 + 2
+"""The '#', status and findings columns, each of the four columns' padding, the scroll bar."""
 FINDINGS_FILTERS = ("all", "findings", "clean")
 FINDINGS_LABEL = {"all": "all segments", "findings": "with findings", "clean": "clean"}
 
@@ -183,16 +186,25 @@ class Cells:
     row: SegmentRow
     bidi: BidiDisplay
     cells: tuple[Any, ...]
+    width: int  # the text column's cells it was cut to
 
 
-def row_cells(row: SegmentRow, bidi: BidiDisplay) -> tuple[Any, ...]:
-    """The table's cells of ``row``: number, status, findings, its first finding or English."""
+def text_width(screen_width: int) -> int:
+    """The cells of the table's last column on a screen ``screen_width`` wide: what the other
+    columns, the cells' padding and the scroll bar leave."""
+    return max(8, screen_width - TEXT_COLUMN_OFFSET)
+
+
+def row_cells(row: SegmentRow, bidi: BidiDisplay, width: int | None = None) -> tuple[Any, ...]:
+    """The table's cells of ``row``: number, status, findings, its first finding or English;
+    the last cut at its logical end to ``width`` cells (the screen's edge would otherwise cut
+    the reordered line, an Arabic term's beginning first)."""
     if row.findings:
         _, check, message, term = row.findings[0]
-        text = bidi.line(term_text(term, (f"{check}: ", "bold"), (message, "")))
+        text = bidi.line(term_text(term, (f"{check}: ", "bold"), (message, "")), width=width)
     else:
         text = bidi.line(row.target or no_english(row),
-                         style="" if row.target else "dim italic")
+                         style="" if row.target else "dim italic", width=width)
     return (Text(str(row.position), justify="right"), row.status, row.summary(), text)
 
 
@@ -357,6 +369,7 @@ class ReviewScreen(ReportScreen):
         self.by_key: dict[str, SegmentRow] = {}
         self.in_view = 0  # segments of the view (the table holds the first MAX_ROWS)
         self._cells_made: dict[str, Cells] = {}  # by row key: made for that row and display
+        self.shown_width = 0  # the text column's width the table's rows were cut to
 
     def compose(self) -> ComposeResult:
         yield self.title_label()
@@ -391,6 +404,7 @@ class ReviewScreen(ReportScreen):
         """Check the whole document on the second connection, and make the cells of the rows
         the view shows first (worker: thousands of lines put in display order)."""
         document, version, view, bidi = self.document, self.version, self.view, self.wb.bidi
+        width = text_width(self.app.size.width)
 
         def read(project: Project) -> Loaded:
             checks = project.check_document(document.name, version)
@@ -401,7 +415,7 @@ class ReviewScreen(ReportScreen):
             joined = {r.id: r.joined_to for r in rows if r.joined_to is not None}
             segments = segment_rows(checks, statuses, joined)
             shown = [r for r in segments if view.keeps(r)][:MAX_ROWS]
-            cells = {r.key: Cells(r, bidi, row_cells(r, bidi)) for r in shown}
+            cells = {r.key: Cells(r, bidi, row_cells(r, bidi, width), width) for r in shown}
             misspelled = tuple(f.found for c in checks for f in c.findings
                                if f.check == "spelling" and f.found)
             return Loaded(segments, quiet=quiet, cells=cells, misspelled=misspelled)
@@ -459,6 +473,7 @@ class ReviewScreen(ReportScreen):
         view = [r for r in self.all_rows if self.view.keeps(r)]
         self.rows = view[:MAX_ROWS]
         self.by_key = {r.key: r for r in self.rows}
+        self.shown_width = text_width(self.app.size.width)
         table = self.query_one(DataTable)
         table.clear()
         for row in self.rows:
@@ -497,13 +512,18 @@ class ReviewScreen(ReportScreen):
 
     def _cells(self, row: SegmentRow) -> tuple[Any, ...]:
         """The table's cells of ``row``: made by the worker that read it, else now."""
-        bidi = self.wb.bidi
+        bidi, width = self.wb.bidi, text_width(self.app.size.width)
         made = self._cells_made.get(row.key)
-        if made is not None and made.row == row and made.bidi == bidi:
+        if made is not None and made.row == row and made.bidi == bidi and made.width == width:
             return made.cells
-        cells = row_cells(row, bidi)
-        self._cells_made[row.key] = Cells(row, bidi, cells)
+        cells = row_cells(row, bidi, width)
+        self._cells_made[row.key] = Cells(row, bidi, cells, width)
         return cells
+
+    def on_resize(self) -> None:
+        """Cut the rows' text again for the new width (the cells of the view are made again)."""
+        if self.rows and self.shown_width != text_width(self.app.size.width):
+            self.apply_display()
 
     def apply_display(self) -> None:
         """Draw again with the app's display settings."""
@@ -716,6 +736,12 @@ class ReviewScreen(ReportScreen):
             self._show_detail(current)
         self.notify(f"LQA error #{error.id} {done}: segment {error.position}, "
                     f"{error.severity} {error.category}.")
+
+    def action_history(self) -> None:
+        """Show the selected segment's history: its English's changes and its notes."""
+        row = self.selected()
+        if row is not None:
+            self.app.push_screen(HistoryScreen(row.segment_id, row.position))
 
     def action_comment(self) -> None:
         """Add a comment to the selected segment."""
