@@ -75,6 +75,12 @@ async def test_a_clean_segment_can_be_approved(sample_db, make_app):
     with Project.open(sample_db) as project:
         assert project.segment(clean).status == "approved"
         assert project.history(clean)[-1].action == "status"
+        # a change of its own, as `workbench review ID --approve` records it: listed, undone
+        newest = project.changes()[0]
+        assert (newest["kind"], newest["summary"]) == ("approved", "approved 1 segment")
+        before = project.history(clean)[-1].old_status
+        project.undo_change(newest["id"])
+        assert project.segment(clean).status == before
 
 
 async def test_a_refused_verdict_names_the_segment_by_its_number(sample_db, make_app):

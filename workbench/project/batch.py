@@ -399,11 +399,21 @@ class Batch:
                     changed = done.revision != before
                     (report.done if changed or verdict == "rejected" else report.unchanged
                      ).append(sid)
-            said = f": {' '.join(typed(comment or '').split())}" if verdict == "rejected" else ""
             q_changes.set_summary(self.context.db, gid,
-                                  f"{verdict} {plural(len(report.done), 'segment')}{said}")
+                                  _verdict_summary(verdict, len(report.done), comment))
         report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
+
+    def review_one(
+        self, segment_id: int, verdict: str, comment: str | None = None,
+        revision: int | None = None,
+    ) -> Segment:
+        """One segment's verdict as a change of its own, as ``workbench review ID`` records
+        it (``changes`` lists it, ``undo`` takes it back); refused as ``review`` refuses."""
+        with self.context.change_group(self._document_id([segment_id]), verdict) as gid:
+            done = self.review.review(segment_id, verdict, comment, revision=revision)
+            q_changes.set_summary(self.context.db, gid, _verdict_summary(verdict, 1, comment))
+        return done
 
     def _holder(self) -> Callable[[Segment], int | None]:
         """The segment holding a joined segment's English (another of its link in the working
@@ -424,3 +434,9 @@ class Batch:
 
     def _document_id(self, segment_ids: Sequence[int]) -> int | None:
         return self.reader.segment(segment_ids[0]).document_id if segment_ids else None
+
+
+def _verdict_summary(verdict: str, count: int, comment: str | None) -> str:
+    """A review change's summary: 'approved 3 segments', 'rejected 1 segment: why'."""
+    said = f": {' '.join(typed(comment or '').split())}" if verdict == "rejected" else ""
+    return f"{verdict} {plural(count, 'segment')}{said}"

@@ -48,6 +48,7 @@ BOUND: dict[str, tuple[str, str]] = {
     # batch work: one change group each
     "select_segments": ("batch", "select"), "find_replace": ("batch", "find_replace"),
     "confirm_many": ("batch", "confirm_many"), "review_many": ("batch", "review_many"),
+    "review_one": ("batch", "review_one"),
     # checks and overrides
     "check_text": ("checking", "check_text"), "check_segment": ("checking", "check_segment"),
     "check_report": ("checking", "check_report"),

@@ -6,8 +6,10 @@ second connection). The list can be narrowed by status and to the segments with 
 the clean ones (``f`` cycles all / with findings / clean; F4 opens the filter dialog). Enter
 opens the segment in the editor. A approves, V marks reviewed, R rejects (a comment is required;
 the segment goes back to draft), C adds a comment. Verdicts and comments are stored through
-``project.review`` / ``project.add_note`` and land in the history. Shift+A approves and Shift+V
-marks reviewed every segment of the view at once (the batch dialog, one undoable change).
+``project.review_one`` / ``project.add_note`` and land in the history; a verdict is a change of
+its own, as ``workbench review ID`` records it (``changes`` lists it, Shift+F9 undoes it).
+Shift+A approves and Shift+V marks reviewed every segment of the view at once (the batch
+dialog, one undoable change).
 
 LQA: E opens the error form for the selected segment (an MQM category, a severity, the span of
 its English, a comment: ``project.lqa.add_error``); the segment's LQA errors are listed in the
@@ -774,8 +776,8 @@ class ReviewScreen(ReportScreen):
                     return Reviewed(segment_id, None, what, (
                         f"Segment {now.position} was changed since you read it (now: "
                         f"{now.target!r}): not {what}. F5 reads it again."))
-                segment = project.review(segment_id, what, comment or None,
-                                         revision=now.revision)
+                segment = project.review_one(segment_id, what, comment or None,
+                                             revision=now.revision)
             except ProjectError:  # offline, read-only...: the writer's to handle
                 raise
             except WorkbenchError as refused:  # an empty English...: said in the list's numbers
