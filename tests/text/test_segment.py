@@ -758,3 +758,25 @@ def test_a_note_number_glued_to_the_stop_after_a_word_ends_the_sentence() -> Non
     for text, lang in [("The version is 3.12 The next.", "en"), ("Chanel No.5 The end.", "en"),
                        ("See Appendix A.1 The table.", "en"), ("انظر ص.12 من الكتاب.", "ar")]:
         assert split_sentences(text, lang) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("قال: «من أنت؟» قال الشيخ: «أنا التاجر». ثم بكى.", "ar",
+         ["قال: «من أنت؟»", "قال الشيخ: «أنا التاجر».", "ثم بكى."]),
+        ("«من أنت؟» قالت: «أنا شهرزاد».", "ar", ["«من أنت؟»", "قالت: «أنا شهرزاد»."]),
+        ('"Who art thou?" He answered: "I am the Jinni."', "en",
+         ['"Who art thou?"', 'He answered: "I am the Jinni."']),
+        # the attribution of the quotation before it, with no colon, stays with it
+        ("«من أنت؟» قال الشيخ وهو يبكي. ثم سكت.", "ar",
+         ["«من أنت؟» قال الشيخ وهو يبكي.", "ثم سكت."]),
+    ],
+)
+def test_an_attribution_that_opens_the_next_quotation_starts_a_sentence(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    """'«من أنت؟» قال: «أنا الجني».' was one sentence: a speech verb after a closed quotation
+    was taken for that quotation's attribution even when its colon opens a new one (dialogue
+    in the Nights' manner)."""
+    assert split_sentences(text, lang) == expected

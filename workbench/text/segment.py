@@ -619,6 +619,8 @@ class Segmenter:
         dash = _DASH.match(text, end)
         if dash and _goes_on(text, dash.end(), _next_word(text, dash.end())[0]):
             return False  # "We won!" — the crowd cheered.
+        if closers and _SPEAKER_LABEL.match(text, end):
+            return True  # «من أنت؟» قال الشيخ: «أنا التاجر»: the verb opens the next quotation
         if closers and _is_attribution(nxt):
             return False  # "...!" كما أضاف هاميل
         return not (closers and _word_after(text, end) in _SPEECH)  # "...!" Hammel added
