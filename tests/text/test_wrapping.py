@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import CORPORA
 from workbench.align import align_paragraphs
-from workbench.text.segment import segment_paragraphs, split_paragraphs
+from workbench.text.segment import segment_paragraphs, split_paragraphs, split_sentences
 from workbench.text.wrapping import is_hard_wrapped, unwrapped_paragraphs
 
 HAYY = CORPORA / "hayy"
@@ -38,6 +38,19 @@ def test_a_wrapped_text_reads_as_its_paragraphs(name: str, width: int) -> None:
     assert split_paragraphs(text) == [" ".join(p.split()) for p in paragraphs]
 
 
+@pytest.mark.parametrize("width", [60, 72])
+def test_arabic_paragraphs_of_one_long_sentence_wrapped_read_as_paragraphs(width: int) -> None:
+    """Hayy's paragraphs of one sentence (as a law's articles are) wrapped were read a line a
+    paragraph, each sentence cut into fragments: no sentence ends inside a line, only clauses
+    (at ، and ؛)."""
+    paragraphs = [p for p in _paragraphs("ar_paragraphs.txt")
+                  if len(split_sentences(p, "ar")) == 1 and len(p) > 120]
+    assert len(paragraphs) >= 5
+    text = _wrapped(paragraphs, width)
+    assert is_hard_wrapped(text.split("\n"))
+    assert split_paragraphs(text) == [" ".join(p.split()) for p in paragraphs]
+
+
 def test_paragraphs_that_start_indented_without_blank_lines() -> None:
     paragraphs = _paragraphs("en_paragraphs.txt")
     assert split_paragraphs(_wrapped(paragraphs, 72, indent=True)) == [
@@ -49,6 +62,10 @@ def test_paragraphs_that_start_indented_without_blank_lines() -> None:
     "قفا نبك من ذكرى حبيب ومنزل\nبسقط اللوى بين الدخول فحومل\nفتوضح فالمقراة لم يعف رسمها\n"
     "لما نسجتها من جنوب وشمأل\n\nترى بعر الآرام في عرصاتها\nوقيعانها كأنه حب فلفل\n"
     "كأني غداة البين يوم تحملوا\nلدى سمرات الحي ناقف حنظل",
+    # the same verse with a comma ending each hemistich, as some editions type it
+    "قفا نبك من ذكرى حبيب ومنزل،\nبسقط اللوى بين الدخول فحومل\nفتوضح فالمقراة لم يعف رسمها،\n"
+    "لما نسجتها من جنوب وشمأل\n\nترى بعر الآرام في عرصاتها،\nوقيعانها كأنه حب فلفل\n"
+    "كأني غداة البين يوم تحملوا،\nلدى سمرات الحي ناقف حنظل",
     # a list
     "apple\nbanana tree\ncherry\ndate palm\n\nfig\ngrape vine\nlemon\nmango\nolive",
 ])

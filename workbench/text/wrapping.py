@@ -1,18 +1,18 @@
 """Paragraphs of a hard-wrapped text (an e-text broken into lines of about 70 characters,
 paragraphs set apart by blank lines, as Project Gutenberg and many editors write them).
 
-Such a text's line ends are not paragraph ends: read line by line, its sentences would be
-cut into fragments. A text is taken as wrapped when the lines inside its blocks are broken
-where a greedy wrap breaks them: the next line's first word would not have fitted on the
-line (lists and one-paragraph-a-line files leave room to spare), and its sentences end
-inside lines, not only at their ends (lines of verse, which can be as even as a wrap). Its
-paragraphs are then its blocks (a blank line, or a line indented more than the one before,
-starts a new one), each line break inside a block read as a space, except after a hyphen
-(scanned and typeset books split words at line ends): ``transla-`` / ``tion`` is joined as
-*translation* when the text uses that word elsewhere and not *transla-tion*, else as
-*transla-tion* (``well-`` / ``known`` stays *well-known*; ``al-`` / ``Rashid`` and ``COVID-`` /
-``19``, a capital or a digit after the hyphen, stay *al-Rashid* and *COVID-19*); a soft hyphen
-always joins.
+Such a text's line ends are not paragraph ends: read line by line, its sentences would be cut
+into fragments. A text is taken as wrapped when the lines inside its blocks are broken where a
+greedy wrap breaks them: the next line's first word would not have fitted on the line (lists
+and one-paragraph-a-line files leave room to spare), and its sentences end inside lines, not
+only at their ends, or its Arabic clauses do, at a ``،`` or ``؛`` (lines of verse, which can be
+as even as a wrap, do neither). Its paragraphs are then its blocks (a blank line, or a line
+indented more than the one before, starts a new one), each line break inside a block read as a
+space, except after a hyphen (scanned and typeset books split words at line ends): ``transla-``
+/ ``tion`` is joined as *translation* when the text uses that word elsewhere and not
+*transla-tion*, else as *transla-tion* (``well-`` / ``known`` stays *well-known*; ``al-`` /
+``Rashid`` and ``COVID-`` / ``19``, a capital or a digit after the hyphen, stay *al-Rashid* and
+*COVID-19*); a soft hyphen always joins.
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ MID_END_SHARE = 0.08  # of the inner lines, how many must hold a sentence end be
 # (measured: Ockley's English of Hayy ibn Yaqzan, long sentences, wrapped at 60: 0.15)
 # (an ellipsis is none: it mostly goes on, and verse parts its hemistichs with one: ... )
 _MID_END = re.compile(r"(?<![.\u2026])[.!?\u061f](?![.\u2026])[\"'\u201d\u2019\u00bb)\]]*\s+\S")
+# An Arabic comma or semicolon inside a line: Arabic prose of long sentences (a law's articles,
+# classical narrative) ends few of them inside its lines but parts its clauses with these, which
+# verse typed a verse a line seldom carries (measured: Hayy ibn Yaqzan's one-sentence
+# paragraphs wrapped at 60: no sentence end inside a line, 0.73 of lines with one).
+MID_CLAUSE_SHARE = 0.25
+_MID_CLAUSE = re.compile(r"[\u060c\u061b]\s+\S")
 _LINE_HYPHEN = re.compile(r"([A-Za-z]+)(-{1,2}|\u2010|\u00ad)$")  # a word split at the line end
 _NEXT_WORD = re.compile(r"[a-z][A-Za-z]*")
 # A capital or a digit after a line-end hyphen: a compound's second part (al-Rashid, COVID-19),
@@ -52,7 +58,9 @@ def is_hard_wrapped(lines: Sequence[str]) -> bool:
         return False
     full = sum(len(a.rstrip()) + 1 + len(b.split()[0]) > width for a, b in inner)
     ends = sum(bool(_MID_END.search(a)) for a, _ in inner)
-    return full >= FULL_SHARE * len(inner) and ends >= MID_END_SHARE * len(inner)
+    clauses = sum(bool(_MID_CLAUSE.search(a)) for a, _ in inner)
+    return full >= FULL_SHARE * len(inner) and (
+        ends >= MID_END_SHARE * len(inner) or clauses >= MID_CLAUSE_SHARE * len(inner))
 
 
 def unwrapped_paragraphs(lines: Sequence[str]) -> list[str]:
