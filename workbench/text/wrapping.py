@@ -1,18 +1,19 @@
 """Paragraphs of a hard-wrapped text (an e-text broken into lines of about 70 characters,
 paragraphs set apart by blank lines, as Project Gutenberg and many editors write them).
 
-Such a text's line ends are not paragraph ends: read line by line, its sentences would be cut
-into fragments. A text is taken as wrapped when the lines inside its blocks are broken where a
-greedy wrap breaks them: the next line's first word would not have fitted on the line (lists
-and one-paragraph-a-line files leave room to spare), and its sentences end inside lines, not
-only at their ends, or its Arabic clauses do, at a ``،`` or ``؛`` (lines of verse, which can be
-as even as a wrap, do neither). Its paragraphs are then its blocks (a blank line, or a line
-indented more than the one before, starts a new one), each line break inside a block read as a
-space, except after a hyphen (scanned and typeset books split words at line ends): ``transla-``
-/ ``tion`` is joined as *translation* when the text uses that word elsewhere and not
-*transla-tion*, else as *transla-tion* (``well-`` / ``known`` stays *well-known*; ``al-`` /
-``Rashid`` and ``COVID-`` / ``19``, a capital or a digit after the hyphen, stay *al-Rashid* and
-*COVID-19*); a soft hyphen always joins.
+Such a text's line ends are not paragraph ends: read line by line, its sentences would be
+cut into fragments. A text is taken as wrapped when the lines inside its blocks are broken
+where a greedy wrap breaks them: the next line's first word would not have fitted on the
+line (lists and one-paragraph-a-line files leave room to spare), and its sentences end
+inside lines, not only at their ends, or its Arabic clauses do, at ``،`` or ``؛`` (verse,
+whose lines can be as even as a wrap, does neither). Its
+paragraphs are then its blocks (a blank line, or a line indented more than the one before,
+starts a new one), each line break inside a block read as a space, except after a hyphen
+(scanned and typeset books split words at line ends): ``transla-`` / ``tion`` is joined as
+*translation* when the text uses that word elsewhere and not *transla-tion*, else as
+*transla-tion* (``well-`` / ``known`` stays *well-known*; ``al-`` / ``Rashid`` and ``COVID-`` /
+``19``, a capital or a digit after the hyphen, stay *al-Rashid* and *COVID-19*); a soft hyphen
+always joins.
 """
 
 from __future__ import annotations
