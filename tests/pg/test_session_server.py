@@ -1,34 +1,8 @@
-"""The tests' own PostgreSQL server (tests/conftest.py): where its data lives, how a test's
-database is copied."""
+"""The tests' own PostgreSQL server (tests/conftest.py): how a test's database is copied."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-import pytest
-
-from tests import conftest
 from tests.conftest import PgServer
-
-
-def test_the_server_data_goes_in_memory_only_where_there_is_room(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def parent_of_new_folder() -> Path:
-        folder = conftest.pg_folder()
-        folder.rmdir()
-        return folder.parent
-
-    memory = tmp_path / "shm"
-    memory.mkdir()
-    monkeypatch.setattr(conftest, "MEMORY_FOLDER", memory)
-    monkeypatch.setattr(conftest, "MEMORY_ROOM", 1)
-    assert parent_of_new_folder() == memory
-    monkeypatch.setattr(conftest, "MEMORY_ROOM", 1 << 60)
-    assert parent_of_new_folder() == Path(tempfile.gettempdir())  # too small: the disk
-    monkeypatch.setattr(conftest, "MEMORY_FOLDER", tmp_path / "none")
-    assert parent_of_new_folder() == Path(tempfile.gettempdir())  # none at all
 
 
 def test_a_test_database_is_copied_file_by_file(
