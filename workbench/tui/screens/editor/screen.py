@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from workbench.errors import ConnectionLostError, WorkbenchError
+from workbench.errors import ConnectionLostError
 from workbench.glossary.english import find_rendering
 from workbench.project.views import OPEN_STATUSES
 from workbench.tui import keys
@@ -288,12 +288,11 @@ class EditorScreen(
     def load_view(self, spec: ViewSpec, keep: int | None = None, ids: list[int] | None = None
                   ) -> None:
         """Show the segments of ``spec`` (``ids`` when computed already); open ``keep`` if held."""
-        everything = ids is None or spec.is_all
         if ids is None:
             ids = self.wb.service.read(
                 lambda p: p.view_ids(self.document, ViewSpec(), 0.0, 0.0)
             )
-        keep = self._still_shown(keep, ids, everything)
+        keep = self._still_shown(keep, ids)
         self.rows = SegmentRows(self.wb.service, self.document, ids, spec)
         index = self.rows.index_of(keep) if keep is not None else None
         if index is None:
@@ -305,31 +304,17 @@ class EditorScreen(
         elif self.current is not None:
             self.current_index = index
 
-    def _still_shown(self, keep: int | None, ids: list[int], everything: bool = False
-                     ) -> int | None:
-        """``keep`` when ``ids`` (the new view, the whole document when ``everything``) holds
-        it. When a filter hides it, the first segment of the view after it (else the last
-        before it): the translator carries on forward. When it is gone (merged elsewhere into
-        the segment before it), the nearest segment before it in the view shown now: the
-        translator stays where they were, not sent to the first segment."""
+    def _still_shown(self, keep: int | None, ids: list[int]) -> int | None:
+        """``keep``, or when it is gone (merged elsewhere into the segment before it) the
+        nearest segment before it in the view shown now that is in ``ids``: the translator
+        stays where they were, not sent to the first segment."""
         old = self.rows
+        if keep is None or old is None or keep in set(ids):
+            return keep
+        at = old.index_of(keep)
+        if at is None:
+            return keep
         present = set(ids)
-        if keep is None or keep in present:
-            return keep
-        if not everything:
-            try:
-                order = self.wb.service.read(
-                    lambda p: p.view_ids(self.document, ViewSpec(), 0.0, 0.0))
-            except WorkbenchError:  # offline: as for a segment gone
-                order = []
-            if keep in order:
-                at = order.index(keep)
-                after = (sid for sid in order[at + 1:] if sid in present)
-                before = (sid for sid in reversed(order[:at]) if sid in present)
-                return next(after, next(before, keep))
-        at = old.index_of(keep) if old is not None else None
-        if old is None or at is None:
-            return keep
         return next((sid for sid in reversed(old.ids[:at]) if sid in present), keep)
 
     def reload(self, keep: int | None = None) -> None:
