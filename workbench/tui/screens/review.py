@@ -526,7 +526,8 @@ class ReviewScreen(ReportScreen):
         return cells
 
     def on_resize(self) -> None:
-        """Cut the rows' text again for the new width (the cells of the view are made again)."""
+        """Cut the rows' text again for the new width (the cells of the view are made again);
+        fit the title to it."""
         if self.rows and self.shown_width != text_width(self.app.size.width):
             self.apply_display()
         elif self.all_rows:
