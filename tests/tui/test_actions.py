@@ -420,3 +420,25 @@ async def test_a_confirmed_segment_loses_the_tilde_of_its_working_link(sample_db
         screen.apply_filter(low_confidence=True)
         await settle(pilot)
         assert screen.rows.ids == [3]
+
+
+async def test_a_filter_hiding_the_open_segment_opens_the_next_one_it_shows(sample_db, make_app):
+    """On segment 10, confirmed, the translator filters to drafts: the first draft after it
+    opens (the nearest draft before it opened, sending them back to segment 5); with no
+    draft after it, the last one before it."""
+    with Project.open(sample_db) as project:
+        by_position = {s.position: s.id for s in project.segments()}
+        for position in (6, 7, 8, 9, 10, 11, 12, 21):
+            segment = project.segment(by_position[position])
+            project.confirm(segment.id, segment.target, "test")
+    app = make_app()
+    async with editing(app, by_position[10]) as (pilot, screen):
+        screen.apply_filter(statuses=("draft",))
+        await settle(pilot)
+        assert screen.current.position == 13
+        await pilot.press("f5")
+        await settle(pilot)
+        screen.open_segment(by_position[21])
+        screen.apply_filter(statuses=("draft",))
+        await settle(pilot)
+        assert screen.current.position == 20

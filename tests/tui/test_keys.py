@@ -69,7 +69,7 @@ def test_every_binding_of_every_screen_is_in_the_registry():
 def test_clashes_are_found_per_scope():
     assert keys.clashes({}) == []
     said = keys.clashes({"review_approve": "c"})
-    assert said == ["Reviewer (F3): C is bound to review_approve and review_comment"]
+    assert said == ["Reviewer (F3): c is bound to review_approve and review_comment"]
     # An app key that works on the reviewer (not a dialog) clashes there...
     assert keys.clashes({"review_approve": "f1"}) == [
         "Reviewer (F3): F1 is bound to review_approve and help"
@@ -105,7 +105,7 @@ async def test_unknown_ids_and_clashes_are_said_once_at_start(make_app):
     app.notify = lambda message, **kwargs: (said.append(message), notify(message, **kwargs))[1]
     async with editing(app):
         assert sum("unknown binding ids in [keys]: no_such_key" in m for m in said) == 1
-        assert sum("Reviewer (F3): C is bound to review_approve and review_comment" in m
+        assert sum("Reviewer (F3): c is bound to review_approve and review_comment" in m
                    for m in said) == 1
 
 
@@ -144,6 +144,11 @@ def test_keys_are_named_as_people_see_them():
     assert keys.describe_keys("ctrl+j,enter") == "Ctrl+J, Enter"
     assert keys.describe_keys("ctrl+j,enter", first=True) == "Ctrl+J"
     assert keys.describe_keys("A") == "Shift+A"
+    # a plain letter as the footer shows it, not to be taken for Shift+A (the reviewer's
+    # title said "A: approve" for a beside Shift+A's batch approval); in a combination upper
+    assert keys.describe_keys("a,alt+h") == "a, Alt+H"
+    assert keys.hint({}, "review_approve", "review_approve_view") == (
+        "a: approve · Shift+A: approve every segment of the view (one change, undone at once)")
     # punctuation is shown as its character, not Textual's name for it
     assert keys.describe_keys("slash") == "/"
     assert keys.describe_keys("ctrl+question_mark") == "Ctrl+?"

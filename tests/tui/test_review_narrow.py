@@ -1,13 +1,19 @@
 """The reviewer (F3) in a narrow terminal: the last column's text is cut at its logical end
-to the width left, so a finding's Arabic term shows its first word, not its last."""
+to the width left, so a finding's Arabic term shows its first word, not its last; the footer
+shows the reviewer's keys at 100 columns and the title keeps to one line there."""
 
 from __future__ import annotations
 
+import itertools
+
 from rich.cells import cell_len
 from textual.widgets import DataTable
+from textual.widgets._footer import FooterKey
 
-from tests.tui.conftest import settle
+from tests.tui.conftest import screen_lines, settle
 from tests.tui.screen_wait import open_screen
+from workbench.tui import keys
+from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.review import ReviewScreen, text_width
 
 
@@ -29,6 +35,12 @@ def cut_cells(screen: ReviewScreen) -> list[tuple[str, str]]:
     return out
 
 
+def title_lines(app: WorkbenchApp) -> list[str]:
+    """The title's lines (above the table's '#' heading), stripped."""
+    lines = itertools.takewhile(lambda line: not line.strip().startswith("#"), screen_lines(app))
+    return [line.strip() for line in lines]
+
+
 async def test_narrow_reviewer_keeps_the_beginning_of_a_findings_arabic_term(make_app):
     app = make_app()
     async with app.run_test(size=(60, 30)) as pilot:
@@ -44,3 +56,26 @@ async def test_narrow_reviewer_keeps_the_beginning_of_a_findings_arabic_term(mak
         await settle(pilot)
         wide = cut_cells(screen)
         assert max(cell_len(c) for c, _ in wide) > max(cell_len(c) for c, _ in termed)
+
+
+async def test_the_reviewers_keys_show_at_100_columns_and_its_title_keeps_to_one_line(make_app):
+    """At 100 columns the footer cut "esc Back" and the key hint wrapped the title to two
+    lines (three at 60): the footer is compact, and the hint is left to the footer where the
+    title's line cannot hold it."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        await settle(pilot)
+        shown = {k.action for k in screen.query(FooterKey)
+                 if k.region.right <= 100 - len(" ^p Commands")}
+        # Enter is the focused table's own binding (not shown) while the table has the focus
+        wanted = {s.action for s in keys.specs("review") if s.show} - {"jump"}
+        assert wanted <= shown, wanted - shown
+        title = title_lines(app)
+        assert len(title) == 1 and title[0].endswith("6 with findings"), title
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        title = title_lines(app)
+        assert len(title) == 1, title
+        assert title[0].endswith("a: approve · v: reviewed · r: reject · f: show")

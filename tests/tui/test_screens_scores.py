@@ -185,7 +185,7 @@ async def test_the_lqa_line_wraps_in_a_narrow_terminal(sample_db, make_app):
         await open_screen(pilot, "ctrl+t", ScoresScreen)
         assert await shows(pilot, "LQA (working): no score yet")
         text = " ".join(" ".join(screen_lines(app)).split())
-        assert "(reviewer F3: E records one)" in text
+        assert "(reviewer F3: e records one)" in text
 
 
 async def test_the_segment_panel_shows_a_long_reference_whole_at_80x24(sample_db, make_app):

@@ -65,8 +65,8 @@ SCOPES: list[Scope] = [
     Scope("review", "Reviewer (F3)"),
     Scope("review_filter", "Reviewer: filter dialog (F4)", modal=True),
     Scope("comment", "Reviewer: comment dialog", modal=True),
-    Scope("lqa", "LQA error form (Reviewer: E; Editor: Shift+F12)", modal=True),
-    Scope("lqa_remove", "Reviewer: remove an LQA error (D)", modal=True),
+    Scope("lqa", "LQA error form (Reviewer: e; Editor: Shift+F12)", modal=True),
+    Scope("lqa_remove", "Reviewer: remove an LQA error (d)", modal=True),
     Scope("scores", "Scores (Ctrl+T)"),
     Scope("export", "Export dialog (F12)", modal=True),
     Scope("import", "Import dialog (Ctrl+O)", modal=True),
@@ -76,7 +76,7 @@ SCOPES: list[Scope] = [
     Scope("unlock", "Editor: unlock a segment (Ctrl+U)", modal=True),
     Scope("changes", "Changes (Shift+F9)", modal=True),
     Scope("undo_confirm", "Undo a change: yes or no", modal=True),
-    Scope("history", "A segment's history (Editor: Alt+H; Reviewer: H)", modal=True),
+    Scope("history", "A segment's history (Editor: Alt+H; Reviewer: h)", modal=True),
     Scope("help", "Help (F1)", modal=True),
 ]
 SCOPE = {s.id: s for s in SCOPES}
@@ -483,21 +483,25 @@ def effective_keys(spec: KeySpec, keymap: Mapping[str, str]) -> str:
     return keymap.get(spec.id, spec.keys)
 
 
-def _key_label(part: str) -> str:
-    """One key as shown: ``J``, ``Shift+A``, ``/`` (for ``slash``), ``F10``, ``Enter``."""
+def _key_label(part: str, alone: bool = False) -> str:
+    """One key as shown: ``J`` (in ``Ctrl+J``), ``a`` (``alone``: a plain letter, as the
+    footer shows it, not to be taken for ``Shift+A``), ``Shift+A``, ``/`` (for ``slash``),
+    ``F10``, ``Enter``."""
     if len(part) == 1:
-        return f"Shift+{part}" if part.isupper() else part.upper()
+        if part.isupper():
+            return f"Shift+{part}"
+        return part if alone else part.upper()
     char = format_key(part)
     return char if len(char) == 1 and char.isascii() and not char.isalnum() else part.capitalize()
 
 
 def describe_keys(keys: str, first: bool = False) -> str:
     """Keys as shown to people: ``ctrl+j,enter`` → ``Ctrl+J, Enter`` (only ``Ctrl+J`` with
-    ``first``); an upper-case letter is ``Shift+A``."""
+    ``first``); a plain letter is ``a``, an upper-case one ``Shift+A``."""
     names = []
     for key in keys.split(","):
         parts = [p for p in key.strip().split("+") if p]
-        names.append("+".join(_key_label(p) for p in parts))
+        names.append("+".join(_key_label(p, len(parts) == 1) for p in parts))
         if first:
             break
     return ", ".join(names)
@@ -540,7 +544,7 @@ def active_in(scope: str) -> list[KeySpec]:
 
 def clashes(keymap: Mapping[str, str]) -> list[str]:
     """Keys bound to two bindings that can fire in the same scope, as messages such as
-    ``Reviewer (F3): A is bound to review_approve and review_comment``."""
+    ``Reviewer (F3): a is bound to review_approve and review_comment``."""
     found: list[str] = []
     for scope in SCOPES:
         by_key: dict[str, list[str]] = {}

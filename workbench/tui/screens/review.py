@@ -79,6 +79,7 @@ order); narrow the view with the filters to reach the others."""
 FINDINGS_WIDTH = 13  # the findings column: '✓ 12 accepted', '3✗ 12! 1·'
 TEXT_COLUMN_OFFSET = 6 + 10 + FINDINGS_WIDTH + 4 * 2 + 2
 """The '#', status and findings columns, each of the four columns' padding, the scroll bar."""
+TITLE_PADDING = 2  # the title line's padding, left and right (CSS below)
 FINDINGS_FILTERS = ("all", "findings", "clean")
 FINDINGS_LABEL = {"all": "all segments", "findings": "with findings", "clean": "clean"}
 
@@ -379,7 +380,7 @@ class ReviewScreen(ReportScreen):
         yield table
         with VerticalScroll(id="review-detail"):  # focusable: a long detail scrolls
             yield Static("", id="review-detail-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -505,12 +506,14 @@ class ReviewScreen(ReportScreen):
         total = len(self.all_rows)
         flagged = sum(1 for r in self.all_rows if not r.clean)
         shown = "" if in_view <= len(self.rows) else f" (first {len(self.rows):,})"
-        self.set_title(
-            f"{in_view:,} of {total:,} segments{shown} · {self.view.describe()} · "
-            f"{flagged:,} with findings · "
-            + keys.hint(self.wb.keymap(), "review_approve", "review_reviewed", "review_reject",
-                        "review_show")
-        )
+        state = (f"{in_view:,} of {total:,} segments{shown} · {self.view.describe()} · "
+                 f"{flagged:,} with findings")
+        with_keys = f"{state} · " + keys.hint(
+            self.wb.keymap(), "review_approve", "review_reviewed", "review_reject", "review_show")
+        # the keys where they fit on the title's line (the footer shows them too): they
+        # wrapped it to two lines at 100 columns, three at 60
+        fits = self._title(with_keys).cell_len <= self.app.size.width - TITLE_PADDING
+        self.set_title(with_keys if fits else state)
 
     def _cells(self, row: SegmentRow) -> tuple[Any, ...]:
         """The table's cells of ``row``: made by the worker that read it, else now."""
@@ -523,9 +526,12 @@ class ReviewScreen(ReportScreen):
         return cells
 
     def on_resize(self) -> None:
-        """Cut the rows' text again for the new width (the cells of the view are made again)."""
+        """Cut the rows' text again for the new width (the cells of the view are made again);
+        fit the title to it."""
         if self.rows and self.shown_width != text_width(self.app.size.width):
             self.apply_display()
+        elif self.all_rows:
+            self._update_title(self.in_view)
 
     def apply_display(self) -> None:
         """Draw again with the app's display settings."""

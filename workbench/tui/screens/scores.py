@@ -88,7 +88,7 @@ class LqaSummary:
         """One line for the screen: score, verdict, threshold, words, errors."""
         if self.score is None:
             return ("LQA (working): no score yet: no segment is reviewed or approved, and none "
-                    "has an LQA error (reviewer F3: E records one)")
+                    "has an LQA error (reviewer F3: e records one)")
         verdict = "pass" if self.passed else "fail"
         return (f"LQA (working): {self.score:.2f}, {verdict} (threshold {self.threshold:g}) · "
                 f"{self.words:,} words evaluated · {self.errors:,} "

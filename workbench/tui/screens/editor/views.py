@@ -24,6 +24,18 @@ if TYPE_CHECKING:
     from workbench.tui.rows import SegmentRows
 
 
+def next_shown(order: list[int], ids: list[int], keep: int) -> int:
+    """The segment to open when the view ``ids`` leaves out ``keep`` (``order``: the document's
+    segments): the first of the view after it, else the last before it, for a translator who
+    filters while working forward; ``keep`` itself when the document has lost it (merged away:
+    the editor opens the one before it)."""
+    if keep not in order:
+        return keep
+    at, shown = order.index(keep), set(ids)
+    after = (sid for sid in order[at + 1:] if sid in shown)
+    return next(after, next((sid for sid in reversed(order[:at]) if sid in shown), keep))
+
+
 @dataclass
 class ViewReady(Message):
     """The ids of a searched or filtered view."""
@@ -97,12 +109,15 @@ class ViewActions(EditorPart):
         low_confidence, low_score = self.wb.low_confidence, self.wb.config.low_score
         document = self.document
 
-        def find(project: Project) -> list[int]:
-            return project.view_ids(document, spec, low_confidence, low_score)
+        def find(project: Project) -> tuple[list[int], int | None]:
+            ids = project.view_ids(document, spec, low_confidence, low_score)
+            if keep is None or keep in set(ids):
+                return ids, keep
+            return ids, next_shown(project.view_ids(document, ViewSpec(), 0.0, 0.0), ids, keep)
 
         try:
             self.wb.service.flush()  # searches see the edits made so far
-            ids = self.wb.service.background(find)
+            ids, keep = self.wb.service.background(find)
         except Exception as exc:  # notified, the view stays as it is
             self.wb.notify_error(describe_error(exc))
             return
