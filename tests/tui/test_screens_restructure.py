@@ -42,16 +42,21 @@ async def test_merge_of_the_last_segment_is_refused(sample_db, make_app):
         assert project.document().segments == 21
 
 
+async def _split_at(pilot, screen, offset: int) -> None:
+    """Alt+S with the English editor's cursor at ``offset``: the split dialog opens."""
+    editor = screen.editor
+    editor.move_cursor(editor.document.get_location_from_index(offset))
+    await pilot.press("alt+s")
+    await settle(pilot)
+
+
 async def test_split_at_the_cursor(sample_db, make_app):
     with Project.open(sample_db) as project:
         seg = project.segment(3)
     english_cut = seg.target.index(",") + 1
     app = make_app()
     async with editing(app, 3) as (pilot, screen):
-        editor = screen.editor
-        editor.move_cursor(editor.document.get_location_from_index(english_cut))
-        await pilot.press("alt+s")
-        await settle(pilot)
+        await _split_at(pilot, screen, english_cut)
         dialog = app.screen
         assert isinstance(dialog, SplitScreen)
         assert dialog.split_english and dialog.english_cursor == english_cut
@@ -86,10 +91,7 @@ async def test_a_split_whose_english_changed_elsewhere_meanwhile_splits_nothing(
     english_cut = seg.target.index(",") + 1
     app = make_app()
     async with editing(app, 3) as (pilot, screen):
-        editor = screen.editor
-        editor.move_cursor(editor.document.get_location_from_index(english_cut))
-        await pilot.press("alt+s")
-        await settle(pilot)
+        await _split_at(pilot, screen, english_cut)
         assert isinstance(app.screen, SplitScreen)
         with Project.open(sample_db, author="omar") as other:
             other.save_draft(3, "Indeed, " + seg.target)

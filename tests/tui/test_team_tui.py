@@ -5,9 +5,12 @@ text (edits wait, with a visible status, and are written when it is back)."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import os
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -37,6 +40,34 @@ async def _write_kept_edits(app: Any) -> None:
 
 def _screen(app: Any) -> str:
     return "\n".join(screen_lines(app))
+
+
+@contextlib.contextmanager
+def _translator(
+    sample_db: str, config: Any, pg_server: PgServer, prefix: str
+) -> Iterator[tuple[Any, str]]:
+    """A new translator of the team project (``prefix`` and the process id) and a TUI opened
+    as them; their role dropped after."""
+    from workbench.tui.app import WorkbenchApp
+
+    user = f"{prefix}_{os.getpid()}"
+    with Project.open(sample_db) as owner:
+        owner.team.add_member(user, "translator", "pw")
+    try:
+        yield WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
+                           direction="app"), user
+    finally:
+        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
+
+
+def _locked_draft(sample_db: str) -> tuple[Any, Any]:
+    """The sample's first two segments, the second a draft the lead locked."""
+    with Project.open(sample_db) as owner:
+        first, seg = owner.segments(limit=2)
+        owner.save_draft(seg.id, "A draft the lead locks.")
+        owner.lock(seg.id)
+    return first, seg
 
 
 def _report_title(app: Any) -> str:
@@ -781,8 +812,6 @@ async def test_a_member_removed_while_working_is_told_so_not_that_the_server_is_
     cannot be reached ... edits are written when it is back'; it says the user is not in the
     team, and is back online once they are added back. The segment list read meanwhile was
     a psycopg error ending the app (permission denied for table versions)."""
-    import os
-
     from workbench.tui.app import NO_ACCESS, WorkbenchApp
 
     user, elsewhere = f"gone_{os.getpid()}", f"elsewhere_{os.getpid()}"
@@ -1090,19 +1119,8 @@ async def test_a_translator_is_told_who_unlocks_a_draft_a_lead_locked(
     """A draft a lead locked (``workbench lock``) showed a translator '🔒 Approved and locked ·
     Ctrl+U: unlock to edit': it is not approved, and Ctrl+U asked for a reason only for the
     server to refuse the unlock to a translator."""
-    import os
-
-    from workbench.tui.app import WorkbenchApp
-
-    user = f"tr_{os.getpid()}"
-    with Project.open(sample_db) as owner:
-        owner.team.add_member(user, "translator", "pw")
-        seg = owner.segments(limit=2)[1]
-        owner.save_draft(seg.id, "A draft the lead locks.")
-        owner.lock(seg.id)
-    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
-                       direction="app")
-    try:
+    _, seg = _locked_draft(sample_db)
+    with _translator(sample_db, config, pg_server, "tr") as (app, _):
         async with editing(app, seg.id) as (pilot, screen):
             await until(pilot, lambda: app.role == "translator" and screen.editor.read_only)
             await until(pilot, lambda: "🔒 Locked · only a reviewer or a lead may unlock it"
@@ -1112,9 +1130,6 @@ async def test_a_translator_is_told_who_unlocks_a_draft_a_lead_locked(
             await pilot.press("x")
             await until(pilot, lambda: notified(app, "Segment 2 is locked: what you typed "
                         "was not taken. Only a reviewer or a lead may unlock it."))
-    finally:
-        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
-        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
 
 
 @pytest.mark.postgresql_only
@@ -1125,19 +1140,8 @@ async def test_a_role_changed_by_a_lead_meanwhile_is_followed(
     saying '(translator)' and a locked segment 'only a reviewer or a lead may unlock it',
     hiding the Ctrl+U they may now use, until the TUI was started again. The role is read
     again with the heartbeats (each segment opened)."""
-    import os
-
-    from workbench.tui.app import WorkbenchApp
-
-    user = f"tp_{os.getpid()}"
-    with Project.open(sample_db) as owner:
-        owner.team.add_member(user, "translator", "pw")
-        first, seg = owner.segments(limit=2)
-        owner.save_draft(seg.id, "A draft the lead locks.")
-        owner.lock(seg.id)
-    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
-                       direction="app")
-    try:
+    first, seg = _locked_draft(sample_db)
+    with _translator(sample_db, config, pg_server, "tp") as (app, user):
         async with editing(app, seg.id) as (pilot, screen):
             await until(pilot, lambda: "only a reviewer or a lead may unlock it" in _screen(app))
             assert f"{user} (translator)" in app.team_status
@@ -1148,9 +1152,6 @@ async def test_a_role_changed_by_a_lead_meanwhile_is_followed(
             screen.open_segment(seg.id)
             await until(pilot, lambda: "Ctrl+U: unlock to edit" in _screen(app))
             assert f"{user} (reviewer)" in app.team_status
-    finally:
-        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
-        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
 
 
 @pytest.mark.postgresql_only
@@ -1274,20 +1275,13 @@ async def test_a_translator_pressing_a_verdict_key_is_refused_before_any_comment
     """A translator pressing A in the reviewer screen was asked for a comment, and only
     once it was typed was the approval refused by the server, the comment lost: the role
     the app knows refuses A, V, R and Shift+A at once, no dialog opened."""
-    import os
-
     from tests.tui.screen_wait import open_screen
-    from workbench.tui.app import WorkbenchApp
     from workbench.tui.screens.review import CommentScreen, ReviewScreen
 
-    user = f"tv_{os.getpid()}"
     with Project.open(sample_db) as owner:
-        owner.team.add_member(user, "translator", "pw")
         seg = owner.segments(limit=1)[0]
         status = owner.segment(seg.id).status
-    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
-                       direction="app")
-    try:
+    with _translator(sample_db, config, pg_server, "tv") as (app, _):
         async with editing(app) as (pilot, _):
             await until(pilot, lambda: app.role == "translator")
             screen = await open_screen(pilot, "f3", ReviewScreen)
@@ -1299,8 +1293,5 @@ async def test_a_translator_pressing_a_verdict_key_is_refused_before_any_comment
                     app, f"only reviewers and leads may {w} segments"))
                 await settle(pilot)
                 assert app.screen is screen and not isinstance(app.screen, CommentScreen)
-    finally:
-        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
-        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
     with Project.open(sample_db) as project:
         assert project.segment(seg.id).status == status
