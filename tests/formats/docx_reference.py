@@ -87,6 +87,7 @@ def _arabic(tc: etree._Element, unit: Unit) -> None:
 
 def _row(tbl: etree._Element, unit: Unit) -> None:
     tr = _el(tbl, "w:tr")
+    _el(_el(tr, "w:trPr"), "w:cantSplit")
     _run(_paragraph(_cell(tr, WIDTHS[0]), rtl=False), unit.numbers, size=18, color="555555")
     _arabic(_cell(tr, WIDTHS[1]), unit)
     english = _paragraph(_cell(tr, WIDTHS[2]), rtl=False)

@@ -61,8 +61,9 @@ def test_docx_is_a_landscape_review_table_with_rtl_arabic(
         if r._r.rPr.find(qn("w:highlight")) is not None
     ]
     assert "السوفييتات" in "".join(highlighted)
-    # the header row repeats on each page
+    # the header row repeats on each page, and a segment's row is not split between two
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows[1:])
 
 
 # HTML ----------------------------------------------------------------------------------------

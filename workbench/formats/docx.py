@@ -1,7 +1,9 @@
 """DOCX: a bilingual review table for Word and LibreOffice.
 
 Landscape A4, a title, a legend, and a table (number, Arabic, English, status, findings and
-comments) whose header row repeats on every page. Arabic paragraphs are right-to-left
+comments) whose header row repeats on every page and whose rows do not break across pages
+(``w:cantSplit``: a segment's Arabic and English stay on one page, as the HTML page prints
+them; Word and LibreOffice still break a row taller than a page). Arabic paragraphs are right-to-left
 (``w:bidi``) and their runs ``w:rtl`` in an Arabic-capable font (Arial, also as the complex
 script font); glossary terms in the Arabic are highlighted.
 
@@ -91,6 +93,7 @@ def _cell(width: int, fill: str | None = None) -> str:
 
 
 # The constant pieces of a row, built once.
+_ROW_PROPERTIES = "<w:trPr><w:cantSplit/></w:trPr>"
 _NUMBER = _cell(WIDTHS[0]) + _P_LTR + _run_start(size=18, color="555555")
 _ARABIC = _cell(WIDTHS[1]) + _P_RTL
 _AR_PLAIN = _run_start(rtl=True, size=22)
@@ -125,7 +128,7 @@ def _row(unit: Unit) -> str:
     lines += [_NOTE["lqa"] + _text(e) for e in unit.lqa]
     notes = (_RUN_END + "</w:p>").join(lines) + _RUN_END + "</w:p>" if lines else _EMPTY_P
     return (
-        f"<w:tr>{_NUMBER}{unit.numbers}{_END}{_ARABIC}{arabic}</w:p></w:tc>"
+        f"<w:tr>{_ROW_PROPERTIES}{_NUMBER}{unit.numbers}{_END}{_ARABIC}{arabic}</w:p></w:tc>"
         f"{_ENGLISH}{english}</w:p></w:tc>{status}{_text(unit.status)}{_END}"
         f"{_NOTES}{notes}</w:tc></w:tr>"
     )
