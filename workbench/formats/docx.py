@@ -3,9 +3,9 @@
 Landscape A4, a title, a legend, and a table (number, Arabic, English, status, findings and
 comments) whose header row repeats on every page and whose rows do not break across pages
 (``w:cantSplit``: a segment's Arabic and English stay on one page, as the HTML page prints
-them; Word and LibreOffice still break a row taller than a page). Arabic paragraphs are right-to-left
-(``w:bidi``) and their runs ``w:rtl`` in an Arabic-capable font (Arial, also as the complex
-script font); glossary terms in the Arabic are highlighted.
+them; Word and LibreOffice still break a row taller than a page). Arabic paragraphs are
+right-to-left (``w:bidi``) and their runs ``w:rtl`` in an Arabic-capable font (Arial, also as
+the complex script font); glossary terms in the Arabic are highlighted.
 
 The document skeleton (styles, page setup, title, legend, the empty table) comes from
 python-docx; the table's rows are streamed into ``word/document.xml`` as WordprocessingML text,
