@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from translate.storage.tmx import tmxfile
 
-from tests.conftest import quick_java_env
 from tests.formats.conftest import TMX_DTD, Exporter
+from tests.formats.omegat import needs_omegat, omegat_translate
 from workbench.formats.tmx import read_tmx
 from workbench.formats.xliff import read_xliff
 from workbench.project import Project
@@ -95,32 +93,13 @@ def test_many_to_many_links_become_one_unit(tmp_path: Path) -> None:
     assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(path)))
 
 
-@pytest.mark.skipif(shutil.which("omegat") is None, reason="OmegaT is not installed")
+@needs_omegat
 def test_omegat_fills_the_sample_from_the_tmx(export: Exporter, tmp_path: Path) -> None:
     """OmegaT, given the TMX in tm/auto, writes the English of every sentence of the sample."""
     from workbench.project.sample import bundled
 
-    root = tmp_path / "omegat-project"
-    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (root / folder).mkdir(parents=True)
-    shutil.copy(bundled("sample.ar.txt"), root / "source" / "sample.ar.txt")
-    shutil.copy(export("tmx"), root / "tm" / "auto" / "sample.tmx")
-    (root / "omegat.project").write_text(
-        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<omegat><project version="1.0">'
-        "<source_dir>__DEFAULT__</source_dir><target_dir>__DEFAULT__</target_dir>"
-        "<tm_dir>__DEFAULT__</tm_dir><glossary_dir>__DEFAULT__</glossary_dir>"
-        "<glossary_file>__DEFAULT__</glossary_file><dictionary_dir>__DEFAULT__</dictionary_dir>"
-        "<source_lang>AR</source_lang><target_lang>EN</target_lang>"
-        "<source_tok>org.omegat.tokenizer.LuceneArabicTokenizer</source_tok>"
-        "<target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>"
-        "<sentence_seg>true</sentence_seg></project></omegat>\n",
-        encoding="utf-8",
-    )
-    subprocess.run(
-        ["omegat", str(root), "--mode=console-translate"],
-        check=True, capture_output=True, timeout=120, env=quick_java_env(),
-    )
-    english = (root / "target" / "sample.ar.txt").read_text(encoding="utf-8")
+    target = omegat_translate(tmp_path / "omegat-project", bundled("sample.ar.txt"), export("tmx"))
+    english = target.read_text(encoding="utf-8")
     assert not any("\u0600" <= ch <= "\u06ff" for ch in english)
     assert english.startswith("The bourgeois critics of Bolshevism")
     assert "Anweiler presents the following description" in english

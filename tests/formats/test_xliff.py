@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,8 +10,8 @@ from lxml import etree
 from translate.storage.xliff import xlifffile
 from translate.storage.xliff2 import Xliff2File
 
-from tests.conftest import quick_java_env
 from tests.formats.conftest import Exporter
+from tests.formats.omegat import needs_omegat, omegat_translate
 from workbench.errors import WorkbenchError
 from workbench.formats.xliff import read_xliff
 from workbench.glossary.enforce import check_terms
@@ -251,7 +249,7 @@ def test_fallback_source_fills_untranslated_targets_for_omegat(
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.skipif(shutil.which("omegat") is None, reason="OmegaT is not installed")
+@needs_omegat
 def test_omegat_translates_an_xliff_exported_with_fallback_source(
     export: Exporter, project: Project, tmp_path: Path
 ) -> None:
@@ -261,30 +259,19 @@ def test_omegat_translates_an_xliff_exported_with_fallback_source(
     for sid in (7, 8):
         project.save_draft(sid, "")
     english = "The hour of the decisive struggle has come."
-    root = tmp_path / "omegat-project"
-    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (root / folder).mkdir(parents=True)
-    export("xliff", name="sample.xlf", fallback="source").replace(root / "source" / "sample.xlf")
-    (root / "tm" / "auto" / "memory.tmx").write_text(
+    memory = tmp_path / "memory.tmx"
+    memory.write_text(
         '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" '
         'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="AR" '
         f'datatype="plaintext"/><body><tu><tuv xml:lang="AR"><seg>{project.segment(7).source}'
         f'</seg></tuv><tuv xml:lang="EN"><seg>{english}</seg></tuv></tu></body></tmx>',
         encoding="utf-8",
     )
-    (root / "omegat.project").write_text(
-        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<omegat><project version="1.0">'
-        "<source_dir>__DEFAULT__</source_dir><target_dir>__DEFAULT__</target_dir>"
-        "<tm_dir>__DEFAULT__</tm_dir><glossary_dir>__DEFAULT__</glossary_dir>"
-        "<glossary_file>__DEFAULT__</glossary_file><dictionary_dir>__DEFAULT__</dictionary_dir>"
-        "<source_lang>AR</source_lang><target_lang>EN</target_lang>"
-        "<sentence_seg>true</sentence_seg></project></omegat>\n", encoding="utf-8",
-    )
-    subprocess.run(["omegat", str(root), "--mode=console-translate"],
-                   check=True, capture_output=True, timeout=120, env=quick_java_env())
+    root = tmp_path / "omegat-project"
+    target = omegat_translate(root, export("xliff", name="sample.xlf", fallback="source"), memory)
     stats = (root / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
     assert re.search(r"^Total:\s+21\s", stats, re.M)  # every unit read (none when empty)
-    report = project.import_xliff(root / "target" / "sample.xlf")
+    report = project.import_xliff(target)
     assert report.added == [7] and not report.updated
     assert (project.segment(7).target, project.segment(7).status) == (english, "draft")
     assert (project.segment(8).target, project.segment(8).status) == ("", "draft")
