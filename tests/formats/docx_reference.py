@@ -14,6 +14,7 @@ from lxml import etree
 
 from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit, source_pieces
 from workbench.statuses import STATUSES
+from workbench.text.tags import isolate_tags
 
 ARABIC_FONT = "Arial"
 LATIN_FONT = "Calibri"
@@ -82,7 +83,7 @@ def _cell(tr: etree._Element, width: int, fill: str | None = None) -> etree._Ele
 def _arabic(tc: etree._Element, unit: Unit) -> None:
     p = _paragraph(tc, rtl=True)
     for text, term in source_pieces(unit) or [("", None)]:
-        _run(p, text, rtl=True, size=22, highlight="yellow" if term else None)
+        _run(p, isolate_tags(text), rtl=True, size=22, highlight="yellow" if term else None)
 
 
 def _row(tbl: etree._Element, unit: Unit) -> None:

@@ -66,6 +66,40 @@ def test_docx_is_a_landscape_review_table_with_rtl_arabic(
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows[1:])
 
 
+def _tagged(tmp_path: Path) -> Project:
+    """A project of an HTML page whose Arabic has a pair of tags and an empty one."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>وانتشرت <b>بسرعة</b> كبيرة.</p><p>سطر أول<br>سطر ثان.</p>"
+                    "</body></html>", encoding="utf-8")
+    project = Project.open(tmp_path / "tagged.db", create=True, author="tester")
+    project.sources.import_file(page)
+    return project
+
+
+def test_inline_tags_in_the_arabic_are_isolated_left_to_right(tmp_path: Path) -> None:
+    """In a right-to-left paragraph a word processor and a browser mirror a tag: ``</1>`` was
+    shown ``<1/>`` and ``<1/>`` ``</1>`` in the Arabic column (LibreOffice, Chromium). Each tag
+    is now a left-to-right isolate: LRI and PDI around it in the DOCX, a ``<bdi dir="ltr">``
+    in the HTML page; the English, left to right already, is as it was."""
+    with _tagged(tmp_path) as project:
+        first, second = project.segments(limit=10)
+        assert (first.source, second.source) == ("وانتشرت <1>بسرعة</1> كبيرة.",
+                                                 "سطر أول<1/>سطر ثان.")
+        project.confirm(first.id, "It spread <1>very</1> fast.")
+        docx_path = project.export_file("docx", tmp_path / "t.docx").path
+        html_path = project.export_file("html", tmp_path / "t.html").path
+    rows = docx.Document(str(docx_path)).tables[0].rows[1:]
+    assert [r.cells[1].text for r in rows] == [
+        "وانتشرت \u2066<1>\u2069بسرعة\u2066</1>\u2069 كبيرة.", "سطر أول\u2066<1/>\u2069سطر ثان.",
+    ]
+    assert rows[0].cells[2].text == "It spread <1>very</1> fast."
+    html = html_path.read_text(encoding="utf-8")
+    assert ('وانتشرت <bdi dir="ltr">&lt;1&gt;</bdi>بسرعة<bdi dir="ltr">&lt;/1&gt;</bdi> كبيرة.'
+            in html)
+    assert 'سطر أول<bdi dir="ltr">&lt;1/&gt;</bdi>سطر ثان.' in html
+    assert "It spread &lt;1&gt;very&lt;/1&gt; fast." in html
+
+
 # HTML ----------------------------------------------------------------------------------------
 
 

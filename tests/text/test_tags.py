@@ -11,7 +11,10 @@ import pytest
 from workbench.text.segment import split_sentences
 from workbench.text.tagged import split_tagged
 from workbench.text.tags import (
+    LRI,
+    PDI,
     TagToken,
+    isolate_tags,
     mask_tags,
     next_missing_tag,
     renumber_tags,
@@ -28,6 +31,10 @@ def test_tokens_read_the_three_kinds_and_nothing_else() -> None:
     ]
     assert strip_tags("هذا <1>نص</1><2/>.") == "هذا نص."
     assert mask_tags("<1>5</1>") == "   5    "
+    assert isolate_tags("هذا <1>نص</1><2/> </3/> <0>.") == (
+        f"هذا {LRI}<1>{PDI}نص{LRI}</1>{PDI}{LRI}<2/>{PDI} </3/> <0>."
+    )
+    assert isolate_tags("بلا وسوم < 3") == "بلا وسوم < 3"
 
 
 def kinds(source: str, target: str) -> list[tuple[str, str]]:

@@ -5,7 +5,8 @@ comments) whose header row repeats on every page and whose rows do not break acr
 (``w:cantSplit``: a segment's Arabic and English stay on one page, as the HTML page prints
 them; Word and LibreOffice still break a row taller than a page). Arabic paragraphs are
 right-to-left (``w:bidi``) and their runs ``w:rtl`` in an Arabic-capable font (Arial, also as
-the complex script font); glossary terms in the Arabic are highlighted.
+the complex script font); glossary terms in the Arabic are highlighted, and its inline tags
+(``<1>``, ``</1>``, ``<2/>``) isolated left-to-right so that they are not shown mirrored.
 
 The document skeleton (styles, page setup, title, legend, the empty table) comes from
 python-docx; the table's rows are streamed into ``word/document.xml`` as WordprocessingML text,
@@ -23,6 +24,7 @@ from typing import BinaryIO
 from workbench.formats import xmlout
 from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit, source_pieces
 from workbench.statuses import STATUSES
+from workbench.text.tags import isolate_tags
 
 ARABIC_FONT = "Arial"
 LATIN_FONT = "Calibri"
@@ -116,7 +118,7 @@ _END = _RUN_END + "</w:p></w:tc>"
 def _row(unit: Unit) -> str:
     """One table row of ``unit`` as WordprocessingML text."""
     arabic = "".join(
-        (_AR_TERM if term else _AR_PLAIN) + _text(text) + _RUN_END
+        (_AR_TERM if term else _AR_PLAIN) + _text(isolate_tags(text)) + _RUN_END
         for text, term in source_pieces(unit) or [("", None)]
     )
     english = _EN_TEXT + _text(unit.target) + _RUN_END if unit.target else _EN_NONE

@@ -1,8 +1,9 @@
 """HTML: one self-contained, printable page with the Arabic and English side by side.
 
-Arabic cells are ``dir="rtl" lang="ar"``; glossary terms are highlighted with their required
-English as a tooltip; findings and comments are listed beside each pair. Every piece of text
-is escaped, so a segment that contains ``<script>`` stays text. Written as a stream.
+Arabic cells are ``dir="rtl" lang="ar"``, their inline tags isolated left-to-right; glossary
+terms are highlighted with their required English as a tooltip; findings and comments are
+listed beside each pair. Every piece of text is escaped, so a segment that contains
+``<script>`` stays text. Written as a stream.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import BinaryIO
 
 from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit, source_pieces
 from workbench.statuses import STATUSES
+from workbench.text.tags import tokens
 
 _CSS = """
 :root { --line: #c8c8c8; --muted: #555; }
@@ -59,15 +61,26 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _arabic(text: str) -> str:
+    """Arabic text escaped, each inline tag in a left-to-right ``<bdi>``: shown as written
+    (``</1>``, ``<2/>``), not mirrored by the right-to-left cell into ``<1/>``, ``</2>``."""
+    out, pos = [], 0
+    for token in tokens(text):
+        out += [e(text[pos : token.start]), f'<bdi dir="ltr">{e(token.text)}</bdi>']
+        pos = token.end
+    out.append(e(text[pos:]))
+    return "".join(out)
+
+
 def highlighted(unit: Unit) -> str:
     """The unit's Arabic, escaped, with glossary terms wrapped in ``<mark class="term">``."""
     out: list[str] = []
     for text, term in source_pieces(unit):
         if term is None:
-            out.append(e(text))
+            out.append(_arabic(text))
             continue
         title = "glossary: " + "; ".join(term.renderings) if term.renderings else "glossary term"
-        out.append(f'<mark class="term" title="{e(title)}">{e(text)}</mark>')
+        out.append(f'<mark class="term" title="{e(title)}">{_arabic(text)}</mark>')
     return "".join(out)
 
 

@@ -78,6 +78,24 @@ def strip_tags(text: str, empty: str = "") -> str:
     return "".join(pieces)
 
 
+#: Left-to-right isolate and its end (U+2066, U+2069), put around a placeholder in Arabic.
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolate_tags(text: str) -> str:
+    """``text`` with each placeholder between LRI and PDI: laid out as one left-to-right unit
+    inside right-to-left text, where a word processor would otherwise mirror it (``</1>``
+    read as ``<1/>`` and ``<1/>`` as ``</1>``). For display in the DOCX review table."""
+    if "<" not in text:
+        return text
+    pieces, pos = [], 0
+    for token in tokens(text):
+        pieces += [text[pos : token.start], LRI, text[token.start : token.end], PDI]
+        pos = token.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def mask_tags(text: str) -> str:
     """``text`` with each placeholder replaced by as many spaces (offsets are kept)."""
     if "<" not in text:
