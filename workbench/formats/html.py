@@ -64,6 +64,8 @@ def e(text: object) -> str:
 def _arabic(text: str) -> str:
     """Arabic text escaped, each inline tag in a left-to-right ``<bdi>``: shown as written
     (``</1>``, ``<2/>``), not mirrored by the right-to-left cell into ``<1/>``, ``</2>``."""
+    if "<" not in text:
+        return e(text)
     out, pos = [], 0
     for token in tokens(text):
         out += [e(text[pos : token.start]), f'<bdi dir="ltr">{e(token.text)}</bdi>']
