@@ -659,3 +659,18 @@ def test_a_glossary_from_a_pipe_is_read_whole(sample_db: Path) -> None:
     entries = json.loads(run_cli("glossary", "list", "--db", str(sample_db), "--format",
                                  "json").stdout)
     assert len(entries) == 1000 and entries[0]["term"] == "مصطلح0"
+
+
+def test_the_html_reports_arabic_keeps_its_inline_tags_unmirrored(tmp_path: Path) -> None:
+    """A segment's Arabic is a right-to-left cell, where a browser drew ``</1>`` as ``<1/>``:
+    each tag is a left-to-right ``<bdi>`` there (the English, left to right, is as it was)."""
+    db = str(tmp_path / "t.db")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>جملة <i>مائلة</i> هنا.</p></body></html>", encoding="utf-8")
+    assert run_cli("import", str(page), "--db", db).exit_code == 0
+    assert run_cli("confirm", "1", "--db", db, "--text", "A <1>slanted sentence.",
+                   "--override-reason", "test").exit_code == 0
+    html = run_cli("check", "--db", db, "--skip", "spelling", "--format", "html").stdout
+    assert ('جملة <bdi dir="ltr">&lt;1&gt;</bdi>مائلة<bdi dir="ltr">&lt;/1&gt;</bdi> هنا.'
+            in html)
+    assert '<td class="text" lang="en">A &lt;1&gt;slanted sentence.</td>' in html

@@ -61,7 +61,7 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _arabic(text: str) -> str:
+def arabic_html(text: str) -> str:
     """Arabic text escaped, each inline tag in a left-to-right ``<bdi>``: shown as written
     (``</1>``, ``<2/>``), not mirrored by the right-to-left cell into ``<1/>``, ``</2>``."""
     if "<" not in text:
@@ -79,10 +79,10 @@ def highlighted(unit: Unit) -> str:
     out: list[str] = []
     for text, term in source_pieces(unit):
         if term is None:
-            out.append(_arabic(text))
+            out.append(arabic_html(text))
             continue
         title = "glossary: " + "; ".join(term.renderings) if term.renderings else "glossary term"
-        out.append(f'<mark class="term" title="{e(title)}">{_arabic(text)}</mark>')
+        out.append(f'<mark class="term" title="{e(title)}">{arabic_html(text)}</mark>')
     return "".join(out)
 
 

@@ -12,10 +12,11 @@ import html
 import io
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.formats.html import arabic_html
 from workbench.formats.table import defused
 from workbench.glossary.checks.invisible_characters import INVISIBLE, describe, label
 from workbench.glossary.english import find_rendering
@@ -160,10 +161,10 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _shown(text: str) -> str:
+def _shown(text: str, escape: Callable[[str], str] = _e) -> str:
     """A marked piece of text, escaped; invisible characters (RLO, ZWSP...) shown by name."""
     if not text or INVISIBLE.fullmatch(text) is None:
-        return _e(text)
+        return escape(text)
     runs = [m.group() for m in re.finditer(r"(.)\1*", text, re.DOTALL)]
     return "".join(
         f'<span class="invisible" title="{_e(describe(run[0]))}">'
@@ -172,9 +173,11 @@ def _shown(text: str) -> str:
     )
 
 
-def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+def _marked(text: str, spans: Sequence[tuple[int, int]], *, arabic: bool = False) -> str:
     """``text`` escaped, its ``spans`` marked; overlapping spans are marked as one (a
-    misspelled word cut by inline tags holds the span of a tag-mismatch finding)."""
+    misspelled word cut by inline tags holds the span of a tag-mismatch finding). In
+    ``arabic`` text each inline tag is a left-to-right ``<bdi>``, not mirrored."""
+    escape = arabic_html if arabic else _e
     merged: list[list[int]] = []
     for start, end in sorted(set(spans)):
         if end > len(text):
@@ -186,10 +189,10 @@ def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     out: list[str] = []
     last = 0
     for start, end in merged:
-        out.append(_e(text[last:start]))
-        out.append(f"<mark>{_shown(text[start:end])}</mark>")
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{_shown(text[start:end], escape)}</mark>")
         last = end
-    out.append(_e(text[last:]))
+    out.append(escape(text[last:]))
     return "".join(out)
 
 
@@ -236,7 +239,7 @@ def to_html(report: Report, title: str = "Workbench QA report") -> str:
         ]
         parts.append(f"<h3>{_e(where)}</h3><table>")
         parts.append(f'<tr><th>Arabic</th><td class="ar text" dir="rtl" lang="ar">'
-                     f"{_marked(row.source, term_spans)}</td></tr>")
+                     f"{_marked(row.source, term_spans, arabic=True)}</td></tr>")
         target_spans = [
             f.span for f in row.findings if f.term is None and f.span is not None
         ]
