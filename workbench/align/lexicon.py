@@ -23,20 +23,18 @@ TOP = 3
 
 
 def _ibm1(
-    src: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_pairs: int, native: bool = True
+    pair_src: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_src: int, native: bool = True
 ) -> np.ndarray:
     """t(target | source) for every distinct pair, by EM over pair instances.
 
-    ``slot`` numbers the (link, target word) the instance explains; ``pair`` its distinct pair
-    (``native``: the iterations in C when it is built; False: in NumPy, the same sums).
+    ``pair_src`` gives each distinct pair's source word (below ``n_src``); ``slot`` numbers
+    the (link, target word) an instance explains, ``pair`` its distinct pair (``native``: the
+    iterations in C when it is built and the indices are int32; else in NumPy, the same sums).
     """
+    n_pairs = len(pair_src)
     t = np.ones(n_pairs)
-    n_src = int(src.max()) + 1 if len(src) else 0
-    pair_src = np.zeros(n_pairs, dtype=np.int64)
-    pair_src[pair] = src
-    if native and _native.core is not None and len(slot):  # the same sums in C
-        slot, pair = slot.astype(np.int64, copy=False), pair.astype(np.int64, copy=False)
-        _native.core.ibm1(t, slot, pair, pair_src, int(slot.max()) + 1, n_src, ITERATIONS)
+    if native and _native.core is not None and len(slot) and slot.dtype == np.int32:
+        _native.core.ibm1_32(t, slot, pair, pair_src, int(slot.max()) + 1, n_src, ITERATIONS)
         return t
     for _ in range(ITERATIONS):
         p = t[pair]
@@ -63,17 +61,20 @@ def _group_ids(
 
 
 def _cross(
-    a_g: np.ndarray, e_g: np.ndarray, n_groups: int
+    a_g: np.ndarray, e_g: np.ndarray, n_groups: int, dtype: type = np.int64
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every pair of an Arabic and an English word entry of one group, group by group, Arabic
     entry major (as ``meshgrid(..., indexing="ij")`` gives them): the entries' indices."""
     count_e = np.bincount(e_g, minlength=n_groups)
-    start_e = np.concatenate([[0], np.cumsum(count_e)[:-1]])
+    start_e = np.cumsum(count_e) - count_e
     per_a = count_e[a_g]
-    total = int(per_a.sum())
-    a_pos = np.repeat(np.arange(len(a_g)), per_a)
-    offset = np.arange(total) - np.repeat(np.cumsum(per_a) - per_a, per_a)
-    return a_pos, start_e[a_g[a_pos]] + offset
+    before = np.cumsum(per_a) - per_a  # the pairs of the Arabic entries before each
+    total = int(before[-1] + per_a[-1]) if len(per_a) else 0
+    a_pos = np.repeat(np.arange(len(a_g), dtype=dtype), per_a)
+    # the English entry: its group's first, plus how far into the Arabic entry's run it is
+    e_pos = np.arange(total, dtype=dtype)
+    e_pos += np.repeat((start_e[a_g] - before).astype(dtype), per_a)
+    return a_pos, e_pos
 
 
 def induce_table(
@@ -87,28 +88,33 @@ def induce_table(
     en_vocab: dict[str, int] = {}
     a_g, a_w = _group_ids(ar_groups, ar_vocab)
     e_g, e_w = _group_ids(en_groups, en_vocab)
-    a_pos, e_pos = _cross(a_g, e_g, len(ar_groups))
+    n_a, n_e = len(ar_vocab), len(en_vocab)
+    # Instance and pair indices in int32 (half the memory the EM reads) while they fit.
+    total = int(np.bincount(e_g, minlength=len(ar_groups))[a_g].sum())
+    index = np.int32 if total + n_a + n_e < 2**31 else np.int64
+    a_pos, e_pos = _cross(a_g, e_g, len(ar_groups), index)
     if not len(a_pos):
         return {}
-    n_a, n_e = len(ar_vocab), len(en_vocab)
     a, e = a_w[a_pos], e_w[e_pos]
     # Every instance of a distinct pair; a word entry of a group (a slot) is explained by the
     # other side's words of its group or by that side's null word (one per group and side):
-    # null pairs are numbered after the word pairs, by the word they explain.
+    # null pairs are numbered after the word pairs, by the word they explain, and have the
+    # null word (n_a, n_e) as their source.
     uniq, pair = unique_inverse(a * (n_e + 1) + e)
     n_real = len(uniq)
     e_in = np.flatnonzero(np.bincount(a_g, minlength=len(ar_groups))[e_g] > 0)
     a_in = np.flatnonzero(np.bincount(e_g, minlength=len(en_groups))[a_g] > 0)
+    src_a = np.concatenate([uniq // (n_e + 1), np.full(n_e, n_a)]).astype(index)
+    src_e = np.concatenate([uniq % (n_e + 1), np.full(n_a, n_e)]).astype(index)
     # The two directions at once: their EM runs in C without the interpreter's lock.
     with ThreadPoolExecutor(1) as pool:
         forward = pool.submit(  # t(e | a)
-            _ibm1, np.concatenate([a, np.full(len(e_in), n_a)]),
-            np.concatenate([e_pos, e_in]), np.concatenate([pair, n_real + e_w[e_in]]),
-            n_real + n_e,
+            _ibm1, src_a, np.concatenate([e_pos, e_in], dtype=index),
+            np.concatenate([pair, n_real + e_w[e_in]], dtype=index), n_a + 1,
         )
         t_bw = _ibm1(  # t(a | e)
-            np.concatenate([e, np.full(len(a_in), n_e)]), np.concatenate([a_pos, a_in]),
-            np.concatenate([pair, n_real + a_w[a_in]]), n_real + n_a,
+            src_e, np.concatenate([a_pos, a_in], dtype=index),
+            np.concatenate([pair, n_real + a_w[a_in]], dtype=index), n_e + 1,
         )
         t_fw = forward.result()
     weight = np.sqrt(t_fw[:n_real] * t_bw[:n_real])
