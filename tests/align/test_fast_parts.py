@@ -22,7 +22,7 @@ from tests.conftest import CORPORA
 from workbench.align.aligner import TwoPassAligner, _diagonal
 from workbench.align.dp import Band
 from workbench.align.lengths import subword_lengths
-from workbench.align.lexicon import ITERATIONS, MIN_WEIGHT, TOP, induce_table
+from workbench.align.lexicon import ITERATIONS, MIN_WEIGHT, TOP, Numbered, induce_table
 from workbench.align.scoring import MOVES
 from workbench.align.sparse import SparseRows, coverage_table
 
@@ -136,13 +136,13 @@ def test_the_second_pass_vectors_are_the_bags_built_sentence_by_sentence(
 ) -> None:
     ar, en = _texts(150)
     tables: list[dict[str, list[tuple[str, float]]]] = []
-    real = aligner_module.induce_table
+    real = aligner_module.numbered_table
 
-    def keep(a: list[list[str]], e: list[list[str]]) -> dict[str, list[tuple[str, float]]]:
+    def keep(a: Numbered, e: Numbered) -> dict[str, list[tuple[str, float]]]:
         tables.append(real(a, e))
         return tables[-1]
 
-    monkeypatch.setattr(aligner_module, "induce_table", keep)
+    monkeypatch.setattr(aligner_module, "numbered_table", keep)
     calls: list[tuple[object, ...]] = []
     method = TwoPassAligner._second_pass_vectors
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -46,18 +47,39 @@ def _ibm1(
     return t
 
 
-def _group_ids(
-    groups: Sequence[Sequence[str]], vocab: dict[str, int]
-) -> tuple[np.ndarray, np.ndarray]:
-    """(group, word id) of every distinct word of every group, sorted by group then id; ids
-    are given in the order words first occur."""
-    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
-    vocab.update((w, k) for k, w in enumerate(dict.fromkeys(chain.from_iterable(groups))))
-    ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(groups)), dtype=np.int64,
-                      count=int(sizes.sum()))
-    owner = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
-    key = unique(owner * (len(vocab) + 1) + ids)
-    return key // (len(vocab) + 1), key % (len(vocab) + 1)
+class Numbered(NamedTuple):
+    """Groups of words as numbers: group g's words are ``ids[start[g]:start[g + 1]]``, word
+    i is ``words[i]`` (numbers in the order words first occur, as :meth:`of` gives them)."""
+
+    ids: np.ndarray
+    start: np.ndarray
+    words: list[str]
+
+    @classmethod
+    def of(cls, groups: Sequence[Sequence[str]]) -> Numbered:
+        """``groups`` numbered."""
+        sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+        number = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(groups)))}
+        ids = np.fromiter(map(number.__getitem__, chain.from_iterable(groups)), dtype=np.int64,
+                          count=int(sizes.sum()))
+        return cls(ids, np.concatenate([[0], np.cumsum(sizes)]), list(number))
+
+
+def _group_ids(groups: Numbered) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(group, word id) of every distinct word of every group, sorted by group then id, with
+    ids renumbered in the order words first occur; and each new id's number in ``groups``."""
+    ids = groups.ids
+    order = np.argsort(ids, kind="stable")
+    ranked = ids[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[:1] = True
+    np.not_equal(ranked[1:], ranked[:-1], out=first[1:])
+    seen = ranked[first][np.argsort(order[first])]  # the numbers, by where they first occur
+    renumber = np.zeros(int(seen.max()) + 1 if len(seen) else 0, dtype=np.int64)
+    renumber[seen] = np.arange(len(seen))
+    owner = np.repeat(np.arange(len(groups.start) - 1, dtype=np.int64), np.diff(groups.start))
+    key = unique(owner * (len(seen) + 1) + renumber[ids])
+    return key // (len(seen) + 1), key % (len(seen) + 1), seen
 
 
 def _cross(
@@ -84,15 +106,20 @@ def induce_table(
 
     ``ar_groups[g]`` and ``en_groups[g]`` are the stems of the g-th pair of aligned groups.
     """
-    ar_vocab: dict[str, int] = {}
-    en_vocab: dict[str, int] = {}
-    a_g, a_w = _group_ids(ar_groups, ar_vocab)
-    e_g, e_w = _group_ids(en_groups, en_vocab)
-    n_a, n_e = len(ar_vocab), len(en_vocab)
+    return numbered_table(Numbered.of(ar_groups), Numbered.of(en_groups))
+
+
+def numbered_table(ar: Numbered, en: Numbered) -> dict[str, list[tuple[str, float]]]:
+    """:func:`induce_table` of groups already numbered (a text's stems are numbered once for
+    every table; the numbers need not be those :meth:`Numbered.of` gives the groups)."""
+    n_groups = len(ar.start) - 1
+    a_g, a_w, ar_seen = _group_ids(ar)
+    e_g, e_w, en_seen = _group_ids(en)
+    n_a, n_e = len(ar_seen), len(en_seen)
     # Instance and pair indices in int32 (half the memory the EM reads) while they fit.
-    total = int(np.bincount(e_g, minlength=len(ar_groups))[a_g].sum())
+    total = int(np.bincount(e_g, minlength=n_groups)[a_g].sum())
     index = np.int32 if total + n_a + n_e < 2**31 else np.int64
-    a_pos, e_pos = _cross(a_g, e_g, len(ar_groups), index)
+    a_pos, e_pos = _cross(a_g, e_g, n_groups, index)
     if not len(a_pos):
         return {}
     a, e = a_w[a_pos], e_w[e_pos]
@@ -102,8 +129,8 @@ def induce_table(
     # null word (n_a, n_e) as their source.
     uniq, pair = unique_inverse(a * (n_e + 1) + e)
     n_real = len(uniq)
-    e_in = np.flatnonzero(np.bincount(a_g, minlength=len(ar_groups))[e_g] > 0)
-    a_in = np.flatnonzero(np.bincount(e_g, minlength=len(en_groups))[a_g] > 0)
+    e_in = np.flatnonzero(np.bincount(a_g, minlength=n_groups)[e_g] > 0)
+    a_in = np.flatnonzero(np.bincount(e_g, minlength=n_groups)[a_g] > 0)
     src_a = np.concatenate([uniq // (n_e + 1), np.full(n_e, n_a)]).astype(index)
     src_e = np.concatenate([uniq % (n_e + 1), np.full(n_a, n_e)]).astype(index)
     # The two directions at once: their EM runs in C without the interpreter's lock.
@@ -123,11 +150,10 @@ def induce_table(
     tgt = uniq[keep] % (n_e + 1)
     weight = weight[keep]
     ok = (src < n_a) & (tgt < n_e)
-    ar_words = list(ar_vocab)
-    en_words = list(en_vocab)
+    ar_words, en_words = ar.words, en.words
     table: dict[str, list[tuple[str, float]]] = {}
     for s, t, w in zip(src[ok], tgt[ok], weight[ok], strict=True):
-        table.setdefault(ar_words[s], []).append((en_words[t], float(w)))
+        table.setdefault(ar_words[ar_seen[s]], []).append((en_words[en_seen[t]], float(w)))
     for key, options in table.items():
         options.sort(key=lambda x: -x[1])
         table[key] = options[:TOP]
