@@ -32,6 +32,20 @@ def test_unique_inverse_is_numpys(size: int) -> None:
         assert uniq.dtype == values.dtype
 
 
+@pytest.mark.parametrize("size", [0, 1, 7, 10_000])
+def test_unique_inverse_gives_its_inverse_in_the_type_asked(size: int) -> None:
+    """Every path (marks, packed sort, numpy's) gives the inverse as int32 when asked."""
+    from workbench.numeric import unique_inverse
+
+    rng = np.random.default_rng(size)
+    for values in (rng.integers(0, 50, size), rng.integers(0, 2**40, size),
+                   rng.integers(-50, 50, size)):
+        uniq, inverse = unique_inverse(values, np.int32)
+        want_uniq, want_inverse = np.unique(values, return_inverse=True)
+        assert inverse.dtype == np.int32
+        assert np.array_equal(uniq, want_uniq) and np.array_equal(inverse, want_inverse)
+
+
 @pytest.mark.parametrize("dtype", [np.int64, np.int32, np.uint16])
 def test_dense_path_is_numpys(dtype: type) -> None:
     """Values in a range small for their count are marked, not sorted: the same answers

@@ -127,7 +127,7 @@ def numbered_table(ar: Numbered, en: Numbered) -> dict[str, list[tuple[str, floa
     # other side's words of its group or by that side's null word (one per group and side):
     # null pairs are numbered after the word pairs, by the word they explain, and have the
     # null word (n_a, n_e) as their source.
-    uniq, pair = unique_inverse(a * (n_e + 1) + e)
+    uniq, pair = unique_inverse(a * (n_e + 1) + e, index)
     n_real = len(uniq)
     e_in = np.flatnonzero(np.bincount(a_g, minlength=n_groups)[e_g] > 0)
     a_in = np.flatnonzero(np.bincount(e_g, minlength=n_groups)[a_g] > 0)
