@@ -125,8 +125,8 @@ def test_without_the_c_part_the_alignment_is_the_same(monkeypatch: pytest.Monkey
 @needs_core
 @pytest.mark.parametrize("seed", range(5))
 def test_the_coverage_index_by_column_is_the_sorted_keys_index(seed: int) -> None:
-    """``_dpcore.column_runs`` (a counting sort of the destination's columns and a bisection
-    in each) gives the order and the run bounds that sorting the (column, row) keys and
+    """``_dpcore.column_runs`` (a counting sort of the destination's columns and a search in
+    each) gives the order and the run bounds that sorting the (column, row) keys and
     searching them gave: repeated entries, columns the other side lacks, bounds at 0 and m."""
     from workbench.align.sparse import _column_runs, _key_runs
 
@@ -141,6 +141,32 @@ def test_the_coverage_index_by_column_is_the_sorted_keys_index(seed: int) -> Non
     src_col = rng.integers(0, 40, 300).astype(np.int64)
     s_lo = rng.integers(0, m + 1, 300).astype(np.int64)
     s_hi = np.minimum(s_lo + rng.integers(0, 12, 300), m)
+    fast = _column_runs(dst, src_col, s_lo, s_hi)
+    slow = _key_runs(dst, src_col, s_lo, s_hi, m)
+    for a, b in zip(fast, slow, strict=True):
+        assert np.array_equal(a, b)
+
+
+@needs_core
+@pytest.mark.parametrize("seed", range(4))
+def test_the_coverage_index_follows_source_entries_by_row(seed: int) -> None:
+    """Source entries by row (as coverage tables give them), each bound a few rows on from
+    its column's last or far ahead or back, in long columns: the bounds that searching the
+    sorted keys gives (the C part walks on from where the column's last entry left them)."""
+    from workbench.align.sparse import _column_runs, _key_runs
+
+    rng = np.random.default_rng(seed)
+    m = 500
+    d_row = np.sort(rng.integers(0, m, 3000)).astype(np.int64)
+    keep = np.unique(rng.integers(0, 4, 3000) * (m + 1) + d_row, return_index=True)[1]
+    keep.sort()
+    dst = SparseRows(d_row[keep], (rng.integers(0, 4, 3000))[keep].astype(np.int64),
+                     rng.random(len(keep)), m)
+    s_lo = np.sort(rng.integers(0, m, 2000)).astype(np.int64)
+    jumps = rng.random(2000) < 0.05  # now and then far back or far ahead
+    s_lo[jumps] = rng.integers(0, m, int(jumps.sum()))
+    src_col = rng.integers(0, 5, 2000).astype(np.int64)
+    s_hi = np.minimum(s_lo + rng.integers(0, 40, 2000), m)
     fast = _column_runs(dst, src_col, s_lo, s_hi)
     slow = _key_runs(dst, src_col, s_lo, s_hi, m)
     for a, b in zip(fast, slow, strict=True):

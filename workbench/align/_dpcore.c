@@ -453,7 +453,7 @@ coverage_chunks(PyObject *self, PyObject *args)
  * ascending, np.lexsort((d_row, d_col))); ``col_ptr`` (int64, columns + 1) where each
  * column's entries begin in it. For source entry e of column c, start[e] and stop[e] are
  * where the rows of c from s_lo[e] and from s_hi[e] begin: searchsorted(d_key, c·(m + 1) +
- * s_lo[e]) over d_key = col·(m + 1) + row, found within the column by bisection. Every
+ * s_lo[e]) over d_key = col·(m + 1) + row, found within the column (see below). Every
  * column of the source entries is below the number of columns (col_ptr's length − 1). */
 static PyObject *
 column_runs(PyObject *self, PyObject *args)
@@ -470,8 +470,13 @@ column_runs(PyObject *self, PyObject *args)
     Py_ssize_t n_d = b[4].len / (Py_ssize_t)sizeof(int64_t);
     Py_ssize_t n_s = b[6].len / (Py_ssize_t)sizeof(int64_t);
     Py_ssize_t n_cols = b[1].len / (Py_ssize_t)sizeof(int64_t) - 1;
-    int64_t *next = malloc(sizeof(int64_t) * (size_t)(n_cols + 1));
-    if (next == NULL) {
+    /* next: the counting sort's cursors, then each column's two search positions; rows:
+     * the destination rows in column order (the searches read them in place) */
+    int64_t *next = malloc(sizeof(int64_t) * (size_t)(2 * n_cols + 1));
+    int64_t *rows = malloc(sizeof(int64_t) * (size_t)(n_d + 1));
+    if (next == NULL || rows == NULL) {
+        free(next);
+        free(rows);
         release(b, 9);
         return PyErr_NoMemory();
     }
@@ -484,22 +489,44 @@ column_runs(PyObject *self, PyObject *args)
     memcpy(next, col_ptr, sizeof(int64_t) * (size_t)(n_cols + 1));
     for (Py_ssize_t k = 0; k < n_d; k++)
         order[next[d_col[k]]++] = k;
+    for (Py_ssize_t k = 0; k < n_d; k++)
+        rows[k] = d_row[order[k]];
+    /* The source entries come by row, so a column's bounds mostly stay or move on by a
+     * few entries from where its last source entry left them: a short walk forward from
+     * there, a bisection when they moved back or far. The same first row >= want. */
+    for (Py_ssize_t c = 0; c < n_cols; c++)
+        next[2 * c] = next[2 * c + 1] = col_ptr[c];
     for (Py_ssize_t e = 0; e < n_s; e++) {
         int64_t c = src_col[e];
         for (int side = 0; side < 2; side++) {
-            int64_t want = side ? s_hi[e] : s_lo[e], lo_i = col_ptr[c], hi_i = col_ptr[c + 1];
+            int64_t want = side ? s_hi[e] : s_lo[e], first = col_ptr[c], end = col_ptr[c + 1];
+            int64_t p = next[2 * c + side], lo_i = first, hi_i = end;
+            if (p > first && rows[p - 1] >= want) {
+                hi_i = p - 1;  /* moved back: the answer is at or before p - 1 */
+            } else {
+                int steps = 0;
+                while (p < end && rows[p] < want && steps < 8) {
+                    p++;
+                    steps++;
+                }
+                lo_i = hi_i = p;
+                if (p < end && rows[p] < want)
+                    lo_i = p + 1, hi_i = end;  /* far: bisect the rest */
+            }
             while (lo_i < hi_i) {  /* the first of the column's rows >= want */
                 int64_t mid = lo_i + (hi_i - lo_i) / 2;
-                if (d_row[order[mid]] < want)
+                if (rows[mid] < want)
                     lo_i = mid + 1;
                 else
                     hi_i = mid;
             }
+            next[2 * c + side] = lo_i;
             (side ? stop : start)[e] = lo_i;
         }
     }
     Py_END_ALLOW_THREADS
     free(next);
+    free(rows);
     return finish(b, 9);
 }
 
