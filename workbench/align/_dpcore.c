@@ -392,24 +392,14 @@ coverage_chunks(PyObject *self, PyObject *args)
         Py_ssize_t last = lo_i > first + 1 ? lo_i : first + 1;
         if (last > n_entries)
             last = n_entries;
-        /* the chunk's cells: from the row of its first instance to the largest touched */
-        int64_t first_cell = -1, max_cell = -1;
-        for (Py_ssize_t e = first; e < last; e++) {
-            int64_t s = src_row[e], lo_s = lo[s];
-            for (int64_t q = 0; q < counts[e]; q++) {
-                int64_t pos = start[e] + q, p = d_row[pos], t_lo, t_hi;
-                run_starts(prev[pos], p, lo_s, width, reach, &t_lo, &t_hi);
-                if (first_cell < 0)
-                    first_cell = s * row_cells;
-                if (t_hi >= t_lo) {
-                    int64_t cell = s * row_cells + (p - lo_s) + step * t_hi;
-                    if (cell > max_cell)
-                        max_cell = cell;
-                }
-            }
-        }
-        if (max_cell >= first_cell && first_cell >= 0) {
-            Py_ssize_t need = (Py_ssize_t)(max_cell - first_cell + 1);
+        /* the chunk's cells: the rows from its first instance's to its last entry's (the
+         * entries come by row; a cell no instance reaches gets 0 added: unchanged) */
+        Py_ssize_t e0 = first;
+        while (e0 < last && counts[e0] <= 0)
+            e0++;
+        if (e0 < last) {
+            int64_t first_cell = src_row[e0] * row_cells;
+            Py_ssize_t need = (Py_ssize_t)((src_row[last - 1] + 1) * row_cells - first_cell);
             if (need > buf_len) {
                 free(buf);
                 buf = malloc(sizeof(double) * (size_t)need);
