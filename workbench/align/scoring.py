@@ -698,10 +698,11 @@ def openers(sentences: list[str], concepts: SparseRows) -> np.ndarray:
     semicolon, as a line of connectives does ("Now, therefore,", "وعليه،"). Nothing but
     lengths places it, and lengths join it to the longer neighbour; its punctuation says
     it opens the next sentence."""
-    bare = np.bincount(concepts.row, minlength=len(sentences)) == 0
-    ends = np.fromiter((len(s.split()) <= OPENER_WORDS and bool(_OPENER_END.search(s))
-                        for s in sentences), dtype=bool, count=len(sentences))
-    return bare & ends
+    out = np.bincount(concepts.row, minlength=len(sentences)) == 0  # bare, then openers
+    for k in np.flatnonzero(out):  # the words and the end read only where no concept is
+        s = sentences[k]
+        out[k] = len(s.split()) <= OPENER_WORDS and bool(_OPENER_END.search(s))
+    return out
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:
