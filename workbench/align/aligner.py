@@ -228,6 +228,7 @@ class _TextStems:
 
     @classmethod
     def of(cls, stems: Sequence[Sequence[str]]) -> _TextStems:
+        """Each sentence's stems (``stems[k]``: sentence k's) numbered."""
         return cls(*Numbered.of(stems))
 
     def groups(self, sentences: list[list[int]], extra: list[list[str]]) -> Numbered:
@@ -240,23 +241,18 @@ class _TextStems:
         at = np.repeat(first - ends + per, per) + np.arange(int(ends[-1]) if len(ends) else 0)
         counts = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         start = np.concatenate([[0], ends])[np.concatenate([[0], np.cumsum(counts)])]
+        more = list(chain.from_iterable(extra))
         words, number = self.words, self.number
-        if any(w not in number for group in extra for w in group):
+        if not all(map(number.__contains__, more)):
             words, number = list(words), dict(number)
-            for w in chain.from_iterable(extra):
-                number.setdefault(w, len(number))
-                if len(words) < len(number):
+            for w in more:
+                if w not in number:
+                    number[w] = len(words)
                     words.append(w)
-        more = Numbered.of(extra) if extra else None
-        if more is None or not len(more.ids):
-            ids = self.ids[at]
-        else:
-            known = np.fromiter(map(number.__getitem__, more.words), dtype=np.int64,
-                                count=len(more.words))
-            ids = np.concatenate([self.ids[at], known[more.ids]])
-        if more is not None:
-            start = np.concatenate([start, start[-1] + more.start[1:]])
-        return Numbered(ids, start, words)
+        sizes = np.fromiter(map(len, extra), dtype=np.int64, count=len(extra))
+        ids = np.concatenate([self.ids[at], np.fromiter(map(number.__getitem__, more),
+                                                          dtype=np.int64, count=len(more))])
+        return Numbered(ids, np.concatenate([start, start[-1] + np.cumsum(sizes)]), words)
 
     def entries(self, number: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
         """(sentence, number) of every distinct stem of every sentence that ``number``
