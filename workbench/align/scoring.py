@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
@@ -222,13 +221,8 @@ class Scorer:
         xw = SparseRows(self.x.row, self.x.col, self.x.data * w[self.x.col], n)
         yw = SparseRows(self.y.row, self.y.col, self.y.data * self.we[self.y.col], m)
         # gap = 1 − coverage, per sentence and run (start offset, run length), flattened.
-        # The two sides' tables at once: their loops run in C and NumPy, mostly without the
-        # interpreter's lock, and neither reads what the other writes.
-        with ThreadPoolExecutor(1) as pool:
-            later = pool.submit(
-                lambda: _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau))
-            gap_a = _gaps(coverage_table(xw, self.y, e_lo, win_a, reach), mass_a, eps, tau)
-            gap_e = later.result()
+        gap_a = _gaps(coverage_table(xw, self.y, e_lo, win_a, reach), mass_a, eps, tau)
+        gap_e = _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau)
         base_a = (a_idx * win_a - e_lo) * reach
         base_e = (e_idx * win_e - a_lo) * reach
         if native and _native.core is not None and n and m:
