@@ -213,3 +213,25 @@ def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
 
     monkeypatch.setattr(sparse._native, "core", Older())
     assert np.array_equal(coverage_table(src, dst, lo, 5, 3), expected)
+
+
+@needs_core
+def test_a_core_built_before_ibm1_32_still_gives_the_word_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ``_dpcore`` built before IBM 1's EM took int32 indices (its ``ibm1`` read int64:
+    the extension not rebuilt after an update) is left out for the EM, which NumPy does."""
+    rng = np.random.default_rng(2)
+    ar = [[f"a{k}" for k in rng.integers(0, 30, 5)] for _ in range(60)]
+    en = [[f"e{k}" for k in rng.integers(0, 30, 4)] for _ in range(60)]
+    expected = lexicon.induce_table(ar, en)
+    core = native.core
+
+    class Older:
+        def __getattr__(self, name: str) -> object:
+            if name == "ibm1_32":
+                raise AttributeError(name)
+            return getattr(core, name)
+
+    monkeypatch.setattr(lexicon._native, "core", Older())
+    assert lexicon.induce_table(ar, en) == expected

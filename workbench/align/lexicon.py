@@ -34,7 +34,8 @@ def _ibm1(
     """
     n_pairs = len(pair_src)
     t = np.ones(n_pairs)
-    if native and _native.core is not None and len(slot) and slot.dtype == np.int32:
+    # (a core built before ibm1_32 was added has none: NumPy's way then)
+    if native and hasattr(_native.core, "ibm1_32") and len(slot) and slot.dtype == np.int32:
         _native.core.ibm1_32(t, slot, pair, pair_src, int(slot.max()) + 1, n_src, ITERATIONS)
         return t
     for _ in range(ITERATIONS):
