@@ -270,9 +270,7 @@ class _TextStems:
 
 def _idf_weights(ar: Sequence[Bag], en: Sequence[Bag]) -> dict[str, float]:
     """Inverse document frequency of every concept over both sides, scaled to about [0, 1]."""
-    df: Counter[str] = Counter()
-    for bag in (*ar, *en):
-        df.update(bag.keys())
+    df = Counter(chain.from_iterable(map(dict.keys, (*ar, *en))))
     total = len(ar) + len(en)
     scale = math.log(total + 2)
     out: dict[str, float] = {}
