@@ -67,3 +67,21 @@ def test_wide_range_is_sorted() -> None:
 
     assert _dense_marks(np.arange(2000) * 1000) is None  # range 2,000,000 for 2,000 values
     assert _dense_marks(np.arange(100)) is None  # too few to be worth it
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 7, 10_000])
+def test_sorted_intersection_is_numpys_intersect1d(size: int) -> None:
+    """The shared values of two sorted arrays of distinct values and their indices in each,
+    as numpy gives them: either side empty, none shared, all shared, the ends."""
+    from workbench.numeric import sorted_intersection
+
+    rng = np.random.default_rng(size)
+    a = np.unique(rng.integers(0, 3 * size + 1, size))
+    for b in (np.unique(rng.integers(0, 3 * size + 1, size)), a, a[:0], a + 10**6,
+              np.unique(np.concatenate([a[-1:], rng.integers(-5, 2, 3)]))):
+        got = sorted_intersection(a, b)
+        want = np.intersect1d(a, b, return_indices=True)
+        assert all(np.array_equal(x, y) for x, y in zip(got, want, strict=True))
+        got = sorted_intersection(b, a)
+        want = np.intersect1d(b, a, return_indices=True)
+        assert all(np.array_equal(x, y) for x, y in zip(got, want, strict=True))

@@ -29,7 +29,7 @@ from workbench.align import native as _native
 from workbench.align.dp import Band
 from workbench.align.native import f32, f64, i64
 from workbench.align.sparse import SparseRows, coverage_table
-from workbench.numeric import unique_inverse
+from workbench.numeric import sorted_intersection, unique_inverse
 
 MAX_GROUP = 9
 # An opener (see :func:`openers`) has at most this many words ("Now, therefore,", "In witness
@@ -529,7 +529,7 @@ class Scorer:
         we = self.we[ke % width]
         mass_a = np.bincount(ka // width, weights=va * wa, minlength=count)
         mass_e = np.bincount(ke // width, weights=ve * we, minlength=count)
-        common, ia, ie = np.intersect1d(ka, ke, return_indices=True)
+        common, ia, ie = sorted_intersection(ka, ke)
         both = np.minimum(va[ia], ve[ie])
         found_a = np.bincount(common // width, weights=both * self.weight[common % width],
                               minlength=count)
