@@ -158,10 +158,10 @@ def test_the_coverage_index_follows_source_entries_by_row(seed: int) -> None:
     rng = np.random.default_rng(seed)
     m = 500
     d_row = np.sort(rng.integers(0, m, 3000)).astype(np.int64)
-    keep = np.unique(rng.integers(0, 4, 3000) * (m + 1) + d_row, return_index=True)[1]
+    d_col = rng.integers(0, 4, 3000).astype(np.int64)  # four long columns
+    keep = np.unique(d_col * (m + 1) + d_row, return_index=True)[1]
     keep.sort()
-    dst = SparseRows(d_row[keep], (rng.integers(0, 4, 3000))[keep].astype(np.int64),
-                     rng.random(len(keep)), m)
+    dst = SparseRows(d_row[keep], d_col[keep], rng.random(len(keep)), m)
     s_lo = np.sort(rng.integers(0, m, 2000)).astype(np.int64)
     jumps = rng.random(2000) < 0.05  # now and then far back or far ahead
     s_lo[jumps] = rng.integers(0, m, int(jumps.sum()))
