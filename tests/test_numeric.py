@@ -32,6 +32,20 @@ def test_unique_inverse_is_numpys(size: int) -> None:
         assert uniq.dtype == values.dtype
 
 
+@pytest.mark.parametrize("size", [0, 1, 7, 10_000])
+def test_unique_inverse_gives_its_inverse_in_the_type_asked(size: int) -> None:
+    """Every path (marks, packed sort, numpy's) gives the inverse as int32 when asked."""
+    from workbench.numeric import unique_inverse
+
+    rng = np.random.default_rng(size)
+    for values in (rng.integers(0, 50, size), rng.integers(0, 2**40, size),
+                   rng.integers(-50, 50, size)):
+        uniq, inverse = unique_inverse(values, np.int32)
+        want_uniq, want_inverse = np.unique(values, return_inverse=True)
+        assert inverse.dtype == np.int32
+        assert np.array_equal(uniq, want_uniq) and np.array_equal(inverse, want_inverse)
+
+
 @pytest.mark.parametrize("dtype", [np.int64, np.int32, np.uint16])
 def test_dense_path_is_numpys(dtype: type) -> None:
     """Values in a range small for their count are marked, not sorted: the same answers
@@ -53,3 +67,21 @@ def test_wide_range_is_sorted() -> None:
 
     assert _dense_marks(np.arange(2000) * 1000) is None  # range 2,000,000 for 2,000 values
     assert _dense_marks(np.arange(100)) is None  # too few to be worth it
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 7, 10_000])
+def test_sorted_intersection_is_numpys_intersect1d(size: int) -> None:
+    """The shared values of two sorted arrays of distinct values and their indices in each,
+    as numpy gives them: either side empty, none shared, all shared, the ends."""
+    from workbench.numeric import sorted_intersection
+
+    rng = np.random.default_rng(size)
+    a = np.unique(rng.integers(0, 3 * size + 1, size))
+    for b in (np.unique(rng.integers(0, 3 * size + 1, size)), a, a[:0], a + 10**6,
+              np.unique(np.concatenate([a[-1:], rng.integers(-5, 2, 3)]))):
+        got = sorted_intersection(a, b)
+        want = np.intersect1d(a, b, return_indices=True)
+        assert all(np.array_equal(x, y) for x, y in zip(got, want, strict=True))
+        got = sorted_intersection(b, a)
+        want = np.intersect1d(b, a, return_indices=True)
+        assert all(np.array_equal(x, y) for x, y in zip(got, want, strict=True))

@@ -6,6 +6,7 @@ trained."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections import Counter
@@ -22,7 +23,14 @@ from tests.conftest import CORPORA
 from workbench.align.aligner import TwoPassAligner, _diagonal
 from workbench.align.dp import Band
 from workbench.align.lengths import subword_lengths
-from workbench.align.lexicon import ITERATIONS, MIN_WEIGHT, TOP, induce_table
+from workbench.align.lexicon import (
+    ITERATIONS,
+    MIN_WEIGHT,
+    TOP,
+    Numbered,
+    induce_table,
+    numbered_table,
+)
 from workbench.align.scoring import MOVES
 from workbench.align.sparse import SparseRows, coverage_table
 
@@ -82,6 +90,31 @@ def test_the_word_table_is_ibm1_both_ways_group_by_group() -> None:
         assert [w for _, w in options] == pytest.approx([w for _, w in best], rel=1e-9)
 
 
+def test_a_texts_numbered_stems_give_the_word_table_of_the_groups_stems() -> None:
+    """The aligner numbers a text's stems once; a table learnt from links of its sentences
+    (and from extra groups: a dictionary's pairs, words the text lacks among them) is the
+    table of the groups' stems as strings, option for option, weight for weight."""
+    rng = random.Random(8)
+    ar_text = [[f"a{rng.randrange(60)}" for _ in range(rng.randrange(0, 7))] for _ in range(90)]
+    en_text = [[f"e{rng.randrange(60)}" for _ in range(rng.randrange(0, 7))] for _ in range(90)]
+    links = [([k, k + 1], [k]) if k % 3 == 0 else ([k], [k, k + 1]) for k in range(0, 88, 2)]
+    extra_a = [["a3"], ["a999"], ["a5", "a998"]]
+    extra_e = [["e3"], ["e7"], ["e999"]]
+    ar_num = aligner_module._TextStems.of(ar_text)
+    en_num = aligner_module._TextStems.of(en_text)
+    ar_groups = [[w for i in a for w in ar_text[i]] for a, _ in links] + extra_a
+    en_groups = [[w for j in e for w in en_text[j]] for _, e in links] + extra_e
+    a_num = ar_num.groups([a for a, _ in links], extra_a)
+    e_num = en_num.groups([e for _, e in links], extra_e)
+    for numbered, groups in ((a_num, ar_groups), (e_num, en_groups)):
+        assert [[numbered.words[i] for i in numbered.ids[lo:hi]]
+                for lo, hi in itertools.pairwise(numbered.start)] == groups
+    table = numbered_table(a_num, e_num)
+    assert table and table == induce_table(ar_groups, en_groups)
+    assert list(table) == list(induce_table(ar_groups, en_groups))
+    assert "a999" not in ar_num.number  # the text's own numbering is left as it was
+
+
 @pytest.mark.parametrize("reach", [1, 5, 9])
 def test_coverage_tables_count_in_chunks_and_every_run_length(
     reach: int, monkeypatch: pytest.MonkeyPatch
@@ -136,13 +169,13 @@ def test_the_second_pass_vectors_are_the_bags_built_sentence_by_sentence(
 ) -> None:
     ar, en = _texts(150)
     tables: list[dict[str, list[tuple[str, float]]]] = []
-    real = aligner_module.induce_table
+    real = aligner_module.numbered_table
 
-    def keep(a: list[list[str]], e: list[list[str]]) -> dict[str, list[tuple[str, float]]]:
+    def keep(a: Numbered, e: Numbered) -> dict[str, list[tuple[str, float]]]:
         tables.append(real(a, e))
         return tables[-1]
 
-    monkeypatch.setattr(aligner_module, "induce_table", keep)
+    monkeypatch.setattr(aligner_module, "numbered_table", keep)
     calls: list[tuple[object, ...]] = []
     method = TwoPassAligner._second_pass_vectors
 

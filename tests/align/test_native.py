@@ -125,8 +125,8 @@ def test_without_the_c_part_the_alignment_is_the_same(monkeypatch: pytest.Monkey
 @needs_core
 @pytest.mark.parametrize("seed", range(5))
 def test_the_coverage_index_by_column_is_the_sorted_keys_index(seed: int) -> None:
-    """``_dpcore.column_runs`` (a counting sort of the destination's columns and a bisection
-    in each) gives the order and the run bounds that sorting the (column, row) keys and
+    """``_dpcore.column_runs`` (a counting sort of the destination's columns and a search in
+    each) gives the order and the run bounds that sorting the (column, row) keys and
     searching them gave: repeated entries, columns the other side lacks, bounds at 0 and m."""
     from workbench.align.sparse import _column_runs, _key_runs
 
@@ -141,6 +141,32 @@ def test_the_coverage_index_by_column_is_the_sorted_keys_index(seed: int) -> Non
     src_col = rng.integers(0, 40, 300).astype(np.int64)
     s_lo = rng.integers(0, m + 1, 300).astype(np.int64)
     s_hi = np.minimum(s_lo + rng.integers(0, 12, 300), m)
+    fast = _column_runs(dst, src_col, s_lo, s_hi)
+    slow = _key_runs(dst, src_col, s_lo, s_hi, m)
+    for a, b in zip(fast, slow, strict=True):
+        assert np.array_equal(a, b)
+
+
+@needs_core
+@pytest.mark.parametrize("seed", range(4))
+def test_the_coverage_index_follows_source_entries_by_row(seed: int) -> None:
+    """Source entries by row (as coverage tables give them), each bound a few rows on from
+    its column's last or far ahead or back, in long columns: the bounds that searching the
+    sorted keys gives (the C part walks on from where the column's last entry left them)."""
+    from workbench.align.sparse import _column_runs, _key_runs
+
+    rng = np.random.default_rng(seed)
+    m = 500
+    d_row = np.sort(rng.integers(0, m, 3000)).astype(np.int64)
+    d_col = rng.integers(0, 4, 3000).astype(np.int64)  # four long columns
+    keep = np.unique(d_col * (m + 1) + d_row, return_index=True)[1]
+    keep.sort()
+    dst = SparseRows(d_row[keep], d_col[keep], rng.random(len(keep)), m)
+    s_lo = np.sort(rng.integers(0, m, 2000)).astype(np.int64)
+    jumps = rng.random(2000) < 0.05  # now and then far back or far ahead
+    s_lo[jumps] = rng.integers(0, m, int(jumps.sum()))
+    src_col = rng.integers(0, 5, 2000).astype(np.int64)
+    s_hi = np.minimum(s_lo + rng.integers(0, 40, 2000), m)
     fast = _column_runs(dst, src_col, s_lo, s_hi)
     slow = _key_runs(dst, src_col, s_lo, s_hi, m)
     for a, b in zip(fast, slow, strict=True):
@@ -187,3 +213,25 @@ def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
 
     monkeypatch.setattr(sparse._native, "core", Older())
     assert np.array_equal(coverage_table(src, dst, lo, 5, 3), expected)
+
+
+@needs_core
+def test_a_core_built_before_ibm1_32_still_gives_the_word_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ``_dpcore`` built before IBM 1's EM took int32 indices (its ``ibm1`` read int64:
+    the extension not rebuilt after an update) is left out for the EM, which NumPy does."""
+    rng = np.random.default_rng(2)
+    ar = [[f"a{k}" for k in rng.integers(0, 30, 5)] for _ in range(60)]
+    en = [[f"e{k}" for k in rng.integers(0, 30, 4)] for _ in range(60)]
+    expected = lexicon.induce_table(ar, en)
+    core = native.core
+
+    class Older:
+        def __getattr__(self, name: str) -> object:
+            if name == "ibm1_32":
+                raise AttributeError(name)
+            return getattr(core, name)
+
+    monkeypatch.setattr(lexicon._native, "core", Older())
+    assert lexicon.induce_table(ar, en) == expected

@@ -290,12 +290,13 @@ done:
     return finish(b, 8);
 }
 
-/* ibm1(t, src, slot, pair, n_slots, n_src, iterations): EM of IBM model 1 as
+/* ibm1_32(t, slot, pair, pair_src, n_slots, n_src, iterations): EM of IBM model 1 as
  * workbench/align/lexicon.py's _ibm1 computes it, in place on ``t`` (float64, one value per
- * distinct pair; src, slot, pair: int64 per instance; pair_src: int64 per pair), with its
- * sums taken in the same order as numpy's bincount (instance order). */
+ * distinct pair; slot, pair: int32 per instance; pair_src: int32 per pair; int32 halves the
+ * memory the instance loops read), with its sums taken in the same order as numpy's bincount
+ * (instance order). */
 static PyObject *
-ibm1(PyObject *self, PyObject *args)
+ibm1_32(PyObject *self, PyObject *args)
 {
     Py_buffer b[4];
     Py_ssize_t n_slots, n_src, iterations;
@@ -303,10 +304,10 @@ ibm1(PyObject *self, PyObject *args)
                           &n_src, &iterations))
         return NULL;
     double *t = (double *)b[0].buf;
-    const int64_t *slot = (const int64_t *)b[1].buf;
-    const int64_t *pair = (const int64_t *)b[2].buf;
-    const int64_t *pair_src = (const int64_t *)b[3].buf;
-    Py_ssize_t n_inst = b[1].len / (Py_ssize_t)sizeof(int64_t);
+    const int32_t *slot = (const int32_t *)b[1].buf;
+    const int32_t *pair = (const int32_t *)b[2].buf;
+    const int32_t *pair_src = (const int32_t *)b[3].buf;
+    Py_ssize_t n_inst = b[1].len / (Py_ssize_t)sizeof(int32_t);
     Py_ssize_t n_pairs = b[0].len / (Py_ssize_t)sizeof(double);
     double *norm = PyMem_Calloc((size_t)(n_slots + n_pairs + n_src + 1), sizeof(double));
     if (norm == NULL) {
@@ -391,24 +392,14 @@ coverage_chunks(PyObject *self, PyObject *args)
         Py_ssize_t last = lo_i > first + 1 ? lo_i : first + 1;
         if (last > n_entries)
             last = n_entries;
-        /* the chunk's cells: from the row of its first instance to the largest touched */
-        int64_t first_cell = -1, max_cell = -1;
-        for (Py_ssize_t e = first; e < last; e++) {
-            int64_t s = src_row[e], lo_s = lo[s];
-            for (int64_t q = 0; q < counts[e]; q++) {
-                int64_t pos = start[e] + q, p = d_row[pos], t_lo, t_hi;
-                run_starts(prev[pos], p, lo_s, width, reach, &t_lo, &t_hi);
-                if (first_cell < 0)
-                    first_cell = s * row_cells;
-                if (t_hi >= t_lo) {
-                    int64_t cell = s * row_cells + (p - lo_s) + step * t_hi;
-                    if (cell > max_cell)
-                        max_cell = cell;
-                }
-            }
-        }
-        if (max_cell >= first_cell && first_cell >= 0) {
-            Py_ssize_t need = (Py_ssize_t)(max_cell - first_cell + 1);
+        /* the chunk's cells: the rows from its first instance's to its last entry's (the
+         * entries come by row; a cell no instance reaches gets 0 added: unchanged) */
+        Py_ssize_t e0 = first;
+        while (e0 < last && counts[e0] <= 0)
+            e0++;
+        if (e0 < last) {
+            int64_t first_cell = src_row[e0] * row_cells;
+            Py_ssize_t need = (Py_ssize_t)((src_row[last - 1] + 1) * row_cells - first_cell);
             if (need > buf_len) {
                 free(buf);
                 buf = malloc(sizeof(double) * (size_t)need);
@@ -452,7 +443,7 @@ coverage_chunks(PyObject *self, PyObject *args)
  * ascending, np.lexsort((d_row, d_col))); ``col_ptr`` (int64, columns + 1) where each
  * column's entries begin in it. For source entry e of column c, start[e] and stop[e] are
  * where the rows of c from s_lo[e] and from s_hi[e] begin: searchsorted(d_key, c·(m + 1) +
- * s_lo[e]) over d_key = col·(m + 1) + row, found within the column by bisection. Every
+ * s_lo[e]) over d_key = col·(m + 1) + row, found within the column (see below). Every
  * column of the source entries is below the number of columns (col_ptr's length − 1). */
 static PyObject *
 column_runs(PyObject *self, PyObject *args)
@@ -469,8 +460,13 @@ column_runs(PyObject *self, PyObject *args)
     Py_ssize_t n_d = b[4].len / (Py_ssize_t)sizeof(int64_t);
     Py_ssize_t n_s = b[6].len / (Py_ssize_t)sizeof(int64_t);
     Py_ssize_t n_cols = b[1].len / (Py_ssize_t)sizeof(int64_t) - 1;
-    int64_t *next = malloc(sizeof(int64_t) * (size_t)(n_cols + 1));
-    if (next == NULL) {
+    /* next: the counting sort's cursors, then each column's two search positions; rows:
+     * the destination rows in column order (the searches read them in place) */
+    int64_t *next = malloc(sizeof(int64_t) * (size_t)(2 * n_cols + 1));
+    int64_t *rows = malloc(sizeof(int64_t) * (size_t)(n_d + 1));
+    if (next == NULL || rows == NULL) {
+        free(next);
+        free(rows);
         release(b, 9);
         return PyErr_NoMemory();
     }
@@ -483,22 +479,44 @@ column_runs(PyObject *self, PyObject *args)
     memcpy(next, col_ptr, sizeof(int64_t) * (size_t)(n_cols + 1));
     for (Py_ssize_t k = 0; k < n_d; k++)
         order[next[d_col[k]]++] = k;
+    for (Py_ssize_t k = 0; k < n_d; k++)
+        rows[k] = d_row[order[k]];
+    /* The source entries come by row, so a column's bounds mostly stay or move on by a
+     * few entries from where its last source entry left them: a short walk forward from
+     * there, a bisection when they moved back or far. The same first row >= want. */
+    for (Py_ssize_t c = 0; c < n_cols; c++)
+        next[2 * c] = next[2 * c + 1] = col_ptr[c];
     for (Py_ssize_t e = 0; e < n_s; e++) {
         int64_t c = src_col[e];
         for (int side = 0; side < 2; side++) {
-            int64_t want = side ? s_hi[e] : s_lo[e], lo_i = col_ptr[c], hi_i = col_ptr[c + 1];
+            int64_t want = side ? s_hi[e] : s_lo[e], first = col_ptr[c], end = col_ptr[c + 1];
+            int64_t p = next[2 * c + side], lo_i = first, hi_i = end;
+            if (p > first && rows[p - 1] >= want) {
+                hi_i = p - 1;  /* moved back: the answer is at or before p - 1 */
+            } else {
+                int steps = 0;
+                while (p < end && rows[p] < want && steps < 8) {
+                    p++;
+                    steps++;
+                }
+                lo_i = hi_i = p;
+                if (p < end && rows[p] < want)
+                    lo_i = p + 1, hi_i = end;  /* far: bisect the rest */
+            }
             while (lo_i < hi_i) {  /* the first of the column's rows >= want */
                 int64_t mid = lo_i + (hi_i - lo_i) / 2;
-                if (d_row[order[mid]] < want)
+                if (rows[mid] < want)
                     lo_i = mid + 1;
                 else
                     hi_i = mid;
             }
+            next[2 * c + side] = lo_i;
             (side ? stop : start)[e] = lo_i;
         }
     }
     Py_END_ALLOW_THREADS
     free(next);
+    free(rows);
     return finish(b, 9);
 }
 
@@ -715,7 +733,7 @@ static PyMethodDef methods[] = {
     {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
     {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
     {"backward_rows", backward_rows, METH_VARARGS, "The posteriors' backward sums over rows."},
-    {"ibm1", ibm1, METH_VARARGS, "EM iterations of IBM model 1, in place."},
+    {"ibm1_32", ibm1_32, METH_VARARGS, "EM iterations of IBM model 1 (int32 indices), in place."},
     {"coverage_chunks", coverage_chunks, METH_VARARGS, "The coverage table's instance loop."},
     {"column_runs", column_runs, METH_VARARGS, "The coverage table's index by column."},
     {"link_lex", link_lex, METH_VARARGS, "Link costs: lexical terms and length deviations."},

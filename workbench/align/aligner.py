@@ -36,7 +36,7 @@ from workbench.align.dictionary import (
 )
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.lengths import char_lengths, subword_lengths
-from workbench.align.lexicon import induce_table
+from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_count
 from workbench.align.model import Alignment
 from workbench.align.paragraphs import group_ids, pair_paragraphs
@@ -217,11 +217,60 @@ class _Vectors:
         return out
 
 
+class _TextStems:
+    """A text's stems as numbers: sentence k's are ``ids[start[k]:start[k + 1]]``, stem i is
+    ``words[i]`` and ``number`` numbers them (in the order they first occur)."""
+
+    def __init__(self, ids: np.ndarray, start: np.ndarray, words: list[str]) -> None:
+        self.ids, self.start, self.words = ids, start, words
+        self.number = {w: k for k, w in enumerate(words)}
+        self.owner = np.repeat(np.arange(len(start) - 1, dtype=np.int64), np.diff(start))
+
+    @classmethod
+    def of(cls, stems: Sequence[Sequence[str]]) -> _TextStems:
+        """Each sentence's stems (``stems[k]``: sentence k's) numbered."""
+        return cls(*Numbered.of(stems))
+
+    def groups(self, sentences: list[list[int]], extra: list[list[str]]) -> Numbered:
+        """The stems of each group of ``sentences``, then those of each ``extra`` group (a
+        stem not in the text gets a number after the text's)."""
+        sent = np.fromiter(chain.from_iterable(sentences), dtype=np.int64)
+        first = self.start[sent]
+        per = self.start[sent + 1] - first
+        ends = np.cumsum(per)
+        at = np.repeat(first - ends + per, per) + np.arange(int(ends[-1]) if len(ends) else 0)
+        counts = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
+        start = np.concatenate([[0], ends])[np.concatenate([[0], np.cumsum(counts)])]
+        more = list(chain.from_iterable(extra))
+        words, number = self.words, self.number
+        if not all(map(number.__contains__, more)):
+            words, number = list(words), dict(number)
+            for w in more:
+                if w not in number:
+                    number[w] = len(words)
+                    words.append(w)
+        sizes = np.fromiter(map(len, extra), dtype=np.int64, count=len(extra))
+        ids = np.concatenate([self.ids[at], np.fromiter(map(number.__getitem__, more),
+                                                          dtype=np.int64, count=len(more))])
+        return Numbered(ids, np.concatenate([start, start[-1] + np.cumsum(sizes)]), words)
+
+    def entries(self, number: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+        """(sentence, number) of every distinct stem of every sentence that ``number``
+        holds, sorted by sentence then number."""
+        lookup = np.full(len(self.words), -1, dtype=np.int64)
+        lookup[np.fromiter(map(self.number.__getitem__, number), dtype=np.int64,
+                           count=len(number))] = np.fromiter(number.values(), dtype=np.int64,
+                                                             count=len(number))
+        ids = lookup[self.ids]
+        found = ids >= 0
+        size = int(ids.max(initial=0)) + 1
+        key = unique(self.owner[found] * size + ids[found])
+        return key // size, key % size
+
+
 def _idf_weights(ar: Sequence[Bag], en: Sequence[Bag]) -> dict[str, float]:
     """Inverse document frequency of every concept over both sides, scaled to about [0, 1]."""
-    df: Counter[str] = Counter()
-    for bag in (*ar, *en):
-        df.update(bag.keys())
+    df = Counter(chain.from_iterable(map(dict.keys, (*ar, *en))))
     total = len(ar) + len(en)
     scale = math.log(total + 2)
     out: dict[str, float] = {}
@@ -275,6 +324,7 @@ class TwoPassAligner:
                                 list(map(english_word_stems, words[1])))
             del words
             self._vocab_cache: tuple[set[str], set[str]] | None = None
+            self._number_cache: tuple[_TextStems, _TextStems] | None = None
             if lengths is not None:
                 self.la, self.le, self.unit = lengths.result()
             else:
@@ -432,10 +482,17 @@ class TwoPassAligner:
     def _vocabularies(self) -> tuple[set[str], set[str]]:
         """Every stem of the Arabic and of the English sentences (built once, for every pass)."""
         if self._vocab_cache is None:
-            ar_stems, en_stems = self._stem_cache
-            self._vocab_cache = ({w for stems in ar_stems for w in stems},
-                                 {w for stems in en_stems for w in stems})
+            ar, en = self._numbered()
+            self._vocab_cache = set(ar.number), set(en.number)
         return self._vocab_cache
+
+    def _numbered(self) -> tuple[_TextStems, _TextStems]:
+        """Every sentence's stems as numbers, Arabic and English (built once, for every
+        pass: each word table and each pass's vectors read them)."""
+        if self._number_cache is None:
+            ar_stems, en_stems = self._stem_cache
+            self._number_cache = _TextStems.of(ar_stems), _TextStems.of(en_stems)
+        return self._number_cache
 
     def _relatedness(self, links: list[Link]) -> float:
         """How clearly the texts translate each other (see :mod:`relatedness`); warns if not."""
@@ -569,10 +626,10 @@ class TwoPassAligner:
         for each English stem its words may translate to, an English sentence ``T:stem`` for
         each of its stems that some Arabic word of the text translates to."""
         ar_stems, en_stems = self._stems()
-        ar_groups = [[w for a in links[k][0] for w in ar_stems[a]] for k in confident]
-        en_groups = [[w for e in links[k][1] for w in en_stems[e]] for k in confident]
+        ar_num, en_num = self._numbered()
         extra_a, extra_e = self._extra_training(ar_stems, en_stems)
-        table = induce_table(ar_groups + extra_a, en_groups + extra_e)
+        table = numbered_table(ar_num.groups([links[k][0] for k in confident], extra_a),
+                               en_num.groups([links[k][1] for k in confident], extra_e))
         # Only translations that some English sentence holds, and English stems that some
         # Arabic sentence may translate to, can ever match: the rest is left out at once.
         ar_vocab, en_vocab = self._vocabularies()
@@ -597,7 +654,7 @@ class TwoPassAligner:
                     t_weight.append(math.sqrt(weight))
         # Arabic: every (sentence, distinct stem with translations), expanded to its columns;
         # a column reached by two stems of one sentence keeps the larger weight.
-        row, sid = _entries(ar_stems, source, ar_vocab)
+        row, sid = ar_num.entries(source)
         counts = np.asarray(t_count, dtype=np.int64)
         first = np.cumsum(counts) - counts
         per = counts[sid] if len(sid) else np.zeros(0, dtype=np.int64)
@@ -609,7 +666,7 @@ class TwoPassAligner:
         key, vals = _max_per_key(t_rows * width + cols, vals)
         x = _merged(base_x, key // width, key % width, vals)
         # English: every (sentence, distinct stem some Arabic stem translates to).
-        e_row, e_col = _entries(en_stems, en_col, en_vocab)
+        e_row, e_col = en_num.entries(en_col)
         y = _merged(base_y, e_row, e_col, np.ones(len(e_row)))
         df = np.bincount(e_col, minlength=width)
         total = len(self.en) + 2
@@ -870,23 +927,6 @@ def calibrated_confidence(
     if empty is not None:
         out = np.where(empty, np.minimum(out, posterior), out)
     return out
-
-
-def _entries(
-    stems: Sequence[Sequence[str]], number: dict[str, int], vocab: set[str]
-) -> tuple[np.ndarray, np.ndarray]:
-    """(sentence, number) of every distinct stem of every sentence that ``number`` holds,
-    sorted by sentence then number (``vocab``: every stem of the sentences)."""
-    lookup = dict.fromkeys(vocab, -1)
-    lookup.update(number)
-    sizes = np.fromiter(map(len, stems), dtype=np.int64, count=len(stems))
-    ids = np.fromiter(map(lookup.__getitem__, chain.from_iterable(stems)), dtype=np.int64,
-                      count=int(sizes.sum()))
-    owner = np.repeat(np.arange(len(stems), dtype=np.int64), sizes)
-    found = ids >= 0
-    size = int(ids.max(initial=0)) + 1
-    key = unique(owner[found] * size + ids[found])
-    return key // size, key % size
 
 
 def _path_links(path: list[tuple[int, int]]) -> list[Link]:

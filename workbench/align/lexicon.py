@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -23,20 +24,19 @@ TOP = 3
 
 
 def _ibm1(
-    src: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_pairs: int, native: bool = True
+    pair_src: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_src: int, native: bool = True
 ) -> np.ndarray:
     """t(target | source) for every distinct pair, by EM over pair instances.
 
-    ``slot`` numbers the (link, target word) the instance explains; ``pair`` its distinct pair
-    (``native``: the iterations in C when it is built; False: in NumPy, the same sums).
+    ``pair_src`` gives each distinct pair's source word (below ``n_src``); ``slot`` numbers
+    the (link, target word) an instance explains, ``pair`` its distinct pair (``native``: the
+    iterations in C when it is built and the indices are int32; else in NumPy, the same sums).
     """
+    n_pairs = len(pair_src)
     t = np.ones(n_pairs)
-    n_src = int(src.max()) + 1 if len(src) else 0
-    pair_src = np.zeros(n_pairs, dtype=np.int64)
-    pair_src[pair] = src
-    if native and _native.core is not None and len(slot):  # the same sums in C
-        slot, pair = slot.astype(np.int64, copy=False), pair.astype(np.int64, copy=False)
-        _native.core.ibm1(t, slot, pair, pair_src, int(slot.max()) + 1, n_src, ITERATIONS)
+    # (a core built before ibm1_32 was added has none: NumPy's way then)
+    if native and hasattr(_native.core, "ibm1_32") and len(slot) and slot.dtype == np.int32:
+        _native.core.ibm1_32(t, slot, pair, pair_src, int(slot.max()) + 1, n_src, ITERATIONS)
         return t
     for _ in range(ITERATIONS):
         p = t[pair]
@@ -48,32 +48,56 @@ def _ibm1(
     return t
 
 
-def _group_ids(
-    groups: Sequence[Sequence[str]], vocab: dict[str, int]
-) -> tuple[np.ndarray, np.ndarray]:
-    """(group, word id) of every distinct word of every group, sorted by group then id; ids
-    are given in the order words first occur."""
-    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
-    vocab.update((w, k) for k, w in enumerate(dict.fromkeys(chain.from_iterable(groups))))
-    ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(groups)), dtype=np.int64,
-                      count=int(sizes.sum()))
-    owner = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
-    key = unique(owner * (len(vocab) + 1) + ids)
-    return key // (len(vocab) + 1), key % (len(vocab) + 1)
+class Numbered(NamedTuple):
+    """Groups of words as numbers: group g's words are ``ids[start[g]:start[g + 1]]``, word
+    i is ``words[i]`` (numbers in the order words first occur, as :meth:`of` gives them)."""
+
+    ids: np.ndarray
+    start: np.ndarray
+    words: list[str]
+
+    @classmethod
+    def of(cls, groups: Sequence[Sequence[str]]) -> Numbered:
+        """``groups`` numbered."""
+        sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+        number = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(groups)))}
+        ids = np.fromiter(map(number.__getitem__, chain.from_iterable(groups)), dtype=np.int64,
+                          count=int(sizes.sum()))
+        return cls(ids, np.concatenate([[0], np.cumsum(sizes)]), list(number))
+
+
+def _group_ids(groups: Numbered) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(group, word id) of every distinct word of every group, sorted by group then id, with
+    ids renumbered in the order words first occur; and each new id's number in ``groups``."""
+    ids = groups.ids
+    order = np.argsort(ids, kind="stable")
+    ranked = ids[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[:1] = True
+    np.not_equal(ranked[1:], ranked[:-1], out=first[1:])
+    seen = ranked[first][np.argsort(order[first])]  # the numbers, by where they first occur
+    renumber = np.zeros(int(seen.max()) + 1 if len(seen) else 0, dtype=np.int64)
+    renumber[seen] = np.arange(len(seen))
+    owner = np.repeat(np.arange(len(groups.start) - 1, dtype=np.int64), np.diff(groups.start))
+    key = unique(owner * (len(seen) + 1) + renumber[ids])
+    return key // (len(seen) + 1), key % (len(seen) + 1), seen
 
 
 def _cross(
-    a_g: np.ndarray, e_g: np.ndarray, n_groups: int
+    a_g: np.ndarray, e_g: np.ndarray, n_groups: int, dtype: type = np.int64
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every pair of an Arabic and an English word entry of one group, group by group, Arabic
     entry major (as ``meshgrid(..., indexing="ij")`` gives them): the entries' indices."""
     count_e = np.bincount(e_g, minlength=n_groups)
-    start_e = np.concatenate([[0], np.cumsum(count_e)[:-1]])
+    start_e = np.cumsum(count_e) - count_e
     per_a = count_e[a_g]
-    total = int(per_a.sum())
-    a_pos = np.repeat(np.arange(len(a_g)), per_a)
-    offset = np.arange(total) - np.repeat(np.cumsum(per_a) - per_a, per_a)
-    return a_pos, start_e[a_g[a_pos]] + offset
+    before = np.cumsum(per_a) - per_a  # the pairs of the Arabic entries before each
+    total = int(before[-1] + per_a[-1]) if len(per_a) else 0
+    a_pos = np.repeat(np.arange(len(a_g), dtype=dtype), per_a)
+    # the English entry: its group's first, plus how far into the Arabic entry's run it is
+    e_pos = np.arange(total, dtype=dtype)
+    e_pos += np.repeat((start_e[a_g] - before).astype(dtype), per_a)
+    return a_pos, e_pos
 
 
 def induce_table(
@@ -83,32 +107,42 @@ def induce_table(
 
     ``ar_groups[g]`` and ``en_groups[g]`` are the stems of the g-th pair of aligned groups.
     """
-    ar_vocab: dict[str, int] = {}
-    en_vocab: dict[str, int] = {}
-    a_g, a_w = _group_ids(ar_groups, ar_vocab)
-    e_g, e_w = _group_ids(en_groups, en_vocab)
-    a_pos, e_pos = _cross(a_g, e_g, len(ar_groups))
+    return numbered_table(Numbered.of(ar_groups), Numbered.of(en_groups))
+
+
+def numbered_table(ar: Numbered, en: Numbered) -> dict[str, list[tuple[str, float]]]:
+    """:func:`induce_table` of groups already numbered (a text's stems are numbered once for
+    every table; the numbers need not be those :meth:`Numbered.of` gives the groups)."""
+    n_groups = len(ar.start) - 1
+    a_g, a_w, ar_seen = _group_ids(ar)
+    e_g, e_w, en_seen = _group_ids(en)
+    n_a, n_e = len(ar_seen), len(en_seen)
+    # Instance and pair indices in int32 (half the memory the EM reads) while they fit.
+    total = int(np.bincount(e_g, minlength=n_groups)[a_g].sum())
+    index = np.int32 if total + n_a + n_e < 2**31 else np.int64
+    a_pos, e_pos = _cross(a_g, e_g, n_groups, index)
     if not len(a_pos):
         return {}
-    n_a, n_e = len(ar_vocab), len(en_vocab)
     a, e = a_w[a_pos], e_w[e_pos]
     # Every instance of a distinct pair; a word entry of a group (a slot) is explained by the
     # other side's words of its group or by that side's null word (one per group and side):
-    # null pairs are numbered after the word pairs, by the word they explain.
-    uniq, pair = unique_inverse(a * (n_e + 1) + e)
+    # null pairs are numbered after the word pairs, by the word they explain, and have the
+    # null word (n_a, n_e) as their source.
+    uniq, pair = unique_inverse(a * (n_e + 1) + e, index)
     n_real = len(uniq)
-    e_in = np.flatnonzero(np.bincount(a_g, minlength=len(ar_groups))[e_g] > 0)
-    a_in = np.flatnonzero(np.bincount(e_g, minlength=len(en_groups))[a_g] > 0)
+    e_in = np.flatnonzero(np.bincount(a_g, minlength=n_groups)[e_g] > 0)
+    a_in = np.flatnonzero(np.bincount(e_g, minlength=n_groups)[a_g] > 0)
+    src_a = np.concatenate([uniq // (n_e + 1), np.full(n_e, n_a)]).astype(index)
+    src_e = np.concatenate([uniq % (n_e + 1), np.full(n_a, n_e)]).astype(index)
     # The two directions at once: their EM runs in C without the interpreter's lock.
     with ThreadPoolExecutor(1) as pool:
         forward = pool.submit(  # t(e | a)
-            _ibm1, np.concatenate([a, np.full(len(e_in), n_a)]),
-            np.concatenate([e_pos, e_in]), np.concatenate([pair, n_real + e_w[e_in]]),
-            n_real + n_e,
+            _ibm1, src_a, np.concatenate([e_pos, e_in], dtype=index),
+            np.concatenate([pair, n_real + e_w[e_in]], dtype=index), n_a + 1,
         )
         t_bw = _ibm1(  # t(a | e)
-            np.concatenate([e, np.full(len(a_in), n_e)]), np.concatenate([a_pos, a_in]),
-            np.concatenate([pair, n_real + a_w[a_in]]), n_real + n_a,
+            src_e, np.concatenate([a_pos, a_in], dtype=index),
+            np.concatenate([pair, n_real + a_w[a_in]], dtype=index), n_e + 1,
         )
         t_fw = forward.result()
     weight = np.sqrt(t_fw[:n_real] * t_bw[:n_real])
@@ -117,11 +151,10 @@ def induce_table(
     tgt = uniq[keep] % (n_e + 1)
     weight = weight[keep]
     ok = (src < n_a) & (tgt < n_e)
-    ar_words = list(ar_vocab)
-    en_words = list(en_vocab)
+    ar_words, en_words = ar.words, en.words
     table: dict[str, list[tuple[str, float]]] = {}
     for s, t, w in zip(src[ok], tgt[ok], weight[ok], strict=True):
-        table.setdefault(ar_words[s], []).append((en_words[t], float(w)))
+        table.setdefault(ar_words[ar_seen[s]], []).append((en_words[en_seen[t]], float(w)))
     for key, options in table.items():
         options.sort(key=lambda x: -x[1])
         table[key] = options[:TOP]

@@ -29,7 +29,7 @@ from workbench.align import native as _native
 from workbench.align.dp import Band
 from workbench.align.native import f32, f64, i64
 from workbench.align.sparse import SparseRows, coverage_table
-from workbench.numeric import unique_inverse
+from workbench.numeric import sorted_intersection, unique_inverse
 
 MAX_GROUP = 9
 # An opener (see :func:`openers`) has at most this many words ("Now, therefore,", "In witness
@@ -529,7 +529,7 @@ class Scorer:
         we = self.we[ke % width]
         mass_a = np.bincount(ka // width, weights=va * wa, minlength=count)
         mass_e = np.bincount(ke // width, weights=ve * we, minlength=count)
-        common, ia, ie = np.intersect1d(ka, ke, return_indices=True)
+        common, ia, ie = sorted_intersection(ka, ke)
         both = np.minimum(va[ia], ve[ie])
         found_a = np.bincount(common // width, weights=both * self.weight[common % width],
                               minlength=count)
@@ -692,10 +692,11 @@ def openers(sentences: list[str], concepts: SparseRows) -> np.ndarray:
     semicolon, as a line of connectives does ("Now, therefore,", "وعليه،"). Nothing but
     lengths places it, and lengths join it to the longer neighbour; its punctuation says
     it opens the next sentence."""
-    bare = np.bincount(concepts.row, minlength=len(sentences)) == 0
-    ends = np.fromiter((len(s.split()) <= OPENER_WORDS and bool(_OPENER_END.search(s))
-                        for s in sentences), dtype=bool, count=len(sentences))
-    return bare & ends
+    out = np.bincount(concepts.row, minlength=len(sentences)) == 0  # bare, then openers
+    for k in np.flatnonzero(out):  # the words and the end read only where no concept is
+        s = sentences[k]
+        out[k] = len(s.split()) <= OPENER_WORDS and bool(_OPENER_END.search(s))
+    return out
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:
