@@ -57,7 +57,6 @@ def unique_inverse(
     return keys[first].astype(values.dtype, copy=False), inverse
 
 
-
 def sorted_intersection(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``np.intersect1d(a, b, return_indices=True)`` for two sorted 1-d arrays of distinct
     values (as :func:`unique` gives them): each of ``a`` looked up in ``b`` by bisection, not
