@@ -632,13 +632,13 @@ class TwoPassAligner:
                                en_num.groups([links[k][1] for k in confident], extra_e))
         # Only translations that some English sentence holds, and English stems that some
         # Arabic sentence may translate to, can ever match: the rest is left out at once.
-        ar_vocab, en_vocab = self._vocabularies()
+        en_vocab = self._vocabularies()[1]
         source: dict[str, int] = {}  # an Arabic stem with translations -> its number
         t_count: list[int] = []
         t_col: list[int] = []
         t_weight: list[float] = []
         en_col: dict[str, int] = {}  # an English stem some Arabic stem translates to -> column
-        for w in ar_vocab:
+        for w in ar_num.words:  # in the text's order, not a set's (which varies by run)
             options = table.get(w)
             if options is None:
                 continue
