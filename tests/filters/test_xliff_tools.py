@@ -347,3 +347,44 @@ def test_phrase_confirmations_are_the_segments_statuses(tmp_path: Path) -> None:
                  etree.parse(str(out)).getroot().iter(
                      "{urn:oasis:names:tc:xliff:document:1.2}trans-unit")]
     assert confirmed == ["1", "0", "1"]
+
+
+PHRASE_TAGGED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="http://www.memsource.com/mxlf/2.0"
+ version="1.2" m:version="2.0"><file original="report.docx" datatype="x-undefined"
+ source-language="ar" target-language="en"><body>
+<group id="0"><trans-unit id="a:0" m:confirmed="1"><source
+>عاشت {1>الثورة&lt;1} في {b>المدينة&lt;b} و{b>القرية&lt;b}!{2}</source><target>Long live the {1>revolution&lt;1} in the {b>city&lt;b} and the
+ {b>village&lt;b}!{2}</target><m:tunit-metadata><m:mark id="1"><m:type>code</m:type><m:content
+>&lt;a href="r"&gt;</m:content></m:mark><m:mark id="2"><m:type>code</m:type><m:content>&lt;br/&gt;
+</m:content></m:mark></m:tunit-metadata></trans-unit></group>
+</body></file></xliff>
+"""
+
+
+def test_phrase_tags_written_as_text_are_tags(tmp_path: Path) -> None:
+    """Phrase writes its tags into the text (``{1>``…``<1}``, ``{b>``, ``{2}``): they were
+    imported as Arabic for the translator to copy, and the QA check knew nothing of them."""
+    with _import(tmp_path, "report.mxliff", PHRASE_TAGGED) as project:
+        [segment] = project.segments("report", limit=10)
+        assert segment.source == "عاشت <1>الثورة</1> في <2>المدينة</2> و<3>القرية</3>!<4/>"
+        assert segment.target == (
+            "Long live the <1>revolution</1> in the <2>city</2> and the <3>village</3>!<4/>")
+        project.confirm(segment.id, "<4/>Long <3>live</3> the <2>revolution</2> <1>here</1>!")
+        out = project.export_file("original", tmp_path / "report.en.mxliff").path
+    target = etree.parse(str(out)).getroot().find(".//{*}target")
+    assert target is not None
+    assert target.text == "{2}Long {b>live<b} the {b>revolution<b} {1>here<1}!"
+
+
+def test_phrase_tags_come_back_with_import_xliff_into_a_text(tmp_path: Path) -> None:
+    """A text translated in Phrase: its units matched no segment (their tags were text)."""
+    (tmp_path / "report.txt").write_text("عاشت الثورة في المدينة والقرية!\n", encoding="utf-8")
+    back = tmp_path / "back.mxliff"
+    back.write_text(PHRASE_TAGGED, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "report.txt")
+        report = project.import_bilingual(back, doc="report")
+        assert report.matched_by_source == 1
+        assert [s.target for s in project.segments("report", limit=10)] == [
+            "Long live the revolution in the city and the village!"]

@@ -32,6 +32,7 @@ from workbench.formats.notes import (
     inline_comments,
     lqa_notes,
 )
+from workbench.formats.phrase import PHRASE_NS, is_phrase, phrase_placeholders
 from workbench.statuses import (
     MEMOQ_STATUS,
     STATUSES,
@@ -232,6 +233,8 @@ def _read_trans_unit(
     target_el = tu.find(child("target"))
     source = spaced_text(source_el) if source_el is not None else ""
     target = spaced_text(target_el) if target_el is not None else None
+    if is_phrase(tu):  # Phrase's tags, written as text: {1>…<1}, {2}
+        source, target = phrase_placeholders(source, target)
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     tools = tool_statuses(tu)
@@ -265,7 +268,6 @@ def _read_trans_unit(
 
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MQ_NS = "MQXliff"
-PHRASE_NS = "http://www.memsource.com/mxlf/2.0"  # Phrase (Memsource) .mxliff
 
 
 def tool_statuses(tu: etree._Element) -> dict[str | None, str]:
