@@ -388,3 +388,33 @@ def test_phrase_tags_come_back_with_import_xliff_into_a_text(tmp_path: Path) -> 
         assert report.matched_by_source == 1
         assert [s.target for s in project.segments("report", limit=10)] == [
             "Long live the revolution in the city and the village!"]
+
+
+def _named_codes(version: str) -> str:
+    """A file of one unit whose inline codes have ids that are no numbers, as tools other than
+    ours write them (``g id="0"``, ``x id="x1"``; XLIFF 2.0 ``pc id="pc1"``)."""
+    if version == "2.0":
+        return """<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"
+ version="2.0" srcLang="ar" trgLang="en"><file id="f"><unit id="u"><segment><source>عاشت <pc
+ id="pc1">الثورة</pc><ph id="ph2"/>!</source><target>Long live the <pc id="pc1">revolution</pc
+><ph id="ph2"/>!</target></segment></unit></file></xliff>"""
+    return """<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"
+ version="1.2"><file original="d" source-language="ar" target-language="en" datatype="html"
+><body><trans-unit id="u"><source>عاشت <g id="0">الثورة</g><x id="x1"/>!</source><target>Long
+ live the <g id="0">revolution</g><x id="x1"/>!</target></trans-unit></body></file></xliff>"""
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_codes_whose_ids_are_no_numbers_are_tags(tmp_path: Path, version: str) -> None:
+    """import-xliff left out codes whose ids are no positive numbers, and so put English
+    without its tags over the English the same file had given the document."""
+    path = tmp_path / "named.xlf"
+    path.write_text(_named_codes(version), encoding="utf-8")
+    [unit] = read_xliff(path).units
+    assert (unit.source, unit.target) == (
+        "عاشت <1>الثورة</1><2/>!", "Long live the <1>revolution</1><2/>!")
+    with _import(tmp_path, "named.xlf", _named_codes(version)) as project:
+        report = project.import_bilingual(path, doc="named", overwrite="approved")
+        assert report.updated == []
+        assert [s.target for s in project.segments("named", limit=5)] == [
+            "Long live the <1>revolution</1><2/>!"]

@@ -114,9 +114,34 @@ def _pair_key(code: etree._Element) -> str:
     return code.get("i") or code.get("rid") or code.get("id") or ""
 
 
-def tagged_text(element: etree._Element, shift: int = 0) -> str:
+#: The XLIFF inline codes (1.2's and 2.0's) whose ``id`` (``startRef``) numbers them.
+_XLIFF_CODES = tuple("{*}" + n for n in ("g", "x", "bx", "ex", "bpt", "it", "ph", "pc", "sc", "ec"))
+
+
+def _code_id(code: etree._Element) -> str | None:
+    """The identifier a code's placeholder is numbered from."""
+    return (code.get("id") or code.get("x") or code.get("startRef")
+            or (code.get("i") if local(code.tag) == "bpt" else None))
+
+
+def code_numbers(*elements: etree._Element | None) -> dict[str, int] | None:
+    """Numbers for the inline codes of one unit's ``elements`` (its source and target) when
+    some code's id is no positive number (``<x id="x1"/>``, ``<pc id="pc1">``, ``<g id="0">``,
+    which tools other than ours write): each id numbered by its first appearance, so that
+    the source's and the target's codes still pair. None when every id is a number, which is
+    then the placeholder's."""
+    ids = [i for el in elements if el is not None for code in el.iter(*_XLIFF_CODES)
+           if (i := _code_id(code)) is not None]
+    if all(_number(i) for i in ids):
+        return None
+    return {i: n for n, i in enumerate(dict.fromkeys(ids), start=1)}
+
+
+def tagged_text(element: etree._Element, shift: int = 0,
+                numbers: dict[str, int] | None = None) -> str:
     """The text of a segment element with its inline codes as placeholders (``<1>``…);
-    ``shift`` is added to the codes' numbers (1 for a TMX unit counting from 0)."""
+    ``shift`` is added to the codes' numbers (1 for a TMX unit counting from 0), or
+    ``numbers`` (see :func:`code_numbers`) gives them."""
     if not len(element):  # no inline code: its text (most units of a large memory)
         return element.text or ""
     pairs: dict[str, int] = {}  # a bpt's pair key → its number, for its ept
@@ -125,8 +150,8 @@ def tagged_text(element: etree._Element, shift: int = 0) -> str:
         parts.append(el.text or "")
         for child in el:
             name = local(child.tag)
-            number = _number(child.get("id") or child.get("x") or child.get("startRef")
-                             or (child.get("i") if name == "bpt" else None), shift)
+            raw = _code_id(child)
+            number = _number(raw, shift) if numbers is None else numbers.get(raw or "")
             if name == "cp":
                 with contextlib.suppress(ValueError, OverflowError):
                     parts.append(chr(int(child.get("hex", ""), 16)))
@@ -160,7 +185,7 @@ def tagged_text(element: etree._Element, shift: int = 0) -> str:
     return "".join(parts)
 
 
-def spaced_text(element: etree._Element) -> str:
+def spaced_text(element: etree._Element, numbers: dict[str, int] | None = None) -> str:
     """:func:`tagged_text` with its white space read as the element's ``xml:space`` says
     (collapsed unless preserved: see :func:`safexml.text_as_spaced`)."""
-    return text_as_spaced(tagged_text(element), element)
+    return text_as_spaced(tagged_text(element, numbers=numbers), element)

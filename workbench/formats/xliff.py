@@ -17,7 +17,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import XLIFF12, encode, spaced_text
+from workbench.formats.codes import XLIFF12, code_numbers, encode, spaced_text
 from workbench.formats.model import (
     WB_NS,
     ExportHeader,
@@ -231,8 +231,9 @@ def _read_trans_unit(
 
     source_el = tu.find(child("source"))
     target_el = tu.find(child("target"))
-    source = spaced_text(source_el) if source_el is not None else ""
-    target = spaced_text(target_el) if target_el is not None else None
+    numbers = code_numbers(source_el, target_el)  # ids that are no numbers: x1, pc1
+    source = spaced_text(source_el, numbers) if source_el is not None else ""
+    target = spaced_text(target_el, numbers) if target_el is not None else None
     if is_phrase(tu):  # Phrase's tags, written as text: {1>…<1}, {2}
         source, target = phrase_placeholders(source, target)
     state = target_el.get("state") if target_el is not None else None
@@ -246,12 +247,14 @@ def _read_trans_unit(
     notes = tu.findall(child("note"))
     parts: list[ImportedUnit] = []
     if marks:  # segmented: <mrk mtype="seg" mid="N"> in the seg-source and in the target
-        targets = {m.get("mid"): spaced_text(m) for m in _segment_marks(target_el)}
+        numbers = code_numbers(seg_source, target_el)
+        targets = {m.get("mid"): spaced_text(m, numbers) for m in _segment_marks(target_el)}
         for mark in marks:
             mid = mark.get("mid")
             text = targets.get(mid)
             parts.append(ImportedUnit(
-                key=f"{tu.get('id')}/{mid}", source=spaced_text(mark), target=text, state=state,
+                key=f"{tu.get('id')}/{mid}", source=spaced_text(mark, numbers), target=text,
+                state=state,
                 status=_status(state, approved, bool(text and text.strip()), None,
                                tools.get(mid, tools.get(None))).value,
                 line=mark.sourceline,

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import XLIFF20, encode, spaced_text
+from workbench.formats.codes import XLIFF20, code_numbers, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
 from workbench.formats.notes import (
     comment_notes,
@@ -117,9 +117,10 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
     for number, segment in enumerate(unit.iter(_q("segment")), start=1):
         source_el = segment.find(_q("source"))
         target_el = segment.find(_q("target"))
-        source = spaced_text(source_el) if source_el is not None else ""
+        numbers = code_numbers(source_el, target_el)  # ids that are no numbers: pc1, ph2
+        source = spaced_text(source_el, numbers) if source_el is not None else ""
         sources.append(source)
-        target = spaced_text(target_el) if target_el is not None else ""
+        target = spaced_text(target_el, numbers) if target_el is not None else ""
         any_target = any_target or target_el is not None
         targets.append(target)
         state = segment.get("state")
