@@ -111,6 +111,20 @@ def test_memoq_statuses_are_the_segments_statuses(tmp_path: Path) -> None:
                         "3": "Reviewer1Confirmed", "4": "Proofread", "5": "Pretranslated"}
 
 
+def test_memoq_second_reviewers_and_approved_translations_keep_their_status(
+        tmp_path: Path) -> None:
+    """memoQ's Reviewer2Confirmed and TranslationApproved came in as drafts."""
+    text = MQXLIFF.replace('"Proofread"', '"Reviewer2Confirmed"').replace(
+        '"ManuallyConfirmed"', '"TranslationApproved"')
+    with _import(tmp_path, "report.mqxliff", text) as project:
+        assert [s.status for s in project.segments("report", limit=10)] == [
+            "new", "translated", "reviewed", "approved", "draft"]
+        out = project.export_file("original", tmp_path / "report.en.mqxliff").path
+    statuses = [tu.get("{MQXliff}status") for tu in etree.parse(str(out)).getroot().iter(
+        "{urn:oasis:names:tc:xliff:document:1.2}trans-unit")]
+    assert statuses[1:4] == ["TranslationApproved", "Reviewer1Confirmed", "Reviewer2Confirmed"]
+
+
 AR_EN = ("ar-SA", "en-US")
 
 
