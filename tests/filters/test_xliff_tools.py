@@ -432,3 +432,27 @@ def test_codes_whose_ids_are_no_numbers_are_tags(tmp_path: Path, version: str) -
         assert report.updated == []
         assert [s.target for s in project.segments("named", limit=5)] == [
             "Long live the <1>revolution</1><2/>!"]
+
+
+TAGS_ONLY = """<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="{SDL}" version="1.2"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x.html" source-language="ar-SA"
+ datatype="x-sdlfilterframework2" target-language="en-US"><body><trans-unit id="a"><source
+>عاشت <x id="10"/> الثورة!</source><seg-source><mrk mtype="seg" mid="1">عاشت <x id="10"/> الثورة!</mrk
+></seg-source><target><mrk mtype="seg" mid="1">{target}</mrk></target><sdl:seg-defs><sdl:seg
+ id="1" origin="not-translated"/></sdl:seg-defs></trans-unit></body></file></xliff>"""
+
+
+def test_a_target_of_the_source_tags_alone_is_no_translation(tmp_path: Path) -> None:
+    """Trados copies the source's tags into the target of a segment not translated: that
+    target came in as the English ``<1/>``, a draft, as a document and with import-xliff."""
+    with _import(tmp_path, "a.sdlxliff", TAGS_ONLY.format(SDL=SDL, target='<x id="10"/>')) \
+            as project:
+        assert [(s.target, s.status) for s in project.segments("a", limit=5)] == [("", "new")]
+    (tmp_path / "empty").mkdir()
+    with _import(tmp_path / "empty", "a.sdlxliff", TAGS_ONLY.format(SDL=SDL, target="")) \
+            as project:
+        back = tmp_path / "back.sdlxliff"
+        back.write_text(TAGS_ONLY.format(SDL=SDL, target=' <x id="10"/> '), encoding="utf-8")
+        report = project.import_bilingual(back, doc="a")
+        assert (report.added, report.updated) == ([], [])
+        assert [(s.target, s.status) for s in project.segments("a", limit=5)] == [("", "new")]

@@ -54,6 +54,7 @@ from workbench.statuses import (
     from_xliff20,
 )
 from workbench.text.script import copies_source
+from workbench.text.tags import strip_tags
 
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 PAIRS = frozenset({"g", "mrk", "pc"})
@@ -282,7 +283,9 @@ class _Xliff:
             english = _target_text(segment.target, keys, b.tags, self.phrase) \
                 if segment.target is not None \
                 else None
-            has = bool(english and english.strip()) and not copies_source(english, texts[k])
+            # a target of the source's tags alone (Trados copies them there) is no English
+            has = bool(english and strip_tags(english).strip()) \
+                and not copies_source(english, texts[k])
             targets.append(english if has else None)
             statuses.append(status(k, has) if has else None)
         where = f"file {file_number} unit {unit.get('id', '?')}"

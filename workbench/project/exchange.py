@@ -973,11 +973,13 @@ UNTRANSLATED_STATES = frozenset({"new", "needs-translation"})
 
 
 def _untranslated(unit: ImportedUnit) -> bool:
-    """Whether a unit of a file brings no English: its target empty or its Arabic again (the
-    source copied to the target, as Okapi, memoQ, OmegaT and ``export --fallback source``
-    do), even without Arabic letters (a number, a name) when its state says untranslated."""
+    """Whether a unit of a file brings no English: its target empty, or only the source's
+    tags (Trados copies them into the target of a segment not translated), or its Arabic
+    again (the source copied to the target, as Okapi, memoQ, OmegaT and ``export --fallback
+    source`` do), even without Arabic letters (a number, a name) when its state says
+    untranslated."""
     target = (unit.target or "").strip()
-    return (not target or copies_source(target, unit.source)
+    return (not strip_tags(target).strip() or copies_source(target, unit.source)
             or (unit.state in UNTRANSLATED_STATES and target == unit.source.strip()))
 
 
@@ -989,9 +991,7 @@ def _span(ids: Iterable[int]) -> str:
 def _warn_without_a_pair(report: ExchangeReport, file: ImportedFile) -> None:
     """Warn first of the file's units without both an Arabic and an English side (an empty
     English, or one copying the Arabic), left alone, naming the first ten lines."""
-    lines = sorted(file.without_source + [
-        u.line or 0 for u in file.units
-        if not (u.target or "").strip() or copies_source(u.target or "", u.source)])
+    lines = sorted(file.without_source + [u.line or 0 for u in file.units if _untranslated(u)])
     if lines:
         report.warnings.insert(0, units_without_a_pair(len(lines), lines[:10], "left alone"))
 
