@@ -75,6 +75,21 @@ def test_a_unit_whose_english_is_its_arabic_is_left_out(
     assert empty_project.tm.lookup("قامت الثورة.") == []
 
 
+def test_a_unit_whose_english_is_the_source_tags_alone_is_left_out(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A target holding only the source's tags (a tool's segment not translated) was kept as
+    a unit whose English is ``{1/}``, and its tags counted as kept."""
+    body = ('<tu><tuv xml:lang="ar"><seg>قامت <ph x="1"/> الثورة.</seg></tuv><tuv xml:lang="en">'
+            '<seg> <ph x="1"/> </seg></tuv></tu>\n<tu><tuv xml:lang="ar"><seg>عاشت الثورة!</seg>'
+            '</tuv><tuv xml:lang="en"><seg>Long live the revolution!</seg></tuv></tu>\n')
+    path = write(tmp_path / "tags.tmx",
+                 f'<tmx version="1.4"><header srclang="ar"/><body>\n{body}</body></tmx>')
+    result = empty_project.tm.import_file(path)
+    assert (result.units, result.skipped, result.skipped_lines, result.tags) == (1, 1, [2], 0)
+    assert [u["target"] for u in units(empty_project, "tags")] == ["Long live the revolution!"]
+
+
 def test_trados_english_source_utf16_crlf_inline_tags(
     empty_project: Project, tmp_path: Path
 ) -> None:
