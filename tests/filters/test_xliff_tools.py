@@ -456,3 +456,32 @@ def test_a_target_of_the_source_tags_alone_is_no_translation(tmp_path: Path) -> 
         report = project.import_bilingual(back, doc="a")
         assert (report.added, report.updated) == ([], [])
         assert [(s.target, s.status) for s in project.segments("a", limit=5)] == [("", "new")]
+
+
+def test_a_tools_unit_of_several_segments_of_a_paragraph_joins_them(tmp_path: Path) -> None:
+    """A file its tool did not segment (a unit per paragraph), or a unit of two of our
+    sentences (a sentence our segmenter cut): its units matched no segment."""
+    (tmp_path / "report.txt").write_text(
+        "عاشت الثورة. قامت الانتفاضة. تشكلت السوفييتات.\n\nسطر ثان.\n", encoding="utf-8")
+    whole = tmp_path / "whole.xlf"
+    whole.write_text(
+        '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="r" source-language="ar" target-language="en" datatype="plaintext"><body>'
+        '<trans-unit id="p1"><source>عاشت الثورة.\nقامت الانتفاضة. تشكلت السوفييتات.</source>'
+        '<target state="translated">Long live the revolution. The uprising broke out. Soviets'
+        " formed.</target></trans-unit></body></file></xliff>", encoding="utf-8")
+    part = tmp_path / "part.tmx"
+    part.write_text(
+        '<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>قامت '
+        'الانتفاضة. تشكلت السوفييتات.</seg></tuv><tuv xml:lang="en"><seg>The uprising broke out'
+        " and soviets formed.</seg></tuv></tu></body></tmx>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "report.txt")
+        report = project.import_bilingual(part, doc="report", dry_run=True)
+        assert (report.matched_by_source, report.unmatched, report.added) == (1, 0, [2])
+        report = project.import_bilingual(whole, doc="report")
+        assert (report.matched_by_source, report.unmatched, report.added) == (1, 0, [1])
+        assert [(s.target, s.status) for s in project.segments("report", limit=5)] == [
+            ("Long live the revolution. The uprising broke out. Soviets formed.", "translated"),
+            ("", "translated"), ("", "translated"), ("", "new")]
+        assert project.import_bilingual(whole, doc="report").added == []

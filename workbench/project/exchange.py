@@ -52,6 +52,7 @@ from workbench.project.checking import Checking, Override
 from workbench.project.context import ProjectContext, Row
 from workbench.project.groups import group_source, group_status, group_text, link_groups
 from workbench.project.lqa import Lqa
+from workbench.project.segment_runs import SegmentRuns
 from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
 from workbench.store import changes as q_changes
@@ -619,7 +620,9 @@ class Exchange:
 
         apart: dict[tuple[int, ...], dict[int, tuple[str, Status]]] = {}
         joining: list[tuple[int, ...]] = []  # units of the file joining empty segments
-        for unit, targets in self._matched(file.units, current, by_source, by_text, report):
+        runs = SegmentRuns(current)
+        for unit, targets in self._matched(file.units, current, by_source, by_text, report,
+                                           runs):
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
@@ -646,8 +649,9 @@ class Exchange:
                 elif len(ids) > 1 and ids != whole:
                     report.left_alone += len(ids)
                     _warn(report, f"{where}unit {unit.key}: segments {_span(ids)} are not one "
-                          "unit of the working translation (its alignment links differ from "
-                          "the file's): left alone")
+                          "unit of the working translation (the file's unit joins them, which "
+                          "an import does only while they are empty, unfinished and "
+                          "unlocked): left alone")
                 else:
                     plan(ids, unit.target, status, where)
         for whole, parts in apart.items():
@@ -795,11 +799,12 @@ class Exchange:
     def _matched(
         self, units: Iterable[ImportedUnit], current: dict[int, dict[str, Any]],
         by_source: dict[str, list[tuple[int, ...]]], by_text: dict[str, list[int]],
-        report: ExchangeReport,
+        report: ExchangeReport, runs: SegmentRuns,
     ) -> Iterator[tuple[ImportedUnit, list[tuple[int, ...]] | None]]:
         """Each unit with the segment groups it applies to (None: it matches none). A unit of
         several segments (another tool's) that matches no segment whole is matched segment by
-        segment."""
+        segment; one of a paragraph's segments (a tool's unit of a paragraph, or of a
+        sentence our segmenter cut) to the run of them whose Arabic it holds."""
         for unit in units:
             targets = self._match(unit.key, unit.source, current, by_source, report)
             if targets is None:  # inline codes (another tool's, or none) unlike ours?
@@ -809,8 +814,14 @@ class Exchange:
                     # the unit's comments and LQA errors go with its first segment
                     first, *rest = unit.parts
                     parts = [replace(first, notes=unit.notes, lqa=unit.lqa), *rest]
-                    yield from self._matched(parts, current, by_source, by_text, report)
+                    yield from self._matched(parts, current, by_source, by_text, report, runs)
                     continue
+                if targets is None and (found := runs.find(unit.source)):
+                    ours = group_source(current[i]["source"] for i in found[0])
+                    target = None if unit.target is None else renumber_tags(
+                        unit.target, unit.source, ours)
+                    report.matched_by_source += 1
+                    matched, targets = replace(unit, source=ours, target=target), found
                 unit = matched
             yield unit, targets
 
