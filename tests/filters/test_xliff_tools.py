@@ -485,3 +485,15 @@ def test_a_tools_unit_of_several_segments_of_a_paragraph_joins_them(tmp_path: Pa
             ("Long live the revolution. The uprising broke out. Soviets formed.", "translated"),
             ("", "translated"), ("", "translated"), ("", "new")]
         assert project.import_bilingual(whole, doc="report").added == []
+
+
+def test_an_arabic_file_labelled_english_says_what_to_set(tmp_path: Path) -> None:
+    """translate-toolkit's po2xliff labels every file en-US: import-xliff said only that the
+    source language is not Arabic, the document import what to set."""
+    with _import(tmp_path, "report.mxliff", MXLIFF) as project:
+        labelled = tmp_path / "po2xliff.xlf"
+        labelled.write_text(MXLIFF.replace('source-language="ar"', 'source-language="en-US"'),
+                            encoding="utf-8")
+        with pytest.raises(InputError, match=r"not Arabic \(ar\); its source texts are Arabic"
+                           r".*set source-language to ar"):
+            project.import_bilingual(labelled, doc="report")

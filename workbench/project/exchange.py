@@ -528,7 +528,12 @@ class Exchange:
     ) -> ExchangeReport:
         path = file.path
         if file.source_lang and not lang_matches(file.source_lang, "ar"):
-            raise InputError(path, f"source language is {file.source_lang!r}, not Arabic (ar)")
+            hint = ""
+            if arabic_share(" ".join(u.source for u in file.units[:200])) > 0.5:
+                hint = ("; its source texts are Arabic: the tool that wrote it gave its default "
+                        "(po2xliff's is en-US): set source-language to ar")
+            raise InputError(
+                path, f"source language is {file.source_lang!r}, not Arabic (ar){hint}")
         if file.target_lang and not lang_matches(file.target_lang, "en"):
             raise InputError(path, f"target language is {file.target_lang!r}, not English (en)")
         if not file.units:
