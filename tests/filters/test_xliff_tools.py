@@ -497,3 +497,20 @@ def test_an_arabic_file_labelled_english_says_what_to_set(tmp_path: Path) -> Non
         with pytest.raises(InputError, match=r"not Arabic \(ar\); its source texts are Arabic"
                            r".*set source-language to ar"):
             project.import_bilingual(labelled, doc="report")
+
+
+def test_phrase_confirmations_of_a_review_step_are_reviews(tmp_path: Path) -> None:
+    """A Phrase file of its second workflow step (``m:level="2"``) says a unit the reviewer
+    confirmed with ``m:level-edited="true"``: it came in as translated, as any confirmation."""
+    review = MXLIFF.replace('m:version="2.0"', 'm:version="2.0" m:level="2"').replace(
+        'm:confirmed="1"', 'm:confirmed="1" m:level-edited="true"')
+    back = tmp_path / "review.mxliff"
+    back.write_text(review, encoding="utf-8")
+    [unit, *_] = read_xliff(back).units
+    assert unit.status == "reviewed"
+    with _import(tmp_path, "report.mxliff", review) as project:
+        assert [s.status for s in project.segments("report", limit=10)] == [
+            "reviewed", "draft", "new"]
+    level_one = tmp_path / "level1.mxliff"
+    level_one.write_text(review.replace(' m:level="2"', ""), encoding="utf-8")
+    assert read_xliff(level_one).units[0].status == "translated"

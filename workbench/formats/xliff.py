@@ -275,13 +275,18 @@ MQ_NS = "MQXliff"
 
 def tool_statuses(tu: etree._Element) -> dict[str | None, str]:
     """The statuses Trados (per segment, by ``mid``), memoQ or Phrase (the unit's, key None)
-    gave; Phrase's ``m:confirmed="1"`` is a confirmation, its ``0`` no status."""
+    gave; Phrase's ``m:confirmed="1"`` is a confirmation (a reviewer's in a file of its
+    second workflow step or later, ``m:level`` of the root, when the unit says it was edited
+    in that step, ``m:level-edited``), its ``0`` no status."""
     out: dict[str | None, str] = {}
     memoq = tu.get(f"{{{MQ_NS}}}status")
     if memoq:
         out[None] = memoq
     elif tu.get(f"{{{PHRASE_NS}}}confirmed") == "1":
-        out[None] = "confirmed"
+        level = tu.getroottree().getroot().get(f"{{{PHRASE_NS}}}level") or ""
+        reviewed = level.isdigit() and int(level) > 1 \
+            and tu.get(f"{{{PHRASE_NS}}}level-edited") == "true"
+        out[None] = "approvedtranslation" if reviewed else "confirmed"
     defs = tu.find(f"{{{SDL_NS}}}seg-defs")
     for seg in defs.iterfind(f"{{{SDL_NS}}}seg") if defs is not None else ():
         if seg.get("conf"):
