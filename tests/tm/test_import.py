@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -649,3 +650,13 @@ def test_the_tm_remove_suggested_for_a_taken_name_can_be_pasted(
     empty_project.tm.import_file(path, "client memory")
     with pytest.raises(WorkbenchError, match=r"\(workbench tm remove 'client memory', or"):
         empty_project.tm.import_file(path, "client memory")
+
+
+def test_another_tools_database_is_named(empty_project: Project, tmp_path: Path) -> None:
+    """A Trados .sdltm (SQLite) given to `tm import` was "binary file (NUL bytes)"."""
+    sdltm = tmp_path / "memory.sdltm"
+    with sqlite3.connect(sdltm) as db:
+        db.execute("CREATE TABLE translation_units (source_segment TEXT)")
+    with pytest.raises(InputError, match=r"memory.sdltm: an SQLite database \(a Trados Studio "
+                                         r"\.sdltm memory\?\), not text: export it"):
+        empty_project.tm.import_file(sdltm)
