@@ -368,10 +368,11 @@ PHRASE_TAGGED = """<?xml version="1.0" encoding="UTF-8"?>
  version="1.2" m:version="2.0"><file original="report.docx" datatype="x-undefined"
  source-language="ar" target-language="en"><body>
 <group id="0"><trans-unit id="a:0" m:confirmed="1"><source
->عاشت {1>الثورة&lt;1} في {b>المدينة&lt;b} و{b>القرية&lt;b}!{2}</source><target>Long live the {1>revolution&lt;1} in the {b>city&lt;b} and the
- {b>village&lt;b}!{2}</target><m:tunit-metadata><m:mark id="1"><m:type>code</m:type><m:content
->&lt;a href="r"&gt;</m:content></m:mark><m:mark id="2"><m:type>code</m:type><m:content>&lt;br/&gt;
-</m:content></m:mark></m:tunit-metadata></trans-unit></group>
+>عاشت {1>الثورة&lt;1} في {b>المدينة&lt;b} و{b>القرية&lt;b}!{2}</source><target
+>Long live the {1>revolution&lt;1} in the {b>city&lt;b} and the {b>village&lt;b}!{2}</target
+><m:tunit-metadata><m:mark id="1"><m:type>code</m:type><m:content>&lt;a href="r"&gt;</m:content
+></m:mark><m:mark id="2"><m:type>code</m:type><m:content>&lt;br/&gt;</m:content></m:mark
+></m:tunit-metadata></trans-unit></group>
 </body></file></xliff>
 """
 
@@ -437,9 +438,10 @@ def test_codes_whose_ids_are_no_numbers_are_tags(tmp_path: Path, version: str) -
 TAGS_ONLY = """<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="{SDL}" version="1.2"
  xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x.html" source-language="ar-SA"
  datatype="x-sdlfilterframework2" target-language="en-US"><body><trans-unit id="a"><source
->عاشت <x id="10"/> الثورة!</source><seg-source><mrk mtype="seg" mid="1">عاشت <x id="10"/> الثورة!</mrk
-></seg-source><target><mrk mtype="seg" mid="1">{target}</mrk></target><sdl:seg-defs><sdl:seg
- id="1" origin="not-translated"/></sdl:seg-defs></trans-unit></body></file></xliff>"""
+>عاشت <x id="10"/> الثورة!</source><seg-source><mrk mtype="seg" mid="1"
+>عاشت <x id="10"/> الثورة!</mrk></seg-source><target><mrk mtype="seg" mid="1">{target}</mrk
+></target><sdl:seg-defs><sdl:seg id="1" origin="not-translated"/></sdl:seg-defs></trans-unit
+></body></file></xliff>"""
 
 
 def test_a_target_of_the_source_tags_alone_is_no_translation(tmp_path: Path) -> None:
@@ -514,3 +516,25 @@ def test_phrase_confirmations_of_a_review_step_are_reviews(tmp_path: Path) -> No
     level_one = tmp_path / "level1.mxliff"
     level_one.write_text(review.replace(' m:level="2"', ""), encoding="utf-8")
     assert read_xliff(level_one).units[0].status == "translated"
+
+
+MARKED = """<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="d" source-language="ar" target-language="en" datatype="html"><body><trans-unit
+ id="u1"><source>عاشت <mrk mtype="protected" mid="m1">الثورة</mrk> في <mrk mtype="term" mid="1"
+>المدينة</mrk>!</source><target>Long live the <mrk mtype="protected" mid="m1">revolution</mrk> in
+ the <mrk mtype="term" mid="1">city</mrk>!</target></trans-unit></body></file></xliff>"""
+
+
+def test_markers_of_the_source_are_tags_for_import_xliff_too(tmp_path: Path) -> None:
+    """A term or protected ``<mrk>`` is a tag of the document imported from the file, but
+    import-xliff read it as text: bringing the same file back put English without its tags
+    over the document's."""
+    path = tmp_path / "marked.xlf"
+    path.write_text(MARKED, encoding="utf-8")
+    [unit] = read_xliff(path).units
+    assert unit.source == "عاشت <1>الثورة</1> في <2>المدينة</2>!"
+    assert unit.target == "Long live the <1>revolution</1> in the <2>city</2>!"
+    with _import(tmp_path, "marked.xlf", MARKED) as project:
+        assert project.import_bilingual(path, doc="marked").updated == []
+        assert [s.target for s in project.segments("marked", limit=5)] == [
+            "Long live the <1>revolution</1> in the <2>city</2>!"]
