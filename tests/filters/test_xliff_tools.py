@@ -538,3 +538,23 @@ def test_markers_of_the_source_are_tags_for_import_xliff_too(tmp_path: Path) -> 
         assert project.import_bilingual(path, doc="marked").updated == []
         assert [s.target for s in project.segments("marked", limit=5)] == [
             "Long live the <1>revolution</1> in the <2>city</2>!"]
+
+
+def test_the_document_is_found_from_a_tools_original_path(tmp_path: Path) -> None:
+    """In a project of several documents, a Trados file (``original`` a Windows path to the
+    client's report.docx) or a file named after its document was refused: "the file does not
+    say which document it translates; use --doc"."""
+    with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
+        project.sources.import_file(_write(tmp_path / "other.txt", "سطر آخر.\n"))
+        back = _write(tmp_path / "from-trados.sdlxliff", SDLXLIFF.replace(
+            'conf="Draft"', 'conf="ApprovedSignOff"'))
+        assert project.import_bilingual(back).document == "report"
+        named = _write(tmp_path / "other.tmx", '<tmx version="1.4"><header srclang="ar"/><body>'
+                       '<tu><tuv xml:lang="ar"><seg>سطر آخر.</seg></tuv><tuv xml:lang="en"><seg>'
+                       "Another line.</seg></tuv></tu></body></tmx>")
+        assert project.import_bilingual(named).document == "other"
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

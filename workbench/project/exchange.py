@@ -792,8 +792,8 @@ class Exchange:
                     f"not {doc!r}"
                 )
             return document
-        if doc is None and file.document in {d.name for d in docs}:
-            doc = file.document
+        if doc is None and len(docs) > 1:
+            doc = _named_document(file, {d.name for d in docs})
         if doc is None and len(docs) > 1:
             raise WorkbenchError(
                 f"{file.path}: the file does not say which document it translates; "
@@ -986,6 +986,20 @@ def _states_had(
 
 #: XLIFF 1.2 states of a unit nobody translated (ours: new)
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation"})
+
+
+def _named_document(file: ImportedFile, names: set[str]) -> str | None:
+    """The document of ``names`` a file of another tool (or ours without its key) names: its
+    ``original`` as written, or its file name without the folders and ending (Trados writes
+    ``C:\\client\\report.docx`` for the document imported from report.docx), else the
+    file's own name without its ending or endings (report.docx.sdlxliff)."""
+    original = re.split(r"[\\/]", file.document or "")[-1]
+    own = Path(file.path).name
+    for name in (file.document, original, Path(original).stem, Path(own).stem,
+                 Path(Path(own).stem).stem):
+        if name and name in names:
+            return name
+    return None
 
 
 def _untranslated(unit: ImportedUnit) -> bool:
