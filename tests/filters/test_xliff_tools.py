@@ -558,3 +558,17 @@ def test_the_document_is_found_from_a_tools_original_path(tmp_path: Path) -> Non
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_unit_of_codes_alone_is_no_unit(tmp_path: Path) -> None:
+    """Trados leaves a unit of an HTML comment, ``<source><x id="15"/></source>``, to
+    translate (Okapi's simpleTest.sdlxliff has one): import-xliff reported it as a unit
+    matching no segment, with a warning, where the document import leaves it out."""
+    codes = SDLXLIFF.replace('<trans-unit id="b2">', '<trans-unit id="c"><source><x id="15"/>'
+                             '</source><seg-source><x id="15"/></seg-source><target><x id="15"/>'
+                             '</target></trans-unit><trans-unit id="b2">')
+    back = _write(tmp_path / "codes.sdlxliff", codes)
+    assert [u.key for u in read_xliff(back).units] == ["a1", "b2"]
+    with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
+        report = project.import_bilingual(back, doc="report")
+        assert (report.unmatched, report.warnings) == (0, [])

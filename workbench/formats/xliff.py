@@ -42,6 +42,7 @@ from workbench.statuses import (
     Status,
     from_xliff12,
 )
+from workbench.text.tags import strip_tags
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 
@@ -236,6 +237,8 @@ def _read_trans_unit(
     target = spaced_text(target_el, numbers) if target_el is not None else None
     if is_phrase(tu):  # Phrase's tags, written as text: {1>…<1}, {2}
         source, target = phrase_placeholders(source, target)
+    if not strip_tags(source).strip():  # codes alone (Trados's unit of a comment): no text
+        return None
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     tools = tool_statuses(tu)

@@ -22,6 +22,7 @@ from workbench.formats.notes import (
     lqa_notes,
 )
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
+from workbench.text.tags import strip_tags
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MTC_NS = "urn:oasis:names:tc:xliff:matches:2.0"
@@ -131,7 +132,7 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
             target=target if target_el is not None else None, state=state,
             status=statuses[-1].value, line=segment.sourceline,
         ))
-    if not sources:
+    if not any(strip_tags(s).strip() for s in sources):  # none, or codes alone: no text
         return None
     status = min(statuses, key=lambda s: STATUSES.index(s.value))
     return ImportedUnit(
