@@ -572,3 +572,27 @@ def test_a_unit_of_codes_alone_is_no_unit(tmp_path: Path) -> None:
     with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
         report = project.import_bilingual(back, doc="report")
         assert (report.unmatched, report.warnings) == (0, [])
+
+
+def test_a_tools_sentence_cut_in_two_where_ours_is_whole_comes_back(tmp_path: Path) -> None:
+    """Trados cut a sentence at its colon (its segmentation rules), ours kept it whole: its
+    two segments matched no segment, and their English was left out."""
+    (tmp_path / "speech.txt").write_text("قال الرئيس: عاشت الثورة في كل مكان. سطر ثان.\n",
+                                         encoding="utf-8")
+    cut = _write(tmp_path / "speech.sdlxliff", f"""<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="{SDL}" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file
+ original="speech.docx" datatype="x-sdlfilterframework2" source-language="ar-SA"
+ target-language="en-US"><body><trans-unit id="p"><source>قال الرئيس: عاشت الثورة في كل مكان. سطر
+ ثان.</source><seg-source><mrk mtype="seg" mid="1">قال الرئيس:</mrk> <mrk mtype="seg" mid="2"
+>عاشت الثورة في كل مكان.</mrk> <mrk mtype="seg" mid="3">سطر ثان.</mrk></seg-source><target><mrk
+ mtype="seg" mid="1">The president said:</mrk> <mrk mtype="seg" mid="2">long live the revolution
+ everywhere.</mrk> <mrk mtype="seg" mid="3">A second line.</mrk></target><sdl:seg-defs><sdl:seg
+ id="1" conf="Translated"/><sdl:seg id="2" conf="Draft"/><sdl:seg id="3" conf="Translated"/>
+</sdl:seg-defs></trans-unit></body></file></xliff>""")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "speech.txt")
+        report = project.import_bilingual(cut, doc="speech")
+        assert (report.unmatched, report.added) == (0, [1, 2])
+        assert [(s.target, s.status) for s in project.segments("speech", limit=5)] == [
+            ("The president said: long live the revolution everywhere.", "draft"),
+            ("A second line.", "translated")]

@@ -818,7 +818,8 @@ class Exchange:
                     _warn_unmarked(unit, report)
                     # the unit's comments and LQA errors go with its first segment
                     first, *rest = unit.parts
-                    parts = [replace(first, notes=unit.notes, lqa=unit.lqa), *rest]
+                    parts = _joined_parts([replace(first, notes=unit.notes, lqa=unit.lqa),
+                                           *rest], by_source, by_text)
                     yield from self._matched(parts, current, by_source, by_text, report, runs)
                     continue
                 if targets is None and (found := runs.find(unit.source)):
@@ -986,6 +987,38 @@ def _states_had(
 
 #: XLIFF 1.2 states of a unit nobody translated (ours: new)
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation"})
+
+
+def _joined_parts(parts: list[ImportedUnit], by_source: dict[str, list[tuple[int, ...]]],
+                  by_text: dict[str, list[int]]) -> list[ImportedUnit]:
+    """A unit's segments, two or three consecutive ones that match no segment alone joined
+    where together they are one of ours (the file's tool cut a sentence ours keeps whole: at
+    a colon, say)."""
+    def known(source: str) -> bool:
+        plain = match_key(strip_tags(source))
+        return match_key(source) in by_source or plain in by_source or plain in by_text
+
+    out: list[ImportedUnit] = []
+    k = 0
+    while k < len(parts):
+        end = k + 1
+        if not known(parts[k].source):
+            end = next((j for j in range(k + 2, min(k + 3, len(parts)) + 1)
+                        if known(group_source(p.source for p in parts[k:j]))), end)
+        if end == k + 1:
+            out.append(parts[k])
+        else:
+            run = parts[k:end]
+            texts = [p.target for p in run]
+            out.append(replace(
+                run[0], key=f"{run[0].key}+{end - k - 1}", source=group_source(
+                    p.source for p in run),
+                target=None if all(t is None for t in texts) else group_text(texts),
+                status=group_status([(p.target, p.status or "new") for p in run]),
+                notes=tuple(n for p in run for n in p.notes),
+                lqa=tuple(e for p in run for e in p.lqa)))
+        k = end
+    return out
 
 
 def _named_document(file: ImportedFile, names: set[str]) -> str | None:
