@@ -657,6 +657,7 @@ def test_another_tools_database_is_named(empty_project: Project, tmp_path: Path)
     sdltm = tmp_path / "memory.sdltm"
     with sqlite3.connect(sdltm) as db:
         db.execute("CREATE TABLE translation_units (source_segment TEXT)")
-    with pytest.raises(InputError, match=r"memory.sdltm: an SQLite database \(a Trados Studio "
-                                         r"\.sdltm memory\?\), not text: export it"):
+    with pytest.raises(InputError, match=r"memory.sdltm: an SQLite database \(a workbench "
+                                         r"project, a Trados Studio \.sdltm memory\?\), not "
+                                         r"text: export a memory"):
         empty_project.tm.import_file(sdltm)
