@@ -596,3 +596,22 @@ def test_a_tools_sentence_cut_in_two_where_ours_is_whole_comes_back(tmp_path: Pa
         assert [(s.target, s.status) for s in project.segments("speech", limit=5)] == [
             ("The president said: long live the revolution everywhere.", "draft"),
             ("A second line.", "translated")]
+
+
+def test_xliff2_targets_reordered_by_their_order_come_in_in_that_order(tmp_path: Path) -> None:
+    """XLIFF 2.0 lets a translator put a unit's segments' targets in another order
+    (``<target order="3">``): the unit's English came in in the source's order."""
+    (tmp_path / "quote.txt").write_text("قال الرئيس: عاشت الثورة.\n", encoding="utf-8")
+    moved = _write(tmp_path / "quote.xlf", """<?xml version="1.0"?><xliff version="2.0"
+ xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="ar" trgLang="en"><file id="f"><unit
+ id="u"><segment state="translated"><source>قال الرئيس:</source><target order="3">said the
+ president.</target></segment><ignorable><source> </source><target order="2"> </target
+></ignorable><segment state="translated"><source>عاشت الثورة.</source><target order="1">"Long
+ live the revolution,"</target></segment></unit></file></xliff>""")
+    assert read_xliff(moved).units[0].target == (
+        '"Long live the revolution," said the president.')
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "quote.txt")
+        project.import_bilingual(moved, doc="quote")
+        assert [s.target for s in project.segments("quote", limit=5)] == [
+            '"Long live the revolution," said the president.']

@@ -115,7 +115,12 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
     states: list[str] = []
     parts: list[ImportedUnit] = []
     any_target = False
-    for number, segment in enumerate(unit.iter(_q("segment")), start=1):
+    placed: list[int] = []  # each target's place in the unit: its ``order``, else its own
+    children = [c for c in unit if isinstance(c.tag, str)
+                and safexml.local(c.tag) in ("segment", "ignorable")]
+    segments = [(place, c) for place, c in enumerate(children, start=1)
+                if safexml.local(c.tag) == "segment"]
+    for number, (place, segment) in enumerate(segments, start=1):
         source_el = segment.find(_q("source"))
         target_el = segment.find(_q("target"))
         numbers = code_numbers(source_el, target_el)  # ids that are no numbers: pc1, ph2
@@ -124,6 +129,8 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
         target = spaced_text(target_el, numbers) if target_el is not None else ""
         any_target = any_target or target_el is not None
         targets.append(target)
+        order = target_el.get("order", "") if target_el is not None else ""
+        placed.append(int(order) if order.isdigit() else place)
         state = segment.get("state")
         states.append(state or "")
         statuses.append(_status(state, segment.get("subState"), bool(target.strip())))
@@ -138,7 +145,9 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
     return ImportedUnit(
         key=unit.get("id"),
         source=" ".join(s for s in sources if s),
-        target=" ".join(t for t in targets if t) if any_target else None,
+        # the English in the order its segments' targets say (a translator may reorder them)
+        target=" ".join(t for _, t in sorted(zip(placed, targets, strict=True),
+                                             key=lambda p: p[0]) if t) if any_target else None,
         state=states[0] or None,
         status=status.value,
         line=unit.sourceline,
