@@ -1,5 +1,6 @@
-"""Trados's and memoQ's own statuses in their XLIFF files (.sdlxliff, .mqxliff): read as
-segment statuses, given back on export."""
+"""Other tools' XLIFF files (Trados's .sdlxliff, memoQ's .mqxliff, Phrase's .mxliff, Okapi's
+and translate-toolkit's): their statuses, inline codes, comments and segmentation, read as a
+document's and by import-xliff, given back on export."""
 
 from __future__ import annotations
 
@@ -56,6 +57,11 @@ def _import(tmp_path: Path, name: str, text: str) -> Project:
     project = Project.open(tmp_path / "p.db", create=True, author="tester")
     project.sources.import_file(path)
     return project
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_trados_confirmation_levels_are_the_segments_statuses(tmp_path: Path) -> None:
@@ -395,8 +401,7 @@ def test_phrase_tags_written_as_text_are_tags(tmp_path: Path) -> None:
 def test_phrase_tags_come_back_with_import_xliff_into_a_text(tmp_path: Path) -> None:
     """A text translated in Phrase: its units matched no segment (their tags were text)."""
     (tmp_path / "report.txt").write_text("عاشت الثورة في المدينة والقرية!\n", encoding="utf-8")
-    back = tmp_path / "back.mxliff"
-    back.write_text(PHRASE_TAGGED, encoding="utf-8")
+    back = _write(tmp_path / "back.mxliff", PHRASE_TAGGED)
     with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
         project.sources.import_file(tmp_path / "report.txt")
         report = project.import_bilingual(back, doc="report")
@@ -423,8 +428,7 @@ def _named_codes(version: str) -> str:
 def test_codes_whose_ids_are_no_numbers_are_tags(tmp_path: Path, version: str) -> None:
     """import-xliff left out codes whose ids are no positive numbers, and so put English
     without its tags over the English the same file had given the document."""
-    path = tmp_path / "named.xlf"
-    path.write_text(_named_codes(version), encoding="utf-8")
+    path = _write(tmp_path / "named.xlf", _named_codes(version))
     [unit] = read_xliff(path).units
     assert (unit.source, unit.target) == (
         "عاشت <1>الثورة</1><2/>!", "Long live the <1>revolution</1><2/>!")
@@ -453,8 +457,8 @@ def test_a_target_of_the_source_tags_alone_is_no_translation(tmp_path: Path) -> 
     (tmp_path / "empty").mkdir()
     with _import(tmp_path / "empty", "a.sdlxliff", TAGS_ONLY.format(SDL=SDL, target="")) \
             as project:
-        back = tmp_path / "back.sdlxliff"
-        back.write_text(TAGS_ONLY.format(SDL=SDL, target=' <x id="10"/> '), encoding="utf-8")
+        back = _write(tmp_path / "back.sdlxliff",
+                      TAGS_ONLY.format(SDL=SDL, target=' <x id="10"/> '))
         report = project.import_bilingual(back, doc="a")
         assert (report.added, report.updated) == ([], [])
         assert [(s.target, s.status) for s in project.segments("a", limit=5)] == [("", "new")]
@@ -493,9 +497,8 @@ def test_an_arabic_file_labelled_english_says_what_to_set(tmp_path: Path) -> Non
     """translate-toolkit's po2xliff labels every file en-US: import-xliff said only that the
     source language is not Arabic, the document import what to set."""
     with _import(tmp_path, "report.mxliff", MXLIFF) as project:
-        labelled = tmp_path / "po2xliff.xlf"
-        labelled.write_text(MXLIFF.replace('source-language="ar"', 'source-language="en-US"'),
-                            encoding="utf-8")
+        labelled = _write(tmp_path / "po2xliff.xlf",
+                          MXLIFF.replace('source-language="ar"', 'source-language="en-US"'))
         with pytest.raises(InputError, match=r"not Arabic \(ar\); its source texts are Arabic"
                            r".*set source-language to ar"):
             project.import_bilingual(labelled, doc="report")
@@ -506,15 +509,13 @@ def test_phrase_confirmations_of_a_review_step_are_reviews(tmp_path: Path) -> No
     confirmed with ``m:level-edited="true"``: it came in as translated, as any confirmation."""
     review = MXLIFF.replace('m:version="2.0"', 'm:version="2.0" m:level="2"').replace(
         'm:confirmed="1"', 'm:confirmed="1" m:level-edited="true"')
-    back = tmp_path / "review.mxliff"
-    back.write_text(review, encoding="utf-8")
+    back = _write(tmp_path / "review.mxliff", review)
     [unit, *_] = read_xliff(back).units
     assert unit.status == "reviewed"
     with _import(tmp_path, "report.mxliff", review) as project:
         assert [s.status for s in project.segments("report", limit=10)] == [
             "reviewed", "draft", "new"]
-    level_one = tmp_path / "level1.mxliff"
-    level_one.write_text(review.replace(' m:level="2"', ""), encoding="utf-8")
+    level_one = _write(tmp_path / "level1.mxliff", review.replace(' m:level="2"', ""))
     assert read_xliff(level_one).units[0].status == "translated"
 
 
@@ -529,8 +530,7 @@ def test_markers_of_the_source_are_tags_for_import_xliff_too(tmp_path: Path) -> 
     """A term or protected ``<mrk>`` is a tag of the document imported from the file, but
     import-xliff read it as text: bringing the same file back put English without its tags
     over the document's."""
-    path = tmp_path / "marked.xlf"
-    path.write_text(MARKED, encoding="utf-8")
+    path = _write(tmp_path / "marked.xlf", MARKED)
     [unit] = read_xliff(path).units
     assert unit.source == "عاشت <1>الثورة</1> في <2>المدينة</2>!"
     assert unit.target == "Long live the <1>revolution</1> in the <2>city</2>!"
@@ -553,11 +553,6 @@ def test_the_document_is_found_from_a_tools_original_path(tmp_path: Path) -> Non
                        '<tu><tuv xml:lang="ar"><seg>سطر آخر.</seg></tuv><tuv xml:lang="en"><seg>'
                        "Another line.</seg></tuv></tu></body></tmx>")
         assert project.import_bilingual(named).document == "other"
-
-
-def _write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_a_unit_of_codes_alone_is_no_unit(tmp_path: Path) -> None:
