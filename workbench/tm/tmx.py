@@ -264,6 +264,7 @@ def _no_text(side: str) -> bool:
     source's tags alone, as a tool leaves a segment not translated)."""
     return not strip_tags(unit_tags_as_tags(side)).strip()
 
+
 def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     sides: dict[str, str] = {}
     seg.start(tu)
