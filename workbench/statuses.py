@@ -47,7 +47,8 @@ XLIFF20_STATE: dict[Status, str] = {
 
 # Other tools' own statuses in their XLIFF 1.2 files, which carry no ``state``: Trados's
 # confirmation level (``<sdl:seg conf="...">`` in .sdlxliff) and memoQ's ``mq:status``
-# (.mqxliff), lower-cased. memoQ's Proofread is its second reviewer's confirmation.
+# (.mqxliff), lower-cased. memoQ's second reviewer's confirmation is Reviewer2Confirmed
+# (Proofread in older versions); TranslationApproved is its translator's.
 TOOL_STATUS: dict[str, Status] = {
     "draft": Status.DRAFT, "translated": Status.TRANSLATED,
     "rejectedtranslation": Status.DRAFT, "approvedtranslation": Status.REVIEWED,
@@ -55,7 +56,8 @@ TOOL_STATUS: dict[str, Status] = {
     "notstarted": Status.NEW, "pretranslated": Status.DRAFT, "machinetranslated": Status.DRAFT,
     "partiallyedited": Status.DRAFT, "assembledfromfragments": Status.DRAFT,
     "rejected": Status.DRAFT, "manuallyconfirmed": Status.TRANSLATED,
-    "confirmed": Status.TRANSLATED, "reviewer1confirmed": Status.REVIEWED,
+    "confirmed": Status.TRANSLATED, "translationapproved": Status.TRANSLATED,
+    "reviewer1confirmed": Status.REVIEWED, "reviewer2confirmed": Status.APPROVED,
     "proofread": Status.APPROVED,
 }
 

@@ -1,5 +1,6 @@
-"""Trados's and memoQ's own statuses in their XLIFF files (.sdlxliff, .mqxliff): read as
-segment statuses, given back on export."""
+"""Other tools' XLIFF files (Trados's .sdlxliff, memoQ's .mqxliff, Phrase's .mxliff, Okapi's
+and translate-toolkit's): their statuses, inline codes, comments and segmentation, read as a
+document's and by import-xliff, given back on export."""
 
 from __future__ import annotations
 
@@ -58,6 +59,11 @@ def _import(tmp_path: Path, name: str, text: str) -> Project:
     return project
 
 
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_trados_confirmation_levels_are_the_segments_statuses(tmp_path: Path) -> None:
     """They came in as drafts: Trados writes no target state, only its sdl:seg conf."""
     with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
@@ -109,6 +115,20 @@ def test_memoq_statuses_are_the_segments_statuses(tmp_path: Path) -> None:
                 .iter("{urn:oasis:names:tc:xliff:document:1.2}trans-unit")}
     assert statuses == {"1": "ManuallyConfirmed", "2": "ManuallyConfirmed",
                         "3": "Reviewer1Confirmed", "4": "Proofread", "5": "Pretranslated"}
+
+
+def test_memoq_second_reviewers_and_approved_translations_keep_their_status(
+        tmp_path: Path) -> None:
+    """memoQ's Reviewer2Confirmed and TranslationApproved came in as drafts."""
+    text = MQXLIFF.replace('"Proofread"', '"Reviewer2Confirmed"').replace(
+        '"ManuallyConfirmed"', '"TranslationApproved"')
+    with _import(tmp_path, "report.mqxliff", text) as project:
+        assert [s.status for s in project.segments("report", limit=10)] == [
+            "new", "translated", "reviewed", "approved", "draft"]
+        out = project.export_file("original", tmp_path / "report.en.mqxliff").path
+    statuses = [tu.get("{MQXliff}status") for tu in etree.parse(str(out)).getroot().iter(
+        "{urn:oasis:names:tc:xliff:document:1.2}trans-unit")]
+    assert statuses[1:4] == ["TranslationApproved", "Reviewer1Confirmed", "Reviewer2Confirmed"]
 
 
 AR_EN = ("ar-SA", "en-US")
@@ -347,3 +367,246 @@ def test_phrase_confirmations_are_the_segments_statuses(tmp_path: Path) -> None:
                  etree.parse(str(out)).getroot().iter(
                      "{urn:oasis:names:tc:xliff:document:1.2}trans-unit")]
     assert confirmed == ["1", "0", "1"]
+
+
+PHRASE_TAGGED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="http://www.memsource.com/mxlf/2.0"
+ version="1.2" m:version="2.0"><file original="report.docx" datatype="x-undefined"
+ source-language="ar" target-language="en"><body>
+<group id="0"><trans-unit id="a:0" m:confirmed="1"><source
+>عاشت {1>الثورة&lt;1} في {b>المدينة&lt;b} و{b>القرية&lt;b}!{2}</source><target
+>Long live the {1>revolution&lt;1} in the {b>city&lt;b} and the {b>village&lt;b}!{2}</target
+><m:tunit-metadata><m:mark id="1"><m:type>code</m:type><m:content>&lt;a href="r"&gt;</m:content
+></m:mark><m:mark id="2"><m:type>code</m:type><m:content>&lt;br/&gt;</m:content></m:mark
+></m:tunit-metadata></trans-unit></group>
+</body></file></xliff>
+"""
+
+
+def test_phrase_tags_written_as_text_are_tags(tmp_path: Path) -> None:
+    """Phrase writes its tags into the text (``{1>``…``<1}``, ``{b>``, ``{2}``): they were
+    imported as Arabic for the translator to copy, and the QA check knew nothing of them."""
+    with _import(tmp_path, "report.mxliff", PHRASE_TAGGED) as project:
+        [segment] = project.segments("report", limit=10)
+        assert segment.source == "عاشت <1>الثورة</1> في <2>المدينة</2> و<3>القرية</3>!<4/>"
+        assert segment.target == (
+            "Long live the <1>revolution</1> in the <2>city</2> and the <3>village</3>!<4/>")
+        project.confirm(segment.id, "<4/>Long <3>live</3> the <2>revolution</2> <1>here</1>!")
+        out = project.export_file("original", tmp_path / "report.en.mxliff").path
+    target = etree.parse(str(out)).getroot().find(".//{*}target")
+    assert target is not None
+    assert target.text == "{2}Long {b>live<b} the {b>revolution<b} {1>here<1}!"
+
+
+def test_phrase_tags_come_back_with_import_xliff_into_a_text(tmp_path: Path) -> None:
+    """A text translated in Phrase: its units matched no segment (their tags were text)."""
+    (tmp_path / "report.txt").write_text("عاشت الثورة في المدينة والقرية!\n", encoding="utf-8")
+    back = _write(tmp_path / "back.mxliff", PHRASE_TAGGED)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "report.txt")
+        report = project.import_bilingual(back, doc="report")
+        assert report.matched_by_source == 1
+        assert [s.target for s in project.segments("report", limit=10)] == [
+            "Long live the revolution in the city and the village!"]
+
+
+def _named_codes(version: str) -> str:
+    """A file of one unit whose inline codes have ids that are no numbers, as tools other than
+    ours write them (``g id="0"``, ``x id="x1"``; XLIFF 2.0 ``pc id="pc1"``)."""
+    if version == "2.0":
+        return """<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"
+ version="2.0" srcLang="ar" trgLang="en"><file id="f"><unit id="u"><segment><source>عاشت <pc
+ id="pc1">الثورة</pc><ph id="ph2"/>!</source><target>Long live the <pc id="pc1">revolution</pc
+><ph id="ph2"/>!</target></segment></unit></file></xliff>"""
+    return """<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"
+ version="1.2"><file original="d" source-language="ar" target-language="en" datatype="html"
+><body><trans-unit id="u"><source>عاشت <g id="0">الثورة</g><x id="x1"/>!</source><target>Long
+ live the <g id="0">revolution</g><x id="x1"/>!</target></trans-unit></body></file></xliff>"""
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_codes_whose_ids_are_no_numbers_are_tags(tmp_path: Path, version: str) -> None:
+    """import-xliff left out codes whose ids are no positive numbers, and so put English
+    without its tags over the English the same file had given the document."""
+    path = _write(tmp_path / "named.xlf", _named_codes(version))
+    [unit] = read_xliff(path).units
+    assert (unit.source, unit.target) == (
+        "عاشت <1>الثورة</1><2/>!", "Long live the <1>revolution</1><2/>!")
+    with _import(tmp_path, "named.xlf", _named_codes(version)) as project:
+        report = project.import_bilingual(path, doc="named", overwrite="approved")
+        assert report.updated == []
+        assert [s.target for s in project.segments("named", limit=5)] == [
+            "Long live the <1>revolution</1><2/>!"]
+
+
+TAGS_ONLY = """<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="{SDL}" version="1.2"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x.html" source-language="ar-SA"
+ datatype="x-sdlfilterframework2" target-language="en-US"><body><trans-unit id="a"><source
+>عاشت <x id="10"/> الثورة!</source><seg-source><mrk mtype="seg" mid="1"
+>عاشت <x id="10"/> الثورة!</mrk></seg-source><target><mrk mtype="seg" mid="1">{target}</mrk
+></target><sdl:seg-defs><sdl:seg id="1" origin="not-translated"/></sdl:seg-defs></trans-unit
+></body></file></xliff>"""
+
+
+def test_a_target_of_the_source_tags_alone_is_no_translation(tmp_path: Path) -> None:
+    """Trados copies the source's tags into the target of a segment not translated: that
+    target came in as the English ``<1/>``, a draft, as a document and with import-xliff."""
+    with _import(tmp_path, "a.sdlxliff", TAGS_ONLY.format(SDL=SDL, target='<x id="10"/>')) \
+            as project:
+        assert [(s.target, s.status) for s in project.segments("a", limit=5)] == [("", "new")]
+    (tmp_path / "empty").mkdir()
+    with _import(tmp_path / "empty", "a.sdlxliff", TAGS_ONLY.format(SDL=SDL, target="")) \
+            as project:
+        back = _write(tmp_path / "back.sdlxliff",
+                      TAGS_ONLY.format(SDL=SDL, target=' <x id="10"/> '))
+        report = project.import_bilingual(back, doc="a")
+        assert (report.added, report.updated) == ([], [])
+        assert [(s.target, s.status) for s in project.segments("a", limit=5)] == [("", "new")]
+
+
+def test_a_tools_unit_of_several_segments_of_a_paragraph_joins_them(tmp_path: Path) -> None:
+    """A file its tool did not segment (a unit per paragraph), or a unit of two of our
+    sentences (a sentence our segmenter cut): its units matched no segment."""
+    (tmp_path / "report.txt").write_text(
+        "عاشت الثورة. قامت الانتفاضة. تشكلت السوفييتات.\n\nسطر ثان.\n", encoding="utf-8")
+    whole = tmp_path / "whole.xlf"
+    whole.write_text(
+        '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="r" source-language="ar" target-language="en" datatype="plaintext"><body>'
+        '<trans-unit id="p1"><source>عاشت الثورة.\nقامت الانتفاضة. تشكلت السوفييتات.</source>'
+        '<target state="translated">Long live the revolution. The uprising broke out. Soviets'
+        " formed.</target></trans-unit></body></file></xliff>", encoding="utf-8")
+    part = tmp_path / "part.tmx"
+    part.write_text(
+        '<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>قامت '
+        'الانتفاضة. تشكلت السوفييتات.</seg></tuv><tuv xml:lang="en"><seg>The uprising broke out'
+        " and soviets formed.</seg></tuv></tu></body></tmx>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "report.txt")
+        report = project.import_bilingual(part, doc="report", dry_run=True)
+        assert (report.matched_by_source, report.unmatched, report.added) == (1, 0, [2])
+        report = project.import_bilingual(whole, doc="report")
+        assert (report.matched_by_source, report.unmatched, report.added) == (1, 0, [1])
+        assert [(s.target, s.status) for s in project.segments("report", limit=5)] == [
+            ("Long live the revolution. The uprising broke out. Soviets formed.", "translated"),
+            ("", "translated"), ("", "translated"), ("", "new")]
+        assert project.import_bilingual(whole, doc="report").added == []
+
+
+def test_an_arabic_file_labelled_english_says_what_to_set(tmp_path: Path) -> None:
+    """translate-toolkit's po2xliff labels every file en-US: import-xliff said only that the
+    source language is not Arabic, the document import what to set."""
+    with _import(tmp_path, "report.mxliff", MXLIFF) as project:
+        labelled = _write(tmp_path / "po2xliff.xlf",
+                          MXLIFF.replace('source-language="ar"', 'source-language="en-US"'))
+        with pytest.raises(InputError, match=r"not Arabic \(ar\); its source texts are Arabic"
+                           r".*set source-language to ar"):
+            project.import_bilingual(labelled, doc="report")
+
+
+def test_phrase_confirmations_of_a_review_step_are_reviews(tmp_path: Path) -> None:
+    """A Phrase file of its second workflow step (``m:level="2"``) says a unit the reviewer
+    confirmed with ``m:level-edited="true"``: it came in as translated, as any confirmation."""
+    review = MXLIFF.replace('m:version="2.0"', 'm:version="2.0" m:level="2"').replace(
+        'm:confirmed="1"', 'm:confirmed="1" m:level-edited="true"')
+    back = _write(tmp_path / "review.mxliff", review)
+    [unit, *_] = read_xliff(back).units
+    assert unit.status == "reviewed"
+    with _import(tmp_path, "report.mxliff", review) as project:
+        assert [s.status for s in project.segments("report", limit=10)] == [
+            "reviewed", "draft", "new"]
+    level_one = _write(tmp_path / "level1.mxliff", review.replace(' m:level="2"', ""))
+    assert read_xliff(level_one).units[0].status == "translated"
+
+
+MARKED = """<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="d" source-language="ar" target-language="en" datatype="html"><body><trans-unit
+ id="u1"><source>عاشت <mrk mtype="protected" mid="m1">الثورة</mrk> في <mrk mtype="term" mid="1"
+>المدينة</mrk>!</source><target>Long live the <mrk mtype="protected" mid="m1">revolution</mrk> in
+ the <mrk mtype="term" mid="1">city</mrk>!</target></trans-unit></body></file></xliff>"""
+
+
+def test_markers_of_the_source_are_tags_for_import_xliff_too(tmp_path: Path) -> None:
+    """A term or protected ``<mrk>`` is a tag of the document imported from the file, but
+    import-xliff read it as text: bringing the same file back put English without its tags
+    over the document's."""
+    path = _write(tmp_path / "marked.xlf", MARKED)
+    [unit] = read_xliff(path).units
+    assert unit.source == "عاشت <1>الثورة</1> في <2>المدينة</2>!"
+    assert unit.target == "Long live the <1>revolution</1> in the <2>city</2>!"
+    with _import(tmp_path, "marked.xlf", MARKED) as project:
+        assert project.import_bilingual(path, doc="marked").updated == []
+        assert [s.target for s in project.segments("marked", limit=5)] == [
+            "Long live the <1>revolution</1> in the <2>city</2>!"]
+
+
+def test_the_document_is_found_from_a_tools_original_path(tmp_path: Path) -> None:
+    """In a project of several documents, a Trados file (``original`` a Windows path to the
+    client's report.docx) or a file named after its document was refused: "the file does not
+    say which document it translates; use --doc"."""
+    with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
+        project.sources.import_file(_write(tmp_path / "other.txt", "سطر آخر.\n"))
+        back = _write(tmp_path / "from-trados.sdlxliff", SDLXLIFF.replace(
+            'conf="Draft"', 'conf="ApprovedSignOff"'))
+        assert project.import_bilingual(back).document == "report"
+        named = _write(tmp_path / "other.tmx", '<tmx version="1.4"><header srclang="ar"/><body>'
+                       '<tu><tuv xml:lang="ar"><seg>سطر آخر.</seg></tuv><tuv xml:lang="en"><seg>'
+                       "Another line.</seg></tuv></tu></body></tmx>")
+        assert project.import_bilingual(named).document == "other"
+
+
+def test_a_unit_of_codes_alone_is_no_unit(tmp_path: Path) -> None:
+    """Trados leaves a unit of an HTML comment, ``<source><x id="15"/></source>``, to
+    translate (Okapi's simpleTest.sdlxliff has one): import-xliff reported it as a unit
+    matching no segment, with a warning, where the document import leaves it out."""
+    codes = SDLXLIFF.replace('<trans-unit id="b2">', '<trans-unit id="c"><source><x id="15"/>'
+                             '</source><seg-source><x id="15"/></seg-source><target><x id="15"/>'
+                             '</target></trans-unit><trans-unit id="b2">')
+    back = _write(tmp_path / "codes.sdlxliff", codes)
+    assert [u.key for u in read_xliff(back).units] == ["a1", "b2"]
+    with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
+        report = project.import_bilingual(back, doc="report")
+        assert (report.unmatched, report.warnings) == (0, [])
+
+
+def test_a_tools_sentence_cut_in_two_where_ours_is_whole_comes_back(tmp_path: Path) -> None:
+    """Trados cut a sentence at its colon (its segmentation rules), ours kept it whole: its
+    two segments matched no segment, and their English was left out."""
+    (tmp_path / "speech.txt").write_text("قال الرئيس: عاشت الثورة في كل مكان. سطر ثان.\n",
+                                         encoding="utf-8")
+    cut = _write(tmp_path / "speech.sdlxliff", f"""<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="{SDL}" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file
+ original="speech.docx" datatype="x-sdlfilterframework2" source-language="ar-SA"
+ target-language="en-US"><body><trans-unit id="p"><source>قال الرئيس: عاشت الثورة في كل مكان. سطر
+ ثان.</source><seg-source><mrk mtype="seg" mid="1">قال الرئيس:</mrk> <mrk mtype="seg" mid="2"
+>عاشت الثورة في كل مكان.</mrk> <mrk mtype="seg" mid="3">سطر ثان.</mrk></seg-source><target><mrk
+ mtype="seg" mid="1">The president said:</mrk> <mrk mtype="seg" mid="2">long live the revolution
+ everywhere.</mrk> <mrk mtype="seg" mid="3">A second line.</mrk></target><sdl:seg-defs><sdl:seg
+ id="1" conf="Translated"/><sdl:seg id="2" conf="Draft"/><sdl:seg id="3" conf="Translated"/>
+</sdl:seg-defs></trans-unit></body></file></xliff>""")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "speech.txt")
+        report = project.import_bilingual(cut, doc="speech")
+        assert (report.unmatched, report.added) == (0, [1, 2])
+        assert [(s.target, s.status) for s in project.segments("speech", limit=5)] == [
+            ("The president said: long live the revolution everywhere.", "draft"),
+            ("A second line.", "translated")]
+
+
+def test_xliff2_targets_reordered_by_their_order_come_in_in_that_order(tmp_path: Path) -> None:
+    """XLIFF 2.0 lets a translator put a unit's segments' targets in another order
+    (``<target order="3">``): the unit's English came in in the source's order."""
+    (tmp_path / "quote.txt").write_text("قال الرئيس: عاشت الثورة.\n", encoding="utf-8")
+    moved = _write(tmp_path / "quote.xlf", """<?xml version="1.0"?><xliff version="2.0"
+ xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="ar" trgLang="en"><file id="f"><unit
+ id="u"><segment state="translated"><source>قال الرئيس:</source><target order="3">said the
+ president.</target></segment><ignorable><source> </source><target order="2"> </target
+></ignorable><segment state="translated"><source>عاشت الثورة.</source><target order="1">"Long
+ live the revolution,"</target></segment></unit></file></xliff>""")
+    assert read_xliff(moved).units[0].target == (
+        '"Long live the revolution," said the president.')
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "quote.txt")
+        project.import_bilingual(moved, doc="quote")
+        assert [s.target for s in project.segments("quote", limit=5)] == [
+            '"Long live the revolution," said the president.']

@@ -131,6 +131,9 @@ def test_a_review_saved_as_a_workbook_is_said_to_be_one(
         ("<html><body/></html>", None, r"not a TMX, XLIFF, CSV or TSV file \(root element <html>"),
         ('<!DOCTYPE tmx [<!ENTITY x "y">]>\n<tmx version="1.4"/>', None, "declares an entity"),
         ("<tmx version=", None, "line 1: not well-formed XML"),
+        ('<txml locale="ar" targetlocale="en"/>', ["xliff", "xliff2"],
+         r"root element <txml>: a Wordfast Pro TXML file, not read; export it from Wordfast as "
+         "XLIFF or TMX"),
     ],
 )
 def test_a_file_of_another_kind_is_refused_with_its_name(
@@ -401,3 +404,4 @@ def test_a_joined_units_edit_comes_back_from_a_table(tmp_path: Path, fmt: str) -
         assert (report.updated, report.added, report.unmatched) == ([1], [], 0)
         assert project.segment(1).target.startswith("The first one is short")
         assert project.segment(2).target == ""
+

@@ -407,6 +407,21 @@ def test_tbx_definition_is_the_comment_before_an_example_sentence() -> None:
         "The planned armed rising of October 1917.", "قامت الثورة."]
 
 
+def test_tbx_one_term_in_two_regions_langsets_is_one_entry() -> None:
+    """A concept giving its term for en-US and en-GB (ar-SA and ar-EG) was read as the same
+    entry twice, with a warning of a duplicate row the file does not have."""
+    regions = ('<martif type="TBX-Basic"><text><body><termEntry id="c1">'
+               '<langSet xml:lang="ar-SA"><tig><term>الكتاب</term></tig></langSet>'
+               '<langSet xml:lang="ar-EG"><tig><term>الكتاب</term></tig></langSet>'
+               '<langSet xml:lang="en-US"><tig><term>book</term></tig></langSet>'
+               '<langSet xml:lang="en-GB"><tig><term>Book</term></tig><tig><term>volume</term>'
+               "</tig></langSet></termEntry></body></text></martif>")
+    glossary = parse_tbx(regions.encode(), "g.tbx")
+    assert [(e.term, e.rendering) for e in glossary.entries] == [
+        ("الكتاب", "book"), ("الكتاب", "volume")]
+    assert glossary.warnings == []
+
+
 def test_tbx_refuses_bad_xml_with_its_line() -> None:
     with pytest.raises(InputError) as err:
         parse_tbx(b"<martif>\n<text>\n</martif>", "bad.tbx")

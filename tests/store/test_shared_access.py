@@ -125,5 +125,6 @@ def test_an_open_project_is_never_read_or_written_as_another_file(
                 attempt()
         assert project.stats()["segments"] == 21
     assert Path(f"{sample_db}-wal").exists() is False  # closed normally: WAL checkpointed
-    with pytest.raises(InputError, match="binary"):  # closed: an ordinary (binary) file again
+    # closed: an ordinary (binary) file again
+    with pytest.raises(InputError, match="an SQLite database"):
         read_text(sample_db)

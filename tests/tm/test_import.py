@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,21 @@ def test_a_unit_whose_english_is_its_arabic_is_left_out(
         "1917.", "He said: thank you (شكرا)."
     ]
     assert empty_project.tm.lookup("قامت الثورة.") == []
+
+
+def test_a_unit_whose_english_is_the_source_tags_alone_is_left_out(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A target holding only the source's tags (a tool's segment not translated) was kept as
+    a unit whose English is ``{1/}``, and its tags counted as kept."""
+    body = ('<tu><tuv xml:lang="ar"><seg>قامت <ph x="1"/> الثورة.</seg></tuv><tuv xml:lang="en">'
+            '<seg> <ph x="1"/> </seg></tuv></tu>\n<tu><tuv xml:lang="ar"><seg>عاشت الثورة!</seg>'
+            '</tuv><tuv xml:lang="en"><seg>Long live the revolution!</seg></tuv></tu>\n')
+    path = write(tmp_path / "tags.tmx",
+                 f'<tmx version="1.4"><header srclang="ar"/><body>\n{body}</body></tmx>')
+    result = empty_project.tm.import_file(path)
+    assert (result.units, result.skipped, result.skipped_lines, result.tags) == (1, 1, [2], 0)
+    assert [u["target"] for u in units(empty_project, "tags")] == ["Long live the revolution!"]
 
 
 def test_trados_english_source_utf16_crlf_inline_tags(
@@ -634,3 +650,14 @@ def test_the_tm_remove_suggested_for_a_taken_name_can_be_pasted(
     empty_project.tm.import_file(path, "client memory")
     with pytest.raises(WorkbenchError, match=r"\(workbench tm remove 'client memory', or"):
         empty_project.tm.import_file(path, "client memory")
+
+
+def test_another_tools_database_is_named(empty_project: Project, tmp_path: Path) -> None:
+    """A Trados .sdltm (SQLite) given to `tm import` was "binary file (NUL bytes)"."""
+    sdltm = tmp_path / "memory.sdltm"
+    with sqlite3.connect(sdltm) as db:
+        db.execute("CREATE TABLE translation_units (source_segment TEXT)")
+    with pytest.raises(InputError, match=r"memory.sdltm: an SQLite database \(a workbench "
+                                         r"project, a Trados Studio \.sdltm memory\?\), not "
+                                         r"text: export a memory"):
+        empty_project.tm.import_file(sdltm)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -35,6 +36,7 @@ from workbench.filters.model import Block, Rendering, SourceDocument, WriteRepor
 from workbench.formats import safexml
 from workbench.formats.model import lang_matches
 from workbench.formats.notes import comment_notes, inline_comments
+from workbench.formats.phrase import PHRASE_TAG, is_phrase, phrase_tags
 from workbench.formats.safexml import local
 from workbench.formats.xliff import (
     NOT_TEXT,
@@ -52,6 +54,7 @@ from workbench.statuses import (
     from_xliff20,
 )
 from workbench.text.script import copies_source
+from workbench.text.tags import strip_tags
 
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 PAIRS = frozenset({"g", "mrk", "pc"})
@@ -74,6 +77,14 @@ class _ScPair:
 
     start: etree._Element
     end: etree._Element
+
+
+@dataclass(frozen=True)
+class _PhrasePair:
+    """The item of a pair of Phrase's tags (its file holds them as text: ``{1>``, ``<1}``)."""
+
+    start: str
+    end: str
 
 
 #: The standalone halves of a pair: the end of each start.
@@ -157,6 +168,7 @@ class _Xliff:
         if not self.v2 and not version.startswith("1"):
             raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
         self.ns = ns
+        self.phrase = is_phrase(self.root)  # Phrase's .mxliff: tags written as text
         self.units: list[_Unit] = []
         self.warnings: list[str] = []
         #: the keys of the halves of the segment being read that pair, and those open
@@ -268,9 +280,12 @@ class _Xliff:
         targets: list[str | None] = []
         statuses: list[str | None] = []
         for k, segment in enumerate(segments):
-            english = _target_text(segment.target, keys, b.tags) if segment.target is not None \
+            english = _target_text(segment.target, keys, b.tags, self.phrase) \
+                if segment.target is not None \
                 else None
-            has = bool(english and english.strip()) and not copies_source(english, texts[k])
+            # a target of the source's tags alone (Trados copies them there) is no English
+            has = bool(english and strip_tags(english).strip()) \
+                and not copies_source(english, texts[k])
             targets.append(english if has else None)
             statuses.append(status(k, has) if has else None)
         where = f"file {file_number} unit {unit.get('id', '?')}"
@@ -283,10 +298,30 @@ class _Xliff:
 
     def _inline_content(self, el: etree._Element, b: InlineBuilder,
                         keys: dict[tuple[str, str], int]) -> None:
-        b.text(el.text or "")
+        self._text(el.text or "", b, keys)
         for child in el:
             self._inline(child, b, keys)
-            b.text(child.tail or "")
+            self._text(child.tail or "", b, keys)
+
+    def _text(self, text: str, b: InlineBuilder, keys: dict[tuple[str, str], int]) -> None:
+        """Text of the file; in Phrase's, its tags (``{1>``…``<1}``, ``{2}``) as tags, each
+        keyed by its text and occurrence for the target's (see :func:`_phrase_key`)."""
+        tags = phrase_tags(text) if self.phrase else []
+        pos = 0
+        opened: dict[int, int] = {}  # the index of an opening → its tag
+        for k, tag in enumerate(tags):
+            b.text(text[pos : tag.start])
+            if tag.role == "open":
+                pair = _PhrasePair(tag.text, tags[tag.partner or 0].text)
+                opened[k] = tag_id = b.open("phrase", tag.text, pair)
+            elif tag.role == "close":
+                tag_id = opened[tag.partner or 0]
+                b.close(tag_id)
+            else:
+                tag_id = b.empty("phrase", tag.text, Literal(tag.text))
+            keys[_phrase_key(tag.text, keys)] = tag_id
+            pos = tag.end
+        b.text(text[pos:])
 
     def _inline(self, el: etree._Element, b: InlineBuilder,
                 keys: dict[tuple[str, str], int]) -> None:
@@ -488,10 +523,38 @@ def _least(statuses: list[str]) -> str:
     return min(valid, key=STATUSES.index) if valid else Status.TRANSLATED.value
 
 
+def _phrase_key(text: str, keys: dict[tuple[str, str], int]) -> tuple[str, str]:
+    """The key of the next occurrence of Phrase's tag ``text`` in a unit whose tags so far
+    are ``keys``: ``("phrase", "{b>#2")`` for the second ``{b>``."""
+    seen = sum(1 for name, ref in keys if name == "phrase" and ref.rpartition("#")[0] == text)
+    return "phrase", f"{text}#{seen + 1}"
+
+
+def _phrase_placeholders(text: str, keys: dict[tuple[str, str], int],
+                         tags: dict[int, Any]) -> str:
+    """A Phrase target's text with its tags as the placeholders of the source's same tags
+    (the n-th ``{b>`` as the source's n-th); one the source lacks stays as text, the closing
+    of a pair that holds nothing goes (its opening stands for both)."""
+    seen: dict[tuple[str, str], int] = {}
+
+    def one(m: re.Match[str]) -> str:
+        key = _phrase_key(m.group(), seen)
+        tag_id = keys.get(key)
+        seen[key] = 0
+        if tag_id is None:
+            return m.group()
+        if not tags[tag_id].paired:
+            return "" if m.group().startswith("<") else f"<{tag_id}/>"
+        return f"</{tag_id}>" if m.group().startswith("<") else f"<{tag_id}>"
+
+    return PHRASE_TAG.sub(one, text)
+
+
 def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
-                 tags: dict[int, Any]) -> str:
-    """A target's text with the placeholders of the source codes it holds, its white space
-    read as its ``xml:space`` says (as the source's is)."""
+                 tags: dict[int, Any], phrase: bool = False) -> str:
+    """A target's text with the placeholders of the source codes it holds (and, in
+    Phrase's file, of its tags written as text), its white space read as its ``xml:space``
+    says (as the source's is)."""
     out: list[str] = [target.text or ""]
 
     def walk(el: etree._Element) -> None:
@@ -520,7 +583,10 @@ def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
             out.append(child.tail or "")
 
     walk(target)
-    return safexml.text_as_spaced("".join(out), target).strip()
+    text = "".join(out)
+    if phrase:
+        text = _phrase_placeholders(text, keys, tags)
+    return safexml.text_as_spaced(text, target).strip()
 
 
 def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, Any]) -> None:
@@ -534,6 +600,8 @@ def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, A
         item = items.get(child.origin)
         if isinstance(item, Literal):
             _emit(parent, [item.text], items)
+        elif isinstance(item, _PhrasePair):  # Phrase's tags, written back as its text
+            _emit(parent, [item.start, *child.children, item.end], items)
         elif item is None:
             continue
         elif isinstance(item, _ScPair):  # written back as the file had it: sc ... ec

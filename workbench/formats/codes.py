@@ -21,7 +21,13 @@ import re
 from lxml import etree
 
 from workbench.formats import xmlout
-from workbench.formats.safexml import CODE_TAGS, is_deleted, local, text_as_spaced
+from workbench.formats.safexml import (
+    ANNOTATION_MARKS,
+    CODE_TAGS,
+    is_deleted,
+    local,
+    text_as_spaced,
+)
 from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
 
 XLIFF12 = {"open": '<g id="{n}">', "close": "</g>", "empty": '<x id="{n}"/>',
@@ -114,9 +120,49 @@ def _pair_key(code: etree._Element) -> str:
     return code.get("i") or code.get("rid") or code.get("id") or ""
 
 
-def tagged_text(element: etree._Element, shift: int = 0) -> str:
+#: The XLIFF inline codes (1.2's and 2.0's) whose ``id`` (``startRef``) numbers them.
+_XLIFF_CODES = tuple("{*}" + n for n in ("g", "x", "bx", "ex", "bpt", "it", "ph", "pc", "sc", "ec"))
+
+
+def _is_marker(el: etree._Element) -> bool:
+    """Whether an element is an XLIFF ``<mrk>`` that a document's XLIFF filter reads as a tag
+    (a term, a protected span, a 2.0 annotation), not a segment's, a Trados annotation's
+    (its text only) or a tracked deletion."""
+    return (local(el.tag) == "mrk" and el.get("mtype") != "seg"
+            and el.get("mtype") not in ANNOTATION_MARKS and not is_deleted(el))
+
+
+def _code_id(code: etree._Element) -> str | None:
+    """The identifier a code's placeholder is numbered from (a marker's apart from the
+    codes': a 1.2 ``mid`` is no code's ``id``)."""
+    if local(code.tag) == "mrk":
+        return "mrk:" + (code.get("mid") or code.get("id") or "")
+    return (code.get("id") or code.get("x") or code.get("startRef")
+            or (code.get("i") if local(code.tag) == "bpt" else None))
+
+
+def code_numbers(source: etree._Element | None,
+                 target: etree._Element | None) -> dict[str, int] | None:
+    """Numbers for the inline codes of one unit's source and target when some code's id is
+    no positive number (``<x id="x1"/>``, ``<pc id="pc1">``, ``<g id="0">``, which tools other
+    than ours write) or the source has markers (``<mrk mtype="term">``, which the document's
+    filter reads as tags too; one only in the target, a reviewer's comment, stays text):
+    each id numbered by its first appearance, so that the source's and the target's codes
+    still pair. None when every id is a number, which is then the placeholder's."""
+    codes = [c for el in (source, target) if el is not None
+             for c in el.iter(*_XLIFF_CODES, "{*}mrk")
+             if local(c.tag) != "mrk" or (el is source and _is_marker(c))]
+    ids = [i for code in codes if (i := _code_id(code)) is not None]
+    if all(_number(i) for i in ids):
+        return None
+    return {i: n for n, i in enumerate(dict.fromkeys(ids), start=1)}
+
+
+def tagged_text(element: etree._Element, shift: int = 0,
+                numbers: dict[str, int] | None = None) -> str:
     """The text of a segment element with its inline codes as placeholders (``<1>``…);
-    ``shift`` is added to the codes' numbers (1 for a TMX unit counting from 0)."""
+    ``shift`` is added to the codes' numbers (1 for a TMX unit counting from 0), or
+    ``numbers`` (see :func:`code_numbers`) gives them."""
     if not len(element):  # no inline code: its text (most units of a large memory)
         return element.text or ""
     pairs: dict[str, int] = {}  # a bpt's pair key → its number, for its ept
@@ -125,12 +171,12 @@ def tagged_text(element: etree._Element, shift: int = 0) -> str:
         parts.append(el.text or "")
         for child in el:
             name = local(child.tag)
-            number = _number(child.get("id") or child.get("x") or child.get("startRef")
-                             or (child.get("i") if name == "bpt" else None), shift)
+            raw = _code_id(child)
+            number = _number(raw, shift) if numbers is None else numbers.get(raw or "")
             if name == "cp":
                 with contextlib.suppress(ValueError, OverflowError):
                     parts.append(chr(int(child.get("hex", ""), 16)))
-            elif name in ("g", "pc"):
+            elif name in ("g", "pc") or (numbers is not None and _is_marker(child)):
                 parts.append(f"<{number}>" if number else "")
                 walk(child, parts)
                 parts.append(f"</{number}>" if number else "")
@@ -160,7 +206,7 @@ def tagged_text(element: etree._Element, shift: int = 0) -> str:
     return "".join(parts)
 
 
-def spaced_text(element: etree._Element) -> str:
+def spaced_text(element: etree._Element, numbers: dict[str, int] | None = None) -> str:
     """:func:`tagged_text` with its white space read as the element's ``xml:space`` says
     (collapsed unless preserved: see :func:`safexml.text_as_spaced`)."""
-    return text_as_spaced(tagged_text(element), element)
+    return text_as_spaced(tagged_text(element, numbers=numbers), element)

@@ -49,6 +49,12 @@ def xml_root(path: str | Path) -> tuple[str, str]:
     return safexml.local(element.tag), version.split(".")[0].strip()
 
 
+#: Other tools' bilingual files no reader takes, by their XML root: what to do with them.
+OTHER_TOOLS = {
+    "txml": ": a Wordfast Pro TXML file, not read; export it from Wordfast as XLIFF or TMX",
+}
+
+
 def _name_of(kinds: list[str]) -> str:
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
     first = listed.split()[0].rstrip(",")
@@ -82,7 +88,7 @@ def detect(path: str | Path, among: Iterable[str] | None = None) -> Format:
             versions = " or ".join(f.description for f in same_root)
             raise InputError(p, f"{same_root[0].kind} version {version!r} is not supported "
                                 f"(use {versions})")
-        raise InputError(p, f"not {what} (root element <{root}>)")
+        raise InputError(p, f"not {what} (root element <{root}>{OTHER_TOOLS.get(root, '')})")
     name = p.name.lower()
     by_ending = [
         (len(ending), i, f) for i, f in enumerate(candidates) for ending in f.extensions

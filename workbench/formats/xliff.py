@@ -17,7 +17,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import XLIFF12, encode, spaced_text
+from workbench.formats.codes import XLIFF12, code_numbers, encode, spaced_text
 from workbench.formats.model import (
     WB_NS,
     ExportHeader,
@@ -32,6 +32,7 @@ from workbench.formats.notes import (
     inline_comments,
     lqa_notes,
 )
+from workbench.formats.phrase import PHRASE_NS, is_phrase, phrase_placeholders
 from workbench.statuses import (
     MEMOQ_STATUS,
     STATUSES,
@@ -41,6 +42,7 @@ from workbench.statuses import (
     Status,
     from_xliff12,
 )
+from workbench.text.tags import strip_tags
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 
@@ -230,8 +232,13 @@ def _read_trans_unit(
 
     source_el = tu.find(child("source"))
     target_el = tu.find(child("target"))
-    source = spaced_text(source_el) if source_el is not None else ""
-    target = spaced_text(target_el) if target_el is not None else None
+    numbers = code_numbers(source_el, target_el)  # ids that are no numbers: x1, pc1
+    source = spaced_text(source_el, numbers) if source_el is not None else ""
+    target = spaced_text(target_el, numbers) if target_el is not None else None
+    if is_phrase(tu):  # Phrase's tags, written as text: {1>…<1}, {2}
+        source, target = phrase_placeholders(source, target)
+    if not strip_tags(source).strip():  # codes alone (Trados's unit of a comment): no text
+        return None
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     tools = tool_statuses(tu)
@@ -243,12 +250,14 @@ def _read_trans_unit(
     notes = tu.findall(child("note"))
     parts: list[ImportedUnit] = []
     if marks:  # segmented: <mrk mtype="seg" mid="N"> in the seg-source and in the target
-        targets = {m.get("mid"): spaced_text(m) for m in _segment_marks(target_el)}
+        numbers = code_numbers(seg_source, target_el)
+        targets = {m.get("mid"): spaced_text(m, numbers) for m in _segment_marks(target_el)}
         for mark in marks:
             mid = mark.get("mid")
             text = targets.get(mid)
             parts.append(ImportedUnit(
-                key=f"{tu.get('id')}/{mid}", source=spaced_text(mark), target=text, state=state,
+                key=f"{tu.get('id')}/{mid}", source=spaced_text(mark, numbers), target=text,
+                state=state,
                 status=_status(state, approved, bool(text and text.strip()), None,
                                tools.get(mid, tools.get(None))).value,
                 line=mark.sourceline,
@@ -265,18 +274,22 @@ def _read_trans_unit(
 
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MQ_NS = "MQXliff"
-PHRASE_NS = "http://www.memsource.com/mxlf/2.0"  # Phrase (Memsource) .mxliff
 
 
 def tool_statuses(tu: etree._Element) -> dict[str | None, str]:
     """The statuses Trados (per segment, by ``mid``), memoQ or Phrase (the unit's, key None)
-    gave; Phrase's ``m:confirmed="1"`` is a confirmation, its ``0`` no status."""
+    gave; Phrase's ``m:confirmed="1"`` is a confirmation (a reviewer's in a file of its
+    second workflow step or later, ``m:level`` of the root, when the unit says it was edited
+    in that step, ``m:level-edited``), its ``0`` no status."""
     out: dict[str | None, str] = {}
     memoq = tu.get(f"{{{MQ_NS}}}status")
     if memoq:
         out[None] = memoq
     elif tu.get(f"{{{PHRASE_NS}}}confirmed") == "1":
-        out[None] = "confirmed"
+        level = tu.getroottree().getroot().get(f"{{{PHRASE_NS}}}level") or ""
+        reviewed = level.isdigit() and int(level) > 1 \
+            and tu.get(f"{{{PHRASE_NS}}}level-edited") == "true"
+        out[None] = "approvedtranslation" if reviewed else "confirmed"
     defs = tu.find(f"{{{SDL_NS}}}seg-defs")
     for seg in defs.iterfind(f"{{{SDL_NS}}}seg") if defs is not None else ():
         if seg.get("conf"):

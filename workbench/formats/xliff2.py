@@ -13,7 +13,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import XLIFF20, encode, spaced_text
+from workbench.formats.codes import XLIFF20, code_numbers, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
 from workbench.formats.notes import (
     comment_notes,
@@ -22,6 +22,7 @@ from workbench.formats.notes import (
     lqa_notes,
 )
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
+from workbench.text.tags import strip_tags
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MTC_NS = "urn:oasis:names:tc:xliff:matches:2.0"
@@ -114,14 +115,22 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
     states: list[str] = []
     parts: list[ImportedUnit] = []
     any_target = False
-    for number, segment in enumerate(unit.iter(_q("segment")), start=1):
+    placed: list[int] = []  # each target's place in the unit: its ``order``, else its own
+    children = [c for c in unit if isinstance(c.tag, str)
+                and safexml.local(c.tag) in ("segment", "ignorable")]
+    segments = [(place, c) for place, c in enumerate(children, start=1)
+                if safexml.local(c.tag) == "segment"]
+    for number, (place, segment) in enumerate(segments, start=1):
         source_el = segment.find(_q("source"))
         target_el = segment.find(_q("target"))
-        source = spaced_text(source_el) if source_el is not None else ""
+        numbers = code_numbers(source_el, target_el)  # ids that are no numbers: pc1, ph2
+        source = spaced_text(source_el, numbers) if source_el is not None else ""
         sources.append(source)
-        target = spaced_text(target_el) if target_el is not None else ""
+        target = spaced_text(target_el, numbers) if target_el is not None else ""
         any_target = any_target or target_el is not None
         targets.append(target)
+        order = target_el.get("order", "") if target_el is not None else ""
+        placed.append(int(order) if order.isdigit() else place)
         state = segment.get("state")
         states.append(state or "")
         statuses.append(_status(state, segment.get("subState"), bool(target.strip())))
@@ -130,13 +139,15 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
             target=target if target_el is not None else None, state=state,
             status=statuses[-1].value, line=segment.sourceline,
         ))
-    if not sources:
+    if not any(strip_tags(s).strip() for s in sources):  # none, or codes alone: no text
         return None
     status = min(statuses, key=lambda s: STATUSES.index(s.value))
     return ImportedUnit(
         key=unit.get("id"),
         source=" ".join(s for s in sources if s),
-        target=" ".join(t for t in targets if t) if any_target else None,
+        # the English in the order its segments' targets say (a translator may reorder them)
+        target=" ".join(t for _, t in sorted(zip(placed, targets, strict=True),
+                                             key=lambda p: p[0]) if t) if any_target else None,
         state=states[0] or None,
         status=status.value,
         line=unit.sourceline,

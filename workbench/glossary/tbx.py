@@ -111,6 +111,15 @@ def _terms(lang_set: etree._Element) -> list[tuple[str, str, int]]:
     return out
 
 
+def _distinct(terms: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """``terms`` without the repeats of one (in two regions' langSets of an entry, en-US and
+    en-GB): the first of each."""
+    first: dict[str, tuple[str, str, int]] = {}
+    for term in terms:
+        first.setdefault(term[0].casefold(), term)
+    return list(first.values())
+
+
 def _multiterm_lang(language_group: etree._Element) -> str:
     """The language of a MultiTerm ``languageGrp``: its ``<language lang="AR"/>``."""
     found = _children(language_group, "language")
@@ -152,10 +161,10 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
             continue
         good.sort(key=lambda t: 0 if "preferred" in t[1] else 1)
         comment = _comment(entry)
-        for term, status, line in arabic:
+        for term, status, line in _distinct(arabic):
             if _is_bad(status):
                 continue
-            for rendering, _, _ in good:
+            for rendering, _, _ in _distinct(good):
                 forbidden = tuple(f for f in bad if f.casefold() != rendering.casefold())
                 builder.add(Entry(term, rendering, comment, forbidden, line))
     if not builder.glossary.entries:

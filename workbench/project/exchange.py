@@ -52,6 +52,7 @@ from workbench.project.checking import Checking, Override
 from workbench.project.context import ProjectContext, Row
 from workbench.project.groups import group_source, group_status, group_text, link_groups
 from workbench.project.lqa import Lqa
+from workbench.project.segment_runs import SegmentRuns
 from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
 from workbench.store import changes as q_changes
@@ -527,7 +528,12 @@ class Exchange:
     ) -> ExchangeReport:
         path = file.path
         if file.source_lang and not lang_matches(file.source_lang, "ar"):
-            raise InputError(path, f"source language is {file.source_lang!r}, not Arabic (ar)")
+            hint = ""
+            if arabic_share(" ".join(u.source for u in file.units[:200])) > 0.5:
+                hint = ("; its source texts are Arabic: the tool that wrote it gave its default "
+                        "(po2xliff's is en-US): set source-language to ar")
+            raise InputError(
+                path, f"source language is {file.source_lang!r}, not Arabic (ar){hint}")
         if file.target_lang and not lang_matches(file.target_lang, "en"):
             raise InputError(path, f"target language is {file.target_lang!r}, not English (en)")
         if not file.units:
@@ -619,7 +625,9 @@ class Exchange:
 
         apart: dict[tuple[int, ...], dict[int, tuple[str, Status]]] = {}
         joining: list[tuple[int, ...]] = []  # units of the file joining empty segments
-        for unit, targets in self._matched(file.units, current, by_source, by_text, report):
+        runs = SegmentRuns(current)
+        for unit, targets in self._matched(file.units, current, by_source, by_text, report,
+                                           runs):
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
@@ -646,8 +654,9 @@ class Exchange:
                 elif len(ids) > 1 and ids != whole:
                     report.left_alone += len(ids)
                     _warn(report, f"{where}unit {unit.key}: segments {_span(ids)} are not one "
-                          "unit of the working translation (its alignment links differ from "
-                          "the file's): left alone")
+                          "unit of the working translation (the file's unit joins them, which "
+                          "an import does only while they are empty, unfinished and "
+                          "unlocked): left alone")
                 else:
                     plan(ids, unit.target, status, where)
         for whole, parts in apart.items():
@@ -783,8 +792,8 @@ class Exchange:
                     f"not {doc!r}"
                 )
             return document
-        if doc is None and file.document in {d.name for d in docs}:
-            doc = file.document
+        if doc is None and len(docs) > 1:
+            doc = _named_document(file, {d.name for d in docs})
         if doc is None and len(docs) > 1:
             raise WorkbenchError(
                 f"{file.path}: the file does not say which document it translates; "
@@ -795,11 +804,12 @@ class Exchange:
     def _matched(
         self, units: Iterable[ImportedUnit], current: dict[int, dict[str, Any]],
         by_source: dict[str, list[tuple[int, ...]]], by_text: dict[str, list[int]],
-        report: ExchangeReport,
+        report: ExchangeReport, runs: SegmentRuns,
     ) -> Iterator[tuple[ImportedUnit, list[tuple[int, ...]] | None]]:
         """Each unit with the segment groups it applies to (None: it matches none). A unit of
         several segments (another tool's) that matches no segment whole is matched segment by
-        segment."""
+        segment; one of a paragraph's segments (a tool's unit of a paragraph, or of a
+        sentence our segmenter cut) to the run of them whose Arabic it holds."""
         for unit in units:
             targets = self._match(unit.key, unit.source, current, by_source, report)
             if targets is None:  # inline codes (another tool's, or none) unlike ours?
@@ -808,9 +818,16 @@ class Exchange:
                     _warn_unmarked(unit, report)
                     # the unit's comments and LQA errors go with its first segment
                     first, *rest = unit.parts
-                    parts = [replace(first, notes=unit.notes, lqa=unit.lqa), *rest]
-                    yield from self._matched(parts, current, by_source, by_text, report)
+                    parts = _joined_parts([replace(first, notes=unit.notes, lqa=unit.lqa),
+                                           *rest], by_source, by_text)
+                    yield from self._matched(parts, current, by_source, by_text, report, runs)
                     continue
+                if targets is None and (found := runs.find(unit.source)):
+                    ours = group_source(current[i]["source"] for i in found[0])
+                    target = None if unit.target is None else renumber_tags(
+                        unit.target, unit.source, ours)
+                    report.matched_by_source += 1
+                    matched, targets = replace(unit, source=ours, target=target), found
                 unit = matched
             yield unit, targets
 
@@ -972,12 +989,60 @@ def _states_had(
 UNTRANSLATED_STATES = frozenset({"new", "needs-translation"})
 
 
+def _joined_parts(parts: list[ImportedUnit], by_source: dict[str, list[tuple[int, ...]]],
+                  by_text: dict[str, list[int]]) -> list[ImportedUnit]:
+    """A unit's segments, two or three consecutive ones that match no segment alone joined
+    where together they are one of ours (the file's tool cut a sentence ours keeps whole: at
+    a colon, say)."""
+    def known(source: str) -> bool:
+        plain = match_key(strip_tags(source))
+        return match_key(source) in by_source or plain in by_source or plain in by_text
+
+    out: list[ImportedUnit] = []
+    k = 0
+    while k < len(parts):
+        end = k + 1
+        if not known(parts[k].source):
+            end = next((j for j in range(k + 2, min(k + 3, len(parts)) + 1)
+                        if known(group_source(p.source for p in parts[k:j]))), end)
+        if end == k + 1:
+            out.append(parts[k])
+        else:
+            run = parts[k:end]
+            texts = [p.target for p in run]
+            out.append(replace(
+                run[0], key=f"{run[0].key}+{end - k - 1}", source=group_source(
+                    p.source for p in run),
+                target=None if all(t is None for t in texts) else group_text(texts),
+                status=group_status([(p.target, p.status or "new") for p in run]),
+                notes=tuple(n for p in run for n in p.notes),
+                lqa=tuple(e for p in run for e in p.lqa)))
+        k = end
+    return out
+
+
+def _named_document(file: ImportedFile, names: set[str]) -> str | None:
+    """The document of ``names`` a file of another tool (or ours without its key) names: its
+    ``original`` as written, or its file name without the folders and ending (Trados writes
+    ``C:\\client\\report.docx`` for the document imported from report.docx), else the
+    file's own name without its ending or endings (report.docx.sdlxliff)."""
+    original = re.split(r"[\\/]", file.document or "")[-1]
+    own = Path(file.path).name
+    for name in (file.document, original, Path(original).stem, Path(own).stem,
+                 Path(Path(own).stem).stem):
+        if name and name in names:
+            return name
+    return None
+
+
 def _untranslated(unit: ImportedUnit) -> bool:
-    """Whether a unit of a file brings no English: its target empty or its Arabic again (the
-    source copied to the target, as Okapi, memoQ, OmegaT and ``export --fallback source``
-    do), even without Arabic letters (a number, a name) when its state says untranslated."""
+    """Whether a unit of a file brings no English: its target empty, or only the source's
+    tags (Trados copies them into the target of a segment not translated), or its Arabic
+    again (the source copied to the target, as Okapi, memoQ, OmegaT and ``export --fallback
+    source`` do), even without Arabic letters (a number, a name) when its state says
+    untranslated."""
     target = (unit.target or "").strip()
-    return (not target or copies_source(target, unit.source)
+    return (not strip_tags(target).strip() or copies_source(target, unit.source)
             or (unit.state in UNTRANSLATED_STATES and target == unit.source.strip()))
 
 
@@ -989,9 +1054,7 @@ def _span(ids: Iterable[int]) -> str:
 def _warn_without_a_pair(report: ExchangeReport, file: ImportedFile) -> None:
     """Warn first of the file's units without both an Arabic and an English side (an empty
     English, or one copying the Arabic), left alone, naming the first ten lines."""
-    lines = sorted(file.without_source + [
-        u.line or 0 for u in file.units
-        if not (u.target or "").strip() or copies_source(u.target or "", u.source)])
+    lines = sorted(file.without_source + [u.line or 0 for u in file.units if _untranslated(u)])
     if lines:
         report.warnings.insert(0, units_without_a_pair(len(lines), lines[:10], "left alone"))
 

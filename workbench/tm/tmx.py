@@ -30,6 +30,7 @@ from workbench.errors import InputError
 from workbench.formats import codes, safexml, xmlout
 from workbench.formats.model import primary_language, tmx_date
 from workbench.text.script import has_arabic, mostly_arabic
+from workbench.text.tags import strip_tags
 from workbench.tm.diff import unit_tags_as_tags
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date
 
@@ -229,10 +230,13 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
             root_checked = True
         name = safexml.local(el.tag)
         if name == "tu":
+            tags = seg.tags
             unit = _read_tu(el, seg, info)
             if unit is not None:
                 sides.add(unit, path)
                 yield unit
+            else:  # left out: its tags are not kept
+                seg.tags = tags
             safexml.release(el)
         elif name == "header":
             info.source_lang = el.get("srclang")
@@ -253,6 +257,12 @@ def _unwrapped(text: str) -> str:
     """A ``<seg>``'s text with its line breaks and the indentation around them (a file written
     pretty-printed, or wrapped by hand) read as one space, as a segment holds no line break."""
     return _LINE_BREAK.sub(" ", text).strip() if "\n" in text else text
+
+
+def _no_text(side: str) -> bool:
+    """Whether a side of a unit is blank but for its tags (``{1/}``: a target holding the
+    source's tags alone, as a tool leaves a segment not translated)."""
+    return not strip_tags(unit_tags_as_tags(side)).strip()
 
 
 def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
@@ -289,7 +299,7 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
         elif name == "note":
             notes.append(child.text or "")
     english_text = sides.get("en") or ""
-    if (not (sides.get("ar") or "").strip() or not english_text.strip()
+    if (_no_text(sides.get("ar") or "") or _no_text(english_text)
             or mostly_arabic(english_text)):  # the Arabic copied as the "translation"
         info.skip(tu.sourceline)
         return None
