@@ -23,6 +23,7 @@ from pathlib import Path
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.keycache import load_index, save_index
 from workbench.dictionary.model import DictEntry, DictionaryFile
+from workbench.dictionary.senses import head_alternatives
 from workbench.errors import InputError
 
 _COMMENT = re.compile(r"\{\{.*?(?:\}\}|\Z)", re.S)  # a card's last one may close later
@@ -227,6 +228,11 @@ class DslFile(DictionaryFile):
         if start is not None:
             self.offsets.append(start)
             self.lengths.append(end - start)
+
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """The headwords one headword line lists, as a converter of FreeDict writes them
+        (``آذار، مارس``, ``أكتوبر/تشرين الأول``)."""
+        return head_alternatives(self.headwords[k])
 
     def entry(self, k: int) -> DictEntry:
         card, wanted = self.card_of[k], self.sub_of[k]

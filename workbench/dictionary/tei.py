@@ -23,6 +23,7 @@ from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
+from workbench.dictionary.senses import head_alternatives
 from workbench.errors import InputError
 from workbench.formats.safexml import local, parse
 
@@ -113,6 +114,11 @@ class TeiFile(DictionaryFile):
     def _text(self, raw: bytes) -> str:
         text = raw.decode(self.encoding, "replace")
         return " ".join(html.unescape(_TAGS.sub("", text)).split())
+
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """The headwords one ``<orth>`` lists (FreeDict ara-eng's ``آذار، مارس``,
+        ``أكتوبر/تشرين الأول``; ``أسيكلوفر (مضاد للفيروس)`` without its note)."""
+        return head_alternatives(self.headwords[k])
 
     def entry(self, k: int) -> DictEntry:
         card, wanted = self.card_of[k], self.sub_of[k]

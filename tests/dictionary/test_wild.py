@@ -1,0 +1,64 @@
+"""Features of dictionary files as users have them (FreeDict's TEI, converted and
+community DSL files), each built small here: the readers' gaps found by feeding them real
+files (FreeDict ara-eng and eng-ara, pyglossary's test data)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.dictionary import open_dictionary, open_lexicon
+
+_TEI = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>Months</title></titleStmt></fileDesc></teiHeader>
+  <text><body>
+    <entry><form><orth>آذار، مارس</orth><pron>ʔˈaːðaːr mˈaːris</pron></form>
+      <sense n="1"><cit type="trans"><quote>Adar</quote></cit></sense></entry>
+    <entry><form><orth>أكتوبر/تشرين الأول</orth></form>
+      <sense n="1"><cit type="trans"><quote>October</quote></cit></sense>
+      <sense n="2"><cit type="trans"><quote>Oct</quote></cit></sense></entry>
+    <entry><form><orth>أسيكلوفر (مضاد للفيروس)</orth></form>
+      <sense><cit type="trans"><quote>Acyclovir</quote></cit></sense></entry>
+    <entry><form><orth>كتاب</orth></form>
+      <sense><cit type="trans"><quote>Book</quote></cit></sense></entry>
+  </body></text>
+</TEI>
+"""
+
+_DSL_MONTHS = """#NAME "Months"
+#INDEX_LANGUAGE "Arabic"
+#CONTENTS_LANGUAGE "English"
+
+آذار، مارس
+\t[m1][t]ʔˈaːðaːr[/t][/m]
+\t[m1][trn]Adar[/trn][/m]
+أكتوبر/تشرين الأول
+\t[m1]1) [trn]October[/trn][/m]
+\t[m1]2) [trn]Oct[/trn][/m]
+"""
+
+
+def test_a_tei_orth_or_dsl_headword_line_listing_several_headwords_finds_each(
+    tmp_path: Path,
+) -> None:
+    """FreeDict ara-eng's TEI writes some entries' headwords in one <orth> (آذار، مارس;
+    أكتوبر/تشرين الأول; a bracketed note after أسيكلوفر), and converters of it write such a
+    DSL headword line: آذار, مارس, أكتوبر and أسيكلوفر found nothing, as dictd's reader finds
+    them. The headword shown is the line as written."""
+    tei = tmp_path / "months.tei"
+    tei.write_text(_TEI, encoding="utf-8")
+    dsl = tmp_path / "months.dsl"
+    dsl.write_bytes(b"\xff\xfe" + _DSL_MONTHS.replace("\n", "\r\n").encode("utf-16-le"))
+    for path in (tei, dsl):
+        lexicon = open_lexicon([path])
+        for word, shown, senses in (
+            ("آذار", "آذار، مارس", ("Adar",)), ("ومارس", "آذار، مارس", ("Adar",)),
+            ("أكتوبر", "أكتوبر/تشرين الأول", ("October", "Oct")),
+            ("تشرين الأول", "أكتوبر/تشرين الأول", ("October", "Oct")),
+        ):
+            entries = lexicon.lookup(word)
+            assert [(e.headword, e.senses) for e in entries] == [(shown, senses)], (path, word)
+    [entry] = open_lexicon([tei]).lookup("أسيكلوفر")
+    assert entry.headword == "أسيكلوفر (مضاد للفيروس)" and entry.senses == ("Acyclovir",)
+    d = open_dictionary(tei)
+    assert d.alternatives(d.headwords.index("كتاب")) == ()
