@@ -62,3 +62,40 @@ def test_a_tei_orth_or_dsl_headword_line_listing_several_headwords_finds_each(
     assert entry.headword == "أسيكلوفر (مضاد للفيروس)" and entry.senses == ("Acyclovir",)
     d = open_dictionary(tei)
     assert d.alternatives(d.headwords.index("كتاب")) == ()
+
+
+_DSL_RU_EN = """#NAME\t"AmericanEnglish (Ru-En)"
+#INDEX_LANGUAGE\t"Russian"
+#CONTENTS_LANGUAGE\t"English"
+
+а
+\t[m1][p]союз[/p][/m]
+\t[m1]1) [trn]but[/trn][/m]
+\t[m1]2) [trn]and[/trn][/m]
+\t[m1][*]•[/*][/m]
+\t[m1][*]- [ref]а именно[/ref][/*][/m]
+абзац
+\t[m1][p]м[/p][/m]
+\t[m1][trn]paragraph \\[[t]'pær-[/t]\\][/trn][/m]
+абракадабра
+\t[m1][trn]gibberish \\[[t]'gi-[/t]\\], gobbledegook \\[[t]'ga:bl-[/t]\\][/trn][/m]
+Абиджан
+\t[m1][t]ˌabʲɪˈdʐan[/t][/m]
+\t[m1][trn]Abijan \\[[t]ˌæbɪ'dʒæn[/t]\\][/trn][/m]
+"""
+
+
+def test_dsl_transcriptions_of_translations_bullets_and_run_on_dashes(tmp_path: Path) -> None:
+    """A Lingvo ru-en DSL (pyglossary's test data) writes an English transcription inside a
+    translation in escaped brackets (``paragraph \\[[t]'pær-[/t]\\]``): the sense was
+    'paragraph []' and the translation's transcription the headword's pronunciation; a
+    line of a bullet alone (``[*]•[/*]``) was a sense '•', a run-on line's dash stayed
+    ('- а именно')."""
+    path = tmp_path / "ru-en.dsl"
+    path.write_bytes(b"\xff\xfe" + _DSL_RU_EN.replace("\n", "\r\n").encode("utf-16-le"))
+    entries = {e.headword: e for e in map(open_dictionary(path).entry, range(4))}
+    assert entries["а"].senses == ("but", "and", "а именно")
+    assert (entries["абзац"].senses, entries["абзац"].pronunciation) == (("paragraph",), None)
+    assert entries["абракадабра"].senses == ("gibberish, gobbledegook",)
+    assert entries["Абиджан"].senses == ("Abijan",)
+    assert entries["Абиджан"].pronunciation == "ˌabʲɪˈdʐan"

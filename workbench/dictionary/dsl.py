@@ -31,11 +31,15 @@ _DROP = re.compile(r"\[(s|ex|p|url|video)\].*?\[/\1\]", re.S)  # not [*]: shown 
 _DROP_NOT_EX = re.compile(r"\[(s|p|url|video)\].*?\[/\1\]", re.S)  # labels inside examples
 _TRANSCRIPTION = re.compile(r"\[t\](.*?)\[/t\]", re.S)
 _EXAMPLE = re.compile(r"\[ex\](.*?)\[/ex\]", re.S)
+_TRANSLATION = re.compile(r"\[trn\].*?\[/trn\]", re.S)  # a [t] inside is a translation's
 _TAG = re.compile(r"\[/?[a-z*'!]+\d*(?:\s[^\]]*)?\]")
 _ESCAPED = re.compile(r"\\(.)")
 _UNSORTED = re.compile(r"\{.*?\}")
 # a sense number (1. 2) b.), not a.m., e.g., i.e. or 1.5
 _NUMBER = re.compile(r"^\s*(?:(?:\d+|[a-zа-я])\s*[.)](?:\s+|$)|\d+\)\s*)")
+_BULLET = re.compile(r"^[-–—•·]\s+")  # a run-on line's dash: "- [ref]phrase[/ref]"
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))")  # a transcription's, once it is out
+_LETTER = re.compile(r"[^\W_]")
 _OPTIONAL = re.compile(r"(?<!\\)\(((?:[^()\\]|\\.)*)(?<!\\)\)")
 _REFERENCE = re.compile(r"(?<!\\)<<(.*?)(?<!\\)>>")
 _TILDE = re.compile(r"(?<!\\)~")
@@ -99,10 +103,12 @@ def _unshelter(text: str) -> str:
 
 def _plain(markup: str, tilde: str) -> str:
     """A body line's text: markup off, references as their text, ``~`` as ``tilde``, a sense
-    number off."""
+    number or a run-on line's dash off, the brackets a transcription left empty out; ``""``
+    for a line without a letter or digit (a bullet ``[*]•[/*]`` alone)."""
     text = _unshelter(_unescape(
         _TILDE.sub(tilde, _REFERENCE.sub(r"\1", _TAG.sub("", markup)))))
-    return _NUMBER.sub("", " ".join(text.split())).strip(" ;,")
+    text = _BULLET.sub("", _NUMBER.sub("", " ".join(_EMPTY_BRACKETS.sub("", text).split())))
+    return text.strip(" ;,") if _LETTER.search(text) else ""
 
 
 def index_headwords(line: str) -> list[str]:
@@ -268,7 +274,7 @@ class DslFile(DictionaryFile):
             if part != wanted:
                 continue
             body = _shelter(line.strip())
-            found = _TRANSCRIPTION.search(body)
+            found = _TRANSCRIPTION.search(_TRANSLATION.sub("", body))
             if found and pronunciation is None:
                 pronunciation = _unshelter(_TAG.sub("", found.group(1))).strip() or None
             body = _TRANSCRIPTION.sub("", body)
