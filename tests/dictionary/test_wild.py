@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from workbench.dictionary import open_dictionary, open_lexicon
+from workbench.errors import InputError
 
 _TEI = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0">
@@ -99,3 +102,22 @@ def test_dsl_transcriptions_of_translations_bullets_and_run_on_dashes(tmp_path: 
     assert entries["абракадабра"].senses == ("gibberish, gobbledegook",)
     assert entries["Абиджан"].senses == ("Abijan",)
     assert entries["Абиджан"].pronunciation == "ˌabʲɪˈdʐan"
+
+
+def test_a_dsl_in_an_arabic_code_page_is_read_another_one_byte_dsl_refused(
+    tmp_path: Path,
+) -> None:
+    """A DSL saved in Windows-1256 (an Arabic DSL from a Windows editor) was refused ('not
+    valid utf-8'): it is read when its text reads as Arabic there, as TSV and glossary
+    files are; a Cyrillic Windows-1251 DSL is still a one-line error naming the file."""
+    arabic = tmp_path / "ar.dsl"
+    arabic.write_bytes(_DSL_MONTHS.replace("\n", "\r\n").replace("[t]ʔˈaːðaːr[/t]", "")
+                       .encode("cp1256"))
+    [entry] = open_lexicon([arabic]).lookup("وأكتوبر")
+    assert (entry.headword, entry.senses) == ("أكتوبر/تشرين الأول", ("October", "Oct"))
+    assert [e.senses for e in open_lexicon([arabic]).lookup("آذار")] == [("Adar",)]
+    cyrillic = tmp_path / "ru.dsl"
+    cyrillic.write_bytes('#NAME "Ru-En"\r\n\r\nабзац\r\n\t[m1][trn]paragraph[/trn][/m]\r\n'
+                         .encode("cp1251"))
+    with pytest.raises(InputError, match=r"ru\.dsl: line 3: not valid utf-8"):
+        open_dictionary(cyrillic)

@@ -1,4 +1,6 @@
-"""Lingvo DSL dictionaries (``.dsl``, or dictzip'd ``.dsl.dz``), UTF-16 or UTF-8.
+"""Lingvo DSL dictionaries (``.dsl``, or dictzip'd ``.dsl.dz``), UTF-16 or UTF-8 (or an
+Arabic code page, Windows-1256 or ISO-8859-6, when the text reads as Arabic there, as TSV
+and glossary files are read).
 
 A card is one or more headword lines at the start of a line, then body lines that start
 with a space or a tab. ``#NAME "..."`` and the other ``#`` lines are the header; ``{{...}}``
@@ -25,6 +27,7 @@ from workbench.dictionary.keycache import load_index, save_index
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import head_alternatives
 from workbench.errors import InputError
+from workbench.textio import arabic_reading
 
 _COMMENT = re.compile(r"\{\{.*?(?:\}\}|\Z)", re.S)  # a card's last one may close later
 _DROP = re.compile(r"\[(s|ex|p|url|video)\].*?\[/\1\]", re.S)  # not [*]: shown in full mode
@@ -166,8 +169,11 @@ class DslFile(DictionaryFile):
         try:
             text = raw[bom:].decode(self.encoding)
         except UnicodeDecodeError as exc:
-            line = raw[: exc.start + bom].count(b"\n") + 1
-            raise InputError(path, f"not valid {self.encoding}", line=line) from None
+            arabic = arabic_reading(raw) if self.encoding == "utf-8" and not bom else None
+            if arabic is None:  # neither UTF-8 nor an Arabic code page
+                line = raw[: exc.start + bom].count(b"\n") + 1
+                raise InputError(path, f"not valid {self.encoding}", line=line) from None
+            text, self.encoding = arabic
         del raw
         if "\x00" in text:  # valid UTF-8, but no text
             line = text.count("\n", 0, text.index("\x00")) + 1
@@ -183,7 +189,7 @@ class DslFile(DictionaryFile):
         card_start: int | None = None
         card_end = bom
         in_body = False
-        width = 1 if self.encoding == "utf-8" else 2
+        width = 2 if self.encoding.startswith("utf-16") else 1
         in_comment = False
         for number, line in enumerate(text.split("\n"), start=1):
             size = (len(line.encode(self.encoding)) if width == 1 or not line.isascii()
