@@ -121,3 +121,23 @@ def test_a_dsl_in_an_arabic_code_page_is_read_another_one_byte_dsl_refused(
                          .encode("cp1251"))
     with pytest.raises(InputError, match=r"ru\.dsl: line 3: not valid utf-8"):
         open_dictionary(cyrillic)
+
+
+def test_a_tei_sense_with_a_definition_only_beside_translated_ones_is_kept(
+    tmp_path: Path,
+) -> None:
+    """A TEI entry may give one sense a translation and another a definition only (nested
+    senses too): the definition was dropped whenever the entry had a translation. A sense
+    with both still gives its translation alone."""
+    path = tmp_path / "mixed.tei"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><TEI xmlns="http://www.tei-c.org/ns/1.0">'
+        "<teiHeader/><text><body><entry><form><orth>كتاب</orth></form>"
+        '<sense n="1"><cit type="trans"><quote>book</quote></cit>'
+        "<def>a bound set of pages</def></sense>"
+        '<sense n="2"><def>a written message, a letter</def></sense>'
+        '<sense n="3"><sense n="3.1"><cit type="trans"><quote>deed</quote></cit></sense>'
+        '<sense n="3.2"><def>a written contract</def></sense></sense>'
+        "</entry></body></text></TEI>", encoding="utf-8")
+    assert open_dictionary(path).entry(0).senses == (
+        "book", "a written message, a letter", "deed", "a written contract")
