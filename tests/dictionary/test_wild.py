@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.dictionary.builders import b64_encode
 from workbench.dictionary import open_dictionary, open_lexicon
 from workbench.errors import InputError
 
@@ -141,3 +142,28 @@ def test_a_tei_sense_with_a_definition_only_beside_translated_ones_is_kept(
         "</entry></body></text></TEI>", encoding="utf-8")
     assert open_dictionary(path).entry(0).senses == (
         "book", "a written message, a letter", "deed", "a written contract")
+
+
+def test_a_dictd_index_word_run_together_from_a_head_line_of_several_finds_each(
+    tmp_path: Path,
+) -> None:
+    """FreeDict ara-eng's dictd index runs a head line ``مارس/آذار`` into one word,
+    مارسآذار (and إبريلأب, فبرايرشباط, يوليوتموز...): مارس, آذار found no 'March'. A word
+    whose letters are not its head line's lists nothing."""
+    articles = [("مارسآذار", "مارس/آذار /mˈaːris ʔˈaːðaːr/\n1. March\n2. Mar\n"),
+                ("مارس", "مارس /mˈaːris/\nExert\n"),
+                ("كتاب", "كتاب /kitˈaːb/\nBook, volume\n")]
+    data = bytearray()
+    rows = []
+    for head, body in articles:
+        raw = body.encode("utf-8")
+        rows.append(f"{head}\t{b64_encode(len(data))}\t{b64_encode(len(raw))}\n")
+        data += raw
+    (tmp_path / "fd.index").write_text("".join(rows), encoding="utf-8")
+    (tmp_path / "fd.dict").write_bytes(bytes(data))
+    lexicon = open_lexicon([tmp_path / "fd.index"])
+    assert [(e.headword, e.senses) for e in lexicon.lookup("مارس")] == [
+        ("مارس", ("Exert",)), ("مارس/آذار", ("March", "Mar"))]
+    assert [e.headword for e in lexicon.lookup("وآذار")] == ["مارس/آذار"]
+    d = open_dictionary(tmp_path / "fd.index")
+    assert [d.alternatives(k) for k in range(3)] == [("مارس", "آذار"), (), ()]

@@ -73,6 +73,16 @@ def head_alternatives(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def indexed_alternatives(text: str, headword: str) -> tuple[str, ...]:
+    """:func:`head_alternatives` of a plain article under its dictd index headword: one of
+    several words (آذار مارس for ``آذار، مارس``), or one word whose letters are the head
+    line's, where the index ran the headwords together without a space (FreeDict's months:
+    مارسآذار for ``مارس/آذار``, إبريلأب for ``إبريل/أب``)."""
+    if " " not in headword and _letters(head_line(text)) != _letters(headword):
+        return ()
+    return head_alternatives(text)
+
+
 def listed_headwords(article: str, headword: str) -> tuple[str, ...]:
     """:func:`head_alternatives` of an article (plain or HTML) whose headword is dictd's
     index phrase, as converters keep it (pyglossary's StarDict or tab file of FreeDict:
