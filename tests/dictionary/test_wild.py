@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dictionary.builders import b64_encode
+from tests.dictionary.builders import b64_encode, stardict_of
 from workbench.dictionary import open_dictionary, open_lexicon
 from workbench.errors import InputError
 
@@ -167,3 +167,26 @@ def test_a_dictd_index_word_run_together_from_a_head_line_of_several_finds_each(
     assert [e.headword for e in lexicon.lookup("وآذار")] == ["مارس/آذار"]
     d = open_dictionary(tmp_path / "fd.index")
     assert [d.alternatives(k) for k in range(3)] == [("مارس", "آذار"), (), ()]
+
+
+def test_converted_freedict_run_together_and_merged_head_lines_find_each_headword(
+    tmp_path: Path,
+) -> None:
+    """pyglossary's StarDict and tab file of FreeDict keep dictd's index word as the
+    headword (مارسآذار for ``مارس/آذار``: مارس found no 'March') and merge the articles of
+    one index phrase (``خادم (ولد)`` then ``خادم، ولد``, under خادم ولد: the second head
+    line's ولد found nothing)."""
+    articles = [
+        ("مارسآذار", "مارس/آذار /mˈaːris ʔˈaːðaːr/<br />1. March<br />2. Mar<br />"),
+        ("خادم ولد", "خادم (ولد) /χˈaːdim wˈalad/<br />Footboy<br /><br /><br /><hr><br /><br />"
+                     "خادم، ولد /χˈaːdim wˈalad/<br />Garcon<br />"),
+    ]
+    ifo = stardict_of(tmp_path, "h", articles)
+    tab = tmp_path / "tab.txt"
+    tab.write_text("".join(f"{head}\t{body}\n" for head, body in articles), encoding="utf-8")
+    for path in (ifo, tab):
+        lexicon = open_lexicon([path])
+        assert [(e.headword, e.senses) for e in lexicon.lookup("وآذار")] == [
+            ("مارس/آذار", ("March", "Mar"))], path
+        assert [(e.headword, e.senses) for e in lexicon.lookup("ولده")] == [
+            ("خادم (ولد)", ("Footboy", "Garcon"))], path

@@ -83,17 +83,20 @@ def indexed_alternatives(text: str, headword: str) -> tuple[str, ...]:
     return head_alternatives(text)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def listed_headwords(article: str, headword: str) -> tuple[str, ...]:
     """:func:`head_alternatives` of an article (plain or HTML) whose headword is dictd's
-    index phrase, as converters keep it (pyglossary's StarDict or tab file of FreeDict:
-    headword ``المربية المدرسة``, head line ``المربّية، المُدرّسة /…/``): none unless the
-    head line's letters are the headword's."""
-    if " " not in headword:
-        return ()
+    index phrase or word, as converters keep it (pyglossary's StarDict or tab file of
+    FreeDict: headword ``المربية المدرسة``, head line ``المربّية، المُدرّسة /…/``;
+    مارسآذار, ``مارس/آذار``), of each head line whose letters are the headword's (articles
+    a converter merged, after a blank line: ``خادم (ولد)`` then ``خادم، ولد``)."""
     text = markup_to_text(article) if _MARKUP.search(article) else article
-    if _letters(head_line(text)) != _letters(headword):
-        return ()
-    return head_alternatives(text)
+    key = _letters(headword)
+    found = (head_alternatives(part) for part in _BLANK_LINE.split(text.strip())
+             if _letters(head_line(part)) == key)  # each article a converter merged
+    return tuple(dict.fromkeys(a for alternatives in found for a in alternatives))
 
 
 def listed_head_line(article: str, headword: str) -> str:

@@ -179,7 +179,7 @@ class StarDictFile(DictionaryFile):
     def alternatives(self, k: int) -> tuple[str, ...]:
         """The headwords an article's head line lists where a converter kept dictd's index
         phrase as the headword (:func:`~workbench.dictionary.senses.listed_headwords`)."""
-        if k >= len(self.offsets) or " " not in self.headwords[k]:
+        if k >= len(self.offsets):  # a synonym
             return ()
         return listed_headwords(self._first_text(self._article(k)), self.headwords[k])
 
@@ -206,8 +206,8 @@ class StarDictFile(DictionaryFile):
                 found, ipa = plain_senses(text, headword)
             senses.extend(found)
             pronunciation = pronunciation or ipa
-        if " " in headword:  # a head line listing several headwords: shown as dictd shows it
-            headword = listed_head_line(self._first_text(raw), headword)
+        # a head line listing several headwords: shown as dictd shows it
+        headword = listed_head_line(self._first_text(raw), headword)
         return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name,
                          examples)
 
