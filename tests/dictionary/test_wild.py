@@ -190,3 +190,16 @@ def test_converted_freedict_run_together_and_merged_head_lines_find_each_headwor
             ("مارس/آذار", ("March", "Mar"))], path
         assert [(e.headword, e.senses) for e in lexicon.lookup("ولده")] == [
             ("خادم (ولد)", ("Footboy", "Garcon"))], path
+
+
+def test_a_stardict_headword_listing_headwords_or_with_a_note_finds_each(
+    tmp_path: Path,
+) -> None:
+    """A StarDict built from head lines as written (stardict-text2bin, tabfile) has keys
+    such as ``الجعل (حشرة)`` and ``آذار، مارس``: جعل found no 'Chafer', آذار nothing, as they
+    are found in dictd, TEI and DSL."""
+    ifo = stardict_of(tmp_path, "m", [("الجعل (حشرة)", "Chafer"), ("آذار، مارس", "Adar")])
+    lexicon = open_lexicon([ifo])
+    assert [(e.headword, e.senses) for e in lexicon.lookup("جعل")] == [
+        ("الجعل (حشرة)", ("Chafer",))]
+    assert [e.headword for e in lexicon.lookup("وآذار")] == ["آذار، مارس"]
