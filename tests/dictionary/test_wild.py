@@ -203,3 +203,33 @@ def test_a_stardict_headword_listing_headwords_or_with_a_note_finds_each(
     assert [(e.headword, e.senses) for e in lexicon.lookup("جعل")] == [
         ("الجعل (حشرة)", ("Chafer",))]
     assert [e.headword for e in lexicon.lookup("وآذار")] == ["آذار، مارس"]
+
+
+_DSL_DICTDLIB = """\ufeff#NAME "Arabic - English FreeDict dictionary"
+#INDEX_LANGUAGE "Arabic"
+#CONTENTS_LANGUAGE "English"
+
+كتاب
+\t[m1][b]كتاب[/b] /kitˈaːb/
+\t[m2]Casebook
+
+أكتوبرتشرين الأول
+\t[m1][b]أكتوبر/تشرين الأول[/b] /ʔˈuktuːbˌar/
+\t[m2]1. October
+\t[m2]2. Oct
+
+"""
+
+
+def test_a_dsl_of_freedict_copying_its_head_lines_into_the_cards(tmp_path: Path) -> None:
+    """A users' dictd-to-DSL script (dictdlib) writes dictd's index phrase as the headword
+    and FreeDict's head line in bold with its IPA as the first body line: that line was a
+    sense ('كتاب /kitˈaːb/') and no pronunciation, and أكتوبر found nothing."""
+    path = tmp_path / "fd.dsl"
+    path.write_text(_DSL_DICTDLIB, encoding="utf-8")
+    lexicon = open_lexicon([path])
+    [book] = lexicon.lookup("كتاب")
+    assert (book.headword, book.senses, book.pronunciation) == ("كتاب", ("Casebook",), "kitˈaːb")
+    [october] = lexicon.lookup("وأكتوبر")
+    assert (october.headword, october.senses, october.pronunciation) == (
+        "أكتوبر/تشرين الأول", ("October", "Oct"), "ʔˈuktuːbˌar")

@@ -25,8 +25,9 @@ from pathlib import Path
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.keycache import load_index, save_index
 from workbench.dictionary.model import DictEntry, DictionaryFile
-from workbench.dictionary.senses import head_alternatives
+from workbench.dictionary.senses import head_alternatives, repeated_head
 from workbench.errors import InputError
+from workbench.text.script import ARABIC_LETTER
 from workbench.textio import arabic_reading
 
 _COMMENT = re.compile(r"\{\{.*?(?:\}\}|\Z)", re.S)  # a card's last one may close later
@@ -243,8 +244,20 @@ class DslFile(DictionaryFile):
 
     def alternatives(self, k: int) -> tuple[str, ...]:
         """The headwords one headword line lists, as a converter of FreeDict writes them
-        (``آذار، مارس``, ``أكتوبر/تشرين الأول``)."""
-        return head_alternatives(self.headwords[k])
+        (``آذار، مارس``, ``أكتوبر/تشرين الأول``), or its card's copy of FreeDict's head line
+        under dictd's index phrase (headword أكتوبرتشرين الأول, ``[b]أكتوبر/تشرين الأول[/b]``):
+        the card of an Arabic headword is read for it."""
+        headword = self.headwords[k]
+        if self.sub_of[k] >= 0 or not ARABIC_LETTER.search(headword):
+            return head_alternatives(headword)
+        card = self.card_of[k]
+        text = self.data.read(self.offsets[card], self.lengths[card]).decode(self.encoding,
+                                                                             "replace")
+        first = next((line.strip() for line in _COMMENT.sub("", text).split("\n")
+                      if line[:1] in " \t" and line.strip()), "")
+        line = _plain(_DROP.sub("", _TRANSCRIPTION.sub("", _shelter(first))), headword)
+        repeated = repeated_head(line, headword) if line else None
+        return head_alternatives(repeated[0] if repeated else headword)
 
     def entry(self, k: int) -> DictEntry:
         card, wanted = self.card_of[k], self.sub_of[k]
@@ -291,6 +304,12 @@ class DslFile(DictionaryFile):
             body = _plain(_DROP.sub("", body), tilde)
             if body and index_headwords(body) != [headword]:  # not the headword again
                 senses.append(body)
+        repeated = repeated_head(senses[0], shown) if senses else None
+        if repeated:  # a converter's copy of FreeDict's head line, ``كتاب /kitˈaːb/``
+            del senses[0]
+            pronunciation = pronunciation or repeated[1]
+            if head_alternatives(repeated[0]):  # it lists headwords: shown as dictd shows it
+                shown = repeated[0]
         return DictEntry(shown, tuple(dict.fromkeys(senses)), pronunciation, self.name,
                          tuple(dict.fromkeys(examples)))
 
