@@ -111,11 +111,14 @@ def listed_headwords(article: str, headword: str) -> tuple[str, ...]:
 
 
 def listed_head_line(article: str, headword: str) -> str:
-    """The head line of an article that :func:`listed_headwords` finds (shown as its
-    headword, as dictd's reader shows it), else ``headword``."""
-    if not listed_headwords(article, headword):
-        return headword
-    return head_line(markup_to_text(article) if _MARKUP.search(article) else article)
+    """The headword of a converter's article (plain or HTML) as dictd's reader shows it: its
+    head line when :func:`listed_headwords` finds headwords there, else as the head line
+    writes it (:func:`written_headword`: pyglossary's StarDict of FreeDict eng-ara keeps the
+    index's xray, un for ``X-ray``, ``UN``)."""
+    text = markup_to_text(article) if _MARKUP.search(article) else article
+    if listed_headwords(article, headword):
+        return head_line(text)
+    return written_headword(text, headword)
 
 
 def without_head_lines(text: str, headwords: Sequence[str]) -> str:
