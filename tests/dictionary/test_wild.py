@@ -240,17 +240,21 @@ def test_a_converted_english_arabic_stardict_shows_its_headwords_as_written(
 ) -> None:
     """pyglossary's StarDict (and tab file) of FreeDict eng-ara keeps dictd's index words
     (xray, un, absentminded) as headwords: read backwards, الأمم المتحدة gave the sense 'un'
-    (Enter in the Dictionary panel inserted it), as dictd's reader no longer does."""
+    (Enter in the Dictionary panel inserted it), as dictd's reader no longer does. An
+    article merging spellings (U.S, Us) keeps the index's."""
     articles = [("xray", "X-ray /ˈɛks ɹˈeɪ/<br />الأشعة السّينيّة<br />"),
                 ("un", "UN /jˌuːˈɛn/<br />الأمم المتّحدة<br />"),
                 ("absentminded", "Absent-minded /ˈabsənt/<br />شارد الذّهن<br />"),
-                ("book", "Book /bˈʊk/<br />الكتاب<br />")]
+                ("book", "Book /bˈʊk/<br />الكتاب<br />"),
+                ("us", "U.S /jˈuː ˈɛs/<br />الولايات المتّحدة<br /><br /><br /><hr><br /><br />"
+                       "Us /ˈʌs/<br />نحن<br />")]  # merged spellings: the index's
     ifo = stardict_of(tmp_path, "h", articles)
     tab = tmp_path / "tab.txt"
     tab.write_text("".join(f"{head}\t{body}\n" for head, body in articles), encoding="utf-8")
     for path in (ifo, tab):
         lexicon = open_lexicon([path])
         for arabic, english in (("الأشعة السينية", "X-ray"), ("الأمم المتحدة", "UN"),
-                                ("شارد الذهن", "absent-minded"), ("الكتاب", "book")):
+                                ("شارد الذهن", "absent-minded"), ("الكتاب", "book"),
+                                ("نحن", "us")):
             assert [e.senses for e in lexicon.lookup(arabic)] == [(english,)], (path, arabic)
         assert [e.headword for e in lexicon.lookup("x-ray")] == ["X-ray"]

@@ -114,10 +114,16 @@ def listed_head_line(article: str, headword: str) -> str:
     """The headword of a converter's article (plain or HTML) as dictd's reader shows it: its
     head line when :func:`listed_headwords` finds headwords there, else as the head line
     writes it (:func:`written_headword`: pyglossary's StarDict of FreeDict eng-ara keeps the
-    index's xray, un for ``X-ray``, ``UN``)."""
+    index's xray, un for ``X-ray``, ``UN``), unless it merged articles of several spellings
+    (``Us`` and ``U.S`` under us)."""
     text = markup_to_text(article) if _MARKUP.search(article) else article
     if listed_headwords(article, headword):
         return head_line(text)
+    key = _letters(headword)
+    heads = {head_line(part) for part in _BLANK_LINE.split(text.strip())
+             if _letters(head_line(part)) == key}
+    if len(heads) > 1:  # articles of several spellings merged (Us, U.S): the index's
+        return headword
     return written_headword(text, headword)
 
 
