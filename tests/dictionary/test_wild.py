@@ -243,7 +243,8 @@ def test_a_converted_english_arabic_stardict_shows_its_headwords_as_written(
     (Enter in the Dictionary panel inserted it), as dictd's reader no longer does. An
     article merging spellings (U.S, Us) keeps the index's."""
     articles = [("xray", "X-ray /ˈɛks ɹˈeɪ/<br />الأشعة السّينيّة<br />"),
-                ("un", "UN /jˌuːˈɛn/<br />الأمم المتّحدة<br />"),
+                ("un", "UN /jˌuːˈɛn/<br />الأمم المتّحدة<br /><br /><br /><hr><br /><br />"
+                       "Un- /ˈʌn/<br />كلمة بادئة<br />"),  # an affix merged: no spelling
                 ("absentminded", "Absent-minded /ˈabsənt/<br />شارد الذّهن<br />"),
                 ("book", "Book /bˈʊk/<br />الكتاب<br />"),
                 ("us", "U.S /jˈuː ˈɛs/<br />الولايات المتّحدة<br /><br /><br /><hr><br /><br />"

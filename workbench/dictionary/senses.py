@@ -115,16 +115,17 @@ def listed_head_line(article: str, headword: str) -> str:
     head line when :func:`listed_headwords` finds headwords there, else as the head line
     writes it (:func:`written_headword`: pyglossary's StarDict of FreeDict eng-ara keeps the
     index's xray, un for ``X-ray``, ``UN``), unless it merged articles of several spellings
-    (``Us`` and ``U.S`` under us)."""
+    (``U.S`` and ``Us`` under us; an affix merged with a word, ``Un-`` with ``UN``, is
+    none)."""
     text = markup_to_text(article) if _MARKUP.search(article) else article
     if listed_headwords(article, headword):
         return head_line(text)
     key = _letters(headword)
-    heads = {head_line(part) for part in _BLANK_LINE.split(text.strip())
-             if _letters(head_line(part)) == key}
-    if len(heads) > 1:  # articles of several spellings merged (Us, U.S): the index's
+    parts = [p for p in _BLANK_LINE.split(text.strip()) if _letters(head_line(p)) == key]
+    words = [p for p in parts if not head_line(p).endswith("-")] or parts  # UN, not Un-
+    if len({head_line(p) for p in words}) > 1:  # several spellings merged (U.S, Us)
         return headword
-    return written_headword(text, headword)
+    return written_headword(words[0] if words else text, headword)
 
 
 def without_head_lines(text: str, headwords: Sequence[str]) -> str:
