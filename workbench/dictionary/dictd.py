@@ -17,7 +17,7 @@ from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import (
     article_senses,
     head_line,
-    indexed_alternatives,
+    listed_headwords,
     without_head_lines,
     written_headword,
 )
@@ -105,7 +105,7 @@ class DictdFile(DictionaryFile):
         """The headwords an article's head line lists where the index ran them into one
         phrase or word (FreeDict's آذار مارس is ``آذار، مارس``, مارسآذار ``مارس/آذار``)."""
         raw = self.data.read(self.offsets[k], self.lengths[k])
-        return indexed_alternatives(raw.decode("utf-8", "replace"), self.headwords[k])
+        return listed_headwords(raw.decode("utf-8", "replace"), self.headwords[k])
 
     def entry(self, k: int) -> DictEntry:
         raw = self.data.read(self.offsets[k], self.lengths[k])
@@ -130,7 +130,7 @@ class DictdFile(DictionaryFile):
     def _shown(self, text: str, k: int) -> str:
         """The headword as the article writes it: a list of them (آذار، مارس) as its head
         line, else :func:`written_headword`."""
-        if indexed_alternatives(text, self.headwords[k]):
+        if listed_headwords(text, self.headwords[k]):
             return head_line(text)
         return written_headword(text, self.headwords[k])
 

@@ -84,25 +84,15 @@ def head_alternatives(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def indexed_alternatives(text: str, headword: str) -> tuple[str, ...]:
-    """:func:`head_alternatives` of a plain article under its dictd index headword: one of
-    several words (آذار مارس for ``آذار، مارس``), or one word whose letters are the head
-    line's, where the index ran the headwords together without a space (FreeDict's months:
-    مارسآذار for ``مارس/آذار``, إبريلأب for ``إبريل/أب``)."""
-    if " " not in headword and _letters(head_line(text)) != _letters(headword):
-        return ()
-    return head_alternatives(text)
-
-
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def listed_headwords(article: str, headword: str) -> tuple[str, ...]:
-    """:func:`head_alternatives` of an article (plain or HTML) whose headword is dictd's
-    index phrase or word, as converters keep it (pyglossary's StarDict or tab file of
-    FreeDict: headword ``المربية المدرسة``, head line ``المربّية، المُدرّسة /…/``;
-    مارسآذار, ``مارس/آذار``), of each head line whose letters are the headword's (articles
-    a converter merged, after a blank line: ``خادم (ولد)`` then ``خادم، ولد``)."""
+    """:func:`head_alternatives` of an article (plain or HTML) under dictd's index phrase or
+    word, in dictd or as converters keep it (FreeDict's headword آذار مارس, head line
+    ``آذار، مارس /…/``; مارسآذار, ``مارس/آذار``: the index ran them into one word), of each
+    head line whose letters are the headword's (articles a converter merged, after a blank
+    line: ``خادم (ولد)`` then ``خادم، ولد``)."""
     text = markup_to_text(article) if _MARKUP.search(article) else article
     key = _letters(headword)
     found = (head_alternatives(part) for part in _BLANK_LINE.split(text.strip())
