@@ -35,15 +35,16 @@ def head_line(text: str) -> str:
     return (line[: ipa.start()] if ipa else line).strip()
 
 
-def repeated_head(line: str, headword: str) -> tuple[str, str | None] | None:
-    """A body line that is the article's head line again, as converters of FreeDict copy
-    it (``[b]كتاب[/b] /kitˈaːb/`` in a DSL card): the line without its IPA, when its letters
-    are the headword's, and the IPA between slashes; else None."""
-    head = head_line(line)
-    if _letters(head) != _letters(headword):
-        return None
+def repeated_head(line: str, headword: str) -> tuple[str, str] | None:
+    """A body line that is FreeDict's head line again, as converters copy it
+    (``[b]كتاب[/b] /kitˈaːb/`` in a DSL card): the line without its IPA, when its letters
+    are the headword's, and the IPA between slashes; else None (a translation spelt as
+    the headword, Berlin for Berlin, is no head line)."""
     ipa = _IPA.search(line.strip())
-    return head, ipa.group(1).strip() if ipa else None
+    head = head_line(line)
+    if ipa is None or _letters(head) != _letters(headword):
+        return None
+    return head, ipa.group(1).strip()
 
 
 def written_headword(text: str, headword: str) -> str:

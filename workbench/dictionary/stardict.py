@@ -211,8 +211,7 @@ class StarDictFile(DictionaryFile):
                 found, ipa = plain_senses(text, headword)
             senses.extend(found)
             pronunciation = pronunciation or ipa
-        # a head line listing several headwords: shown as dictd shows it
-        headword = listed_head_line(self._first_text(raw), headword)
+        headword = listed_head_line(self._first_text(raw), headword)  # as dictd shows it
         return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name,
                          examples)
 
