@@ -218,6 +218,9 @@ _DSL_DICTDLIB = """\ufeff#NAME "Arabic - English FreeDict dictionary"
 \t[m2]1. October
 \t[m2]2. Oct
 
+Berlin
+\t[m1]berlin
+
 """
 
 
@@ -233,6 +236,8 @@ def test_a_dsl_of_freedict_copying_its_head_lines_into_the_cards(tmp_path: Path)
     [october] = lexicon.lookup("وأكتوبر")
     assert (october.headword, october.senses, october.pronunciation) == (
         "أكتوبر/تشرين الأول", ("October", "Oct"), "ʔˈuktuːbˌar")
+    # a translation spelt as the headword, without an IPA, is no head line
+    assert [e.senses for e in lexicon.lookup("Berlin")] == [("berlin",)]
 
 
 def test_a_converted_english_arabic_stardict_shows_its_headwords_as_written(
