@@ -47,7 +47,7 @@ def test_a_tei_orth_or_dsl_headword_line_listing_several_headwords_finds_each(
 ) -> None:
     """FreeDict ara-eng's TEI writes some entries' headwords in one <orth> (آذار، مارس;
     أكتوبر/تشرين الأول; a bracketed note after أسيكلوفر), and converters of it write such a
-    DSL headword line: آذار, مارس, أكتوبر and أسيكلوفر found nothing, as dictd's reader finds
+    DSL headword line: آذار, مارس, أكتوبر and أسيكلوفر found nothing, where dictd's reader finds
     them. The headword shown is the line as written."""
     tei = tmp_path / "months.tei"
     tei.write_text(_TEI, encoding="utf-8")
