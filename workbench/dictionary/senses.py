@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _NUMBERED = re.compile(r"^\s*(?:\d+|[a-z]|[IVX]+)\s*[.)]\s+")
 _IPA = re.compile(r"(?:^|\s)/([^/\n]{1,80})/\s*$")
@@ -15,12 +16,14 @@ _WRITTEN = re.compile(r"[^\W_]+(?:[-.'’ &]+[^\W_]+)*\.?")  # X-ray, U.S.A., R&
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|dd|dt|tr|def|dtrn)\s*>", re.I)
 
 
+@lru_cache(maxsize=4096)  # a headword and its head lines, compared several times each
 def _folded(text: str) -> str:
     from workbench.text.normalize import normalize_arabic
 
     return normalize_arabic(text.strip()).casefold()
 
 
+@lru_cache(maxsize=4096)
 def _letters(text: str) -> str:
     """A head line's words as compared with the headword: folded, punctuation and spaces out
     (FreeDict's head line ``التّرك، /…/`` or ``إلى أين؟ /…/`` is the headword الترك, إلى أين)."""
@@ -88,17 +91,23 @@ def head_alternatives(text: str) -> tuple[str, ...]:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+def _merged_heads(article: str, headword: str) -> tuple[str, list[str]]:
+    """An article as text, and the head line of each article a converter merged into it
+    (after a blank line) whose letters are the headword's."""
+    text = markup_to_text(article) if _MARKUP.search(article) else article
+    key = _letters(headword)
+    heads = (head_line(part) for part in _BLANK_LINE.split(text.strip()))
+    return text, [head for head in heads if _letters(head) == key]
+
+
 def listed_headwords(article: str, headword: str) -> tuple[str, ...]:
     """:func:`head_alternatives` of an article (plain or HTML) under dictd's index phrase or
     word, in dictd or as converters keep it (FreeDict's headword آذار مارس, head line
     ``آذار، مارس /…/``; مارسآذار, ``مارس/آذار``: the index ran them into one word), of each
     head line whose letters are the headword's (articles a converter merged, after a blank
     line: ``خادم (ولد)`` then ``خادم، ولد``)."""
-    text = markup_to_text(article) if _MARKUP.search(article) else article
-    key = _letters(headword)
-    found = (head_alternatives(part) for part in _BLANK_LINE.split(text.strip())
-             if _letters(head_line(part)) == key)  # each article a converter merged
-    return tuple(dict.fromkeys(a for alternatives in found for a in alternatives))
+    _, heads = _merged_heads(article, headword)
+    return tuple(dict.fromkeys(a for head in heads for a in head_alternatives(head)))
 
 
 def listed_head_line(article: str, headword: str) -> str:
@@ -108,13 +117,12 @@ def listed_head_line(article: str, headword: str) -> str:
     index's xray, un for ``X-ray``, ``UN``), unless it merged articles of several spellings
     (``U.S`` and ``Us`` under us; an affix merged with a word, ``Un-`` with ``UN``, is
     none)."""
-    text = markup_to_text(article) if _MARKUP.search(article) else article
-    if listed_headwords(article, headword):
+    text, heads = _merged_heads(article, headword)
+    if any(_HEAD_ALTERNATIVES.search(h) or "(" in h for h in heads) and any(
+            map(head_alternatives, heads)):
         return head_line(text)
-    key = _letters(headword)
-    parts = [p for p in _BLANK_LINE.split(text.strip()) if _letters(head_line(p)) == key]
-    words = [p for p in parts if not head_line(p).endswith("-")] or parts  # UN, not Un-
-    if len({head_line(p) for p in words}) > 1:  # several spellings merged (U.S, Us)
+    words = [head for head in heads if not head.endswith("-")] or heads  # UN, not Un-
+    if len(set(words)) > 1:  # several spellings merged (U.S, Us)
         return headword
     return written_headword(words[0] if words else text, headword)
 
