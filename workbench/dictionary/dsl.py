@@ -5,7 +5,8 @@ and glossary files are read).
 A card is one or more headword lines at the start of a line, then body lines that start
 with a space or a tab. ``#NAME "..."`` and the other ``#`` lines are the header; ``{{...}}``
 is a comment, which may run over several lines (a card inside one is not read). In the
-body, ``[t]…[/t]`` is the transcription, ``[trn]``, ``[m1]``, ``[p]``, ``[c]``, ``[i]``…
+body, ``[t]…[/t]`` is the transcription (not inside ``[trn]``: a translation's), ``[trn]``,
+``[m1]``, ``[p]``, ``[c]``, ``[i]``…
 are markup: the senses are the body lines with their markup stripped
 (labels ``[p]``, sounds ``[s]`` and pictures left out; examples ``[ex]`` kept apart, as the
 entry's examples; ``[*]…[/*]``, what Lingvo shows in its full mode only, read as the
@@ -14,6 +15,9 @@ In a headword, ``{…}`` is displayed but not indexed, and ``(…)`` is an optio
 ``تحدث(ت)`` is found as تحدث and تحدثت.
 A body line ``@ heading`` starts a sub-entry (a phrase with its own senses, in the word list
 like a card) that runs to a line ``@`` alone, the next sub-entry or the card's end.
+Converted from FreeDict, a headword line may list headwords (``آذار، مارس``), or a card's
+first line copy FreeDict's head line with its ``/IPA/`` under dictd's index phrase: each
+headword listed is a key, the copy no sense.
 """
 
 from __future__ import annotations
