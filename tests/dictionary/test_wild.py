@@ -1,6 +1,7 @@
 """Features of dictionary files as users have them (FreeDict's TEI, converted and
 community DSL files), each built small here: the readers' gaps found by feeding them real
-files (FreeDict ara-eng and eng-ara, pyglossary's test data)."""
+files (FreeDict ara-eng and eng-ara, pyglossary's test data); the entries here are made up
+in their layout, none copied."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ _TEI = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0">
   <teiHeader><fileDesc><titleStmt><title>Months</title></titleStmt></fileDesc></teiHeader>
   <text><body>
-    <entry><form><orth>آذار، مارس</orth><pron>ʔˈaːðaːr mˈaːris</pron></form>
-      <sense n="1"><cit type="trans"><quote>Adar</quote></cit></sense></entry>
+    <entry><form><orth>آذار، مارس</orth><pron>aːðaːr maːris</pron></form>
+      <sense n="1"><cit type="trans"><quote>March</quote></cit></sense></entry>
     <entry><form><orth>أكتوبر/تشرين الأول</orth></form>
       <sense n="1"><cit type="trans"><quote>October</quote></cit></sense>
       <sense n="2"><cit type="trans"><quote>Oct</quote></cit></sense></entry>
@@ -34,8 +35,8 @@ _DSL_MONTHS = """#NAME "Months"
 #CONTENTS_LANGUAGE "English"
 
 آذار، مارس
-\t[m1][t]ʔˈaːðaːr[/t][/m]
-\t[m1][trn]Adar[/trn][/m]
+\t[m1][t]aːðaːr[/t][/m]
+\t[m1][trn]March[/trn][/m]
 أكتوبر/تشرين الأول
 \t[m1]1) [trn]October[/trn][/m]
 \t[m1]2) [trn]Oct[/trn][/m]
@@ -56,7 +57,7 @@ def test_a_tei_orth_or_dsl_headword_line_listing_several_headwords_finds_each(
     for path in (tei, dsl):
         lexicon = open_lexicon([path])
         for word, shown, senses in (
-            ("آذار", "آذار، مارس", ("Adar",)), ("ومارس", "آذار، مارس", ("Adar",)),
+            ("آذار", "آذار، مارس", ("March",)), ("ومارس", "آذار، مارس", ("March",)),
             ("أكتوبر", "أكتوبر/تشرين الأول", ("October", "Oct")),
             ("تشرين الأول", "أكتوبر/تشرين الأول", ("October", "Oct")),
         ):
@@ -68,41 +69,40 @@ def test_a_tei_orth_or_dsl_headword_line_listing_several_headwords_finds_each(
     assert d.alternatives(d.headwords.index("كتاب")) == ()
 
 
-_DSL_RU_EN = """#NAME\t"AmericanEnglish (Ru-En)"
-#INDEX_LANGUAGE\t"Russian"
+_DSL_TRANSCRIBED = """#NAME\t"Test Ar-En"
+#INDEX_LANGUAGE\t"Arabic"
 #CONTENTS_LANGUAGE\t"English"
 
-а
-\t[m1][p]союз[/p][/m]
-\t[m1]1) [trn]but[/trn][/m]
-\t[m1]2) [trn]and[/trn][/m]
+و
+\t[m1][p]حرف عطف[/p][/m]
+\t[m1]1) [trn]and[/trn][/m]
+\t[m1]2) [trn]while[/trn][/m]
 \t[m1][*]•[/*][/m]
-\t[m1][*]- [ref]а именно[/ref][/*][/m]
-абзац
-\t[m1][p]м[/p][/m]
-\t[m1][trn]paragraph \\[[t]'pær-[/t]\\][/trn][/m]
-абракадабра
-\t[m1][trn]gibberish \\[[t]'gi-[/t]\\], gobbledegook \\[[t]'ga:bl-[/t]\\][/trn][/m]
-Абиджан
-\t[m1][t]ˌabʲɪˈdʐan[/t][/m]
-\t[m1][trn]Abijan \\[[t]ˌæbɪ'dʒæn[/t]\\][/trn][/m]
+\t[m1][*]- [ref]وهكذا[/ref][/*][/m]
+فقرة
+\t[m1][trn]paragraph \\[[t]'pærəgrɑːf[/t]\\][/trn][/m]
+هراء
+\t[m1][trn]nonsense \\[[t]'nɒnsəns[/t]\\], gibberish \\[[t]'dʒɪbərɪʃ[/t]\\][/trn][/m]
+أبوجا
+\t[m1][t]abuːdʒa[/t][/m]
+\t[m1][trn]Abuja \\[[t]ə'buːdʒə[/t]\\][/trn][/m]
 """
 
 
 def test_dsl_transcriptions_of_translations_bullets_and_run_on_dashes(tmp_path: Path) -> None:
-    """A Lingvo ru-en DSL (pyglossary's test data) writes an English transcription inside a
+    """Lingvo DSLs (pyglossary's ru-en test data) write an English transcription inside a
     translation in escaped brackets (``paragraph \\[[t]'pær-[/t]\\]``): the sense was
     'paragraph []' and the translation's transcription the headword's pronunciation; a
     line of a bullet alone (``[*]•[/*]``) was a sense '•', a run-on line's dash stayed
     ('- а именно')."""
-    path = tmp_path / "ru-en.dsl"
-    path.write_bytes(b"\xff\xfe" + _DSL_RU_EN.replace("\n", "\r\n").encode("utf-16-le"))
+    path = tmp_path / "ar-en.dsl"
+    path.write_bytes(b"\xff\xfe" + _DSL_TRANSCRIBED.replace("\n", "\r\n").encode("utf-16-le"))
     entries = {e.headword: e for e in map(open_dictionary(path).entry, range(4))}
-    assert entries["а"].senses == ("but", "and", "а именно")
-    assert (entries["абзац"].senses, entries["абзац"].pronunciation) == (("paragraph",), None)
-    assert entries["абракадабра"].senses == ("gibberish, gobbledegook",)
-    assert entries["Абиджан"].senses == ("Abijan",)
-    assert entries["Абиджан"].pronunciation == "ˌabʲɪˈdʐan"
+    assert entries["و"].senses == ("and", "while", "وهكذا")
+    assert (entries["فقرة"].senses, entries["فقرة"].pronunciation) == (("paragraph",), None)
+    assert entries["هراء"].senses == ("nonsense, gibberish",)
+    assert entries["أبوجا"].senses == ("Abuja",)
+    assert entries["أبوجا"].pronunciation == "abuːdʒa"
 
 
 def test_a_dsl_in_an_arabic_code_page_is_read_another_one_byte_dsl_refused(
@@ -112,11 +112,11 @@ def test_a_dsl_in_an_arabic_code_page_is_read_another_one_byte_dsl_refused(
     valid utf-8'): it is read when its text reads as Arabic there, as TSV and glossary
     files are; a Cyrillic Windows-1251 DSL is still a one-line error naming the file."""
     arabic = tmp_path / "ar.dsl"
-    arabic.write_bytes(_DSL_MONTHS.replace("\n", "\r\n").replace("[t]ʔˈaːðaːr[/t]", "")
+    arabic.write_bytes(_DSL_MONTHS.replace("\n", "\r\n").replace("[t]aːðaːr[/t]", "")
                        .encode("cp1256"))
     [entry] = open_lexicon([arabic]).lookup("وأكتوبر")
     assert (entry.headword, entry.senses) == ("أكتوبر/تشرين الأول", ("October", "Oct"))
-    assert [e.senses for e in open_lexicon([arabic]).lookup("آذار")] == [("Adar",)]
+    assert [e.senses for e in open_lexicon([arabic]).lookup("آذار")] == [("March",)]
     cyrillic = tmp_path / "ru.dsl"
     cyrillic.write_bytes('#NAME "Ru-En"\r\n\r\nабзац\r\n\t[m1][trn]paragraph[/trn][/m]\r\n'
                          .encode("cp1251"))
@@ -150,9 +150,9 @@ def test_a_dictd_index_word_run_together_from_a_head_line_of_several_finds_each(
     """FreeDict ara-eng's dictd index runs a head line ``مارس/آذار`` into one word,
     مارسآذار (and إبريلأب, فبرايرشباط, يوليوتموز...): مارس, آذار found no 'March'. A word
     whose letters are not its head line's lists nothing."""
-    articles = [("مارسآذار", "مارس/آذار /mˈaːris ʔˈaːðaːr/\n1. March\n2. Mar\n"),
-                ("مارس", "مارس /mˈaːris/\nExert\n"),
-                ("كتاب", "كتاب /kitˈaːb/\nBook, volume\n")]
+    articles = [("مارسآذار", "مارس/آذار /maːris aːðaːr/\n1. March\n2. Mar\n"),
+                ("مارس", "مارس /maːrasa/\nExercise\n"),
+                ("كتاب", "كتاب /kitaːb/\nBook, volume\n")]
     data = bytearray()
     rows = []
     for head, body in articles:
@@ -163,7 +163,7 @@ def test_a_dictd_index_word_run_together_from_a_head_line_of_several_finds_each(
     (tmp_path / "fd.dict").write_bytes(bytes(data))
     lexicon = open_lexicon([tmp_path / "fd.index"])
     assert [(e.headword, e.senses) for e in lexicon.lookup("مارس")] == [
-        ("مارس", ("Exert",)), ("مارس/آذار", ("March", "Mar"))]
+        ("مارس", ("Exercise",)), ("مارس/آذار", ("March", "Mar"))]
     assert [e.headword for e in lexicon.lookup("وآذار")] == ["مارس/آذار"]
     d = open_dictionary(tmp_path / "fd.index")
     assert [d.alternatives(k) for k in range(3)] == [("مارس", "آذار"), (), ()]
@@ -177,9 +177,9 @@ def test_converted_freedict_run_together_and_merged_head_lines_find_each_headwor
     one index phrase (``خادم (ولد)`` then ``خادم، ولد``, under خادم ولد: the second head
     line's ولد found nothing)."""
     articles = [
-        ("مارسآذار", "مارس/آذار /mˈaːris ʔˈaːðaːr/<br />1. March<br />2. Mar<br />"),
-        ("خادم ولد", "خادم (ولد) /χˈaːdim wˈalad/<br />Footboy<br /><br /><br /><hr><br /><br />"
-                     "خادم، ولد /χˈaːdim wˈalad/<br />Garcon<br />"),
+        ("مارسآذار", "مارس/آذار /maːris/<br />1. March<br />2. Mar<br />"),
+        ("خادم ولد", "خادم (ولد) /xaːdim/<br />Servant boy<br /><br /><br /><hr><br /><br />"
+                     "خادم، ولد /xaːdim/<br />Page<br />"),
     ]
     ifo = stardict_of(tmp_path, "h", articles)
     tab = tmp_path / "tab.txt"
@@ -189,19 +189,19 @@ def test_converted_freedict_run_together_and_merged_head_lines_find_each_headwor
         assert [(e.headword, e.senses) for e in lexicon.lookup("وآذار")] == [
             ("مارس/آذار", ("March", "Mar"))], path
         assert [(e.headword, e.senses) for e in lexicon.lookup("ولده")] == [
-            ("خادم (ولد)", ("Footboy", "Garcon"))], path
+            ("خادم (ولد)", ("Servant boy", "Page"))], path
 
 
 def test_a_stardict_headword_listing_headwords_or_with_a_note_finds_each(
     tmp_path: Path,
 ) -> None:
     """A StarDict built from head lines as written (stardict-text2bin, tabfile) has keys
-    such as ``الجعل (حشرة)`` and ``آذار، مارس``: جعل found no 'Chafer', آذار nothing, as they
+    such as ``الجعل (حشرة)`` and ``آذار، مارس``: جعل found no 'Dung beetle', آذار nothing, as they
     are found in dictd, TEI and DSL."""
-    ifo = stardict_of(tmp_path, "m", [("الجعل (حشرة)", "Chafer"), ("آذار، مارس", "Adar")])
+    ifo = stardict_of(tmp_path, "m", [("الجعل (حشرة)", "Dung beetle"), ("آذار، مارس", "March")])
     lexicon = open_lexicon([ifo])
     assert [(e.headword, e.senses) for e in lexicon.lookup("جعل")] == [
-        ("الجعل (حشرة)", ("Chafer",))]
+        ("الجعل (حشرة)", ("Dung beetle",))]
     assert [e.headword for e in lexicon.lookup("وآذار")] == ["آذار، مارس"]
 
 
@@ -210,11 +210,11 @@ _DSL_DICTDLIB = """\ufeff#NAME "Arabic - English FreeDict dictionary"
 #CONTENTS_LANGUAGE "English"
 
 كتاب
-\t[m1][b]كتاب[/b] /kitˈaːb/
-\t[m2]Casebook
+\t[m1][b]كتاب[/b] /kitaːb/
+\t[m2]Book
 
 أكتوبرتشرين الأول
-\t[m1][b]أكتوبر/تشرين الأول[/b] /ʔˈuktuːbˌar/
+\t[m1][b]أكتوبر/تشرين الأول[/b] /uktuːbar/
 \t[m2]1. October
 \t[m2]2. Oct
 
@@ -227,15 +227,15 @@ Berlin
 def test_a_dsl_of_freedict_copying_its_head_lines_into_the_cards(tmp_path: Path) -> None:
     """A users' dictd-to-DSL script (dictdlib) writes dictd's index phrase as the headword
     and FreeDict's head line in bold with its IPA as the first body line: that line was a
-    sense ('كتاب /kitˈaːb/') and no pronunciation, and أكتوبر found nothing."""
+    sense ('كتاب /kitaːb/') and no pronunciation, and أكتوبر found nothing."""
     path = tmp_path / "fd.dsl"
     path.write_text(_DSL_DICTDLIB, encoding="utf-8")
     lexicon = open_lexicon([path])
     [book] = lexicon.lookup("كتاب")
-    assert (book.headword, book.senses, book.pronunciation) == ("كتاب", ("Casebook",), "kitˈaːb")
+    assert (book.headword, book.senses, book.pronunciation) == ("كتاب", ("Book",), "kitaːb")
     [october] = lexicon.lookup("وأكتوبر")
     assert (october.headword, october.senses, october.pronunciation) == (
-        "أكتوبر/تشرين الأول", ("October", "Oct"), "ʔˈuktuːbˌar")
+        "أكتوبر/تشرين الأول", ("October", "Oct"), "uktuːbar")
     # a translation spelt as the headword, without an IPA, is no head line
     assert [e.senses for e in lexicon.lookup("Berlin")] == [("berlin",)]
 
@@ -247,13 +247,13 @@ def test_a_converted_english_arabic_stardict_shows_its_headwords_as_written(
     (xray, un, absentminded) as headwords: read backwards, الأمم المتحدة gave the sense 'un'
     (Enter in the Dictionary panel inserted it), as dictd's reader no longer does. An
     article merging spellings (U.S, Us) keeps the index's."""
-    articles = [("xray", "X-ray /ˈɛks ɹˈeɪ/<br />الأشعة السّينيّة<br />"),
-                ("un", "UN /jˌuːˈɛn/<br />الأمم المتّحدة<br /><br /><br /><hr><br /><br />"
-                       "Un- /ˈʌn/<br />كلمة بادئة<br />"),  # an affix merged: no spelling
-                ("absentminded", "Absent-minded /ˈabsənt/<br />شارد الذّهن<br />"),
-                ("book", "Book /bˈʊk/<br />الكتاب<br />"),
-                ("us", "U.S /jˈuː ˈɛs/<br />الولايات المتّحدة<br /><br /><br /><hr><br /><br />"
-                       "Us /ˈʌs/<br />نحن<br />")]  # merged spellings: the index's
+    articles = [("xray", "X-ray /eks reɪ/<br />الأشعة السّينيّة<br />"),
+                ("un", "UN /juː en/<br />الأمم المتّحدة<br /><br /><br /><hr><br /><br />"
+                       "Un- /ʌn/<br />كلمة بادئة<br />"),  # an affix merged: no spelling
+                ("absentminded", "Absent-minded /æbsənt/<br />شارد الذّهن<br />"),
+                ("book", "Book /bʊk/<br />الكتاب<br />"),
+                ("us", "U.S /juː es/<br />الولايات المتّحدة<br /><br /><br /><hr><br /><br />"
+                       "Us /ʌs/<br />نحن<br />")]  # merged spellings: the index's
     ifo = stardict_of(tmp_path, "h", articles)
     tab = tmp_path / "tab.txt"
     tab.write_text("".join(f"{head}\t{body}\n" for head, body in articles), encoding="utf-8")
