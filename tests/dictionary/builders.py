@@ -113,6 +113,22 @@ def stardict(folder: Path, name: str = "star", synonyms: bool = True,
     return folder / f"{name}.ifo"
 
 
+def stardict_of(folder: Path, types: str, articles: list[tuple[str, str]]) -> Path:
+    """A StarDict set of one field type, articles as given."""
+    data, idx = bytearray(), bytearray()
+    for head, body in sorted(articles, key=lambda a: a[0].encode()):
+        raw = body.encode()
+        idx += head.encode() + b"\0" + struct.pack(">II", len(data), len(raw))
+        data += raw
+    (folder / "h.idx").write_bytes(bytes(idx))
+    (folder / "h.dict").write_bytes(bytes(data))
+    (folder / "h.ifo").write_text(
+        "StarDict's dict ifo file\nversion=2.4.2\nbookname=HTML\n"
+        f"wordcount={len(articles)}\nidxfilesize={len(idx)}\nsametypesequence={types}\n",
+        encoding="utf-8")
+    return folder / "h.ifo"
+
+
 DSL = """#NAME "DSL Test"
 #INDEX_LANGUAGE "Arabic"
 #CONTENTS_LANGUAGE "English"

@@ -382,7 +382,7 @@ def test_stardict_xdxf_articles(tmp_path: Path) -> None:
                "</deftext><ex><ex_orig>كلب كبير</ex_orig><ex_tran>a big dog</ex_tran></ex>"
                "</def><def><deftext><dtrn>hound</dtrn></deftext></def></def>"),
     ]
-    entries = _by_head(open_dictionary(_stardict_of(tmp_path, "x", articles)))
+    entries = _by_head(open_dictionary(builders.stardict_of(tmp_path, "x", articles)))
     assert entries["كتاب"][0].senses == ("book", "letter")
     assert entries["كتاب"][0].pronunciation == "kitāb"
     assert entries["كلب"][0].senses == ("dog", "hound")
@@ -391,26 +391,10 @@ def test_stardict_xdxf_articles(tmp_path: Path) -> None:
     assert entries["كلب"][0].examples == ("كلب كبير — a big dog",)
 
 
-def _stardict_of(folder: Path, types: str, articles: list[tuple[str, str]]) -> Path:
-    """A StarDict set of one field type, articles as given."""
-    data, idx = bytearray(), bytearray()
-    for head, body in sorted(articles, key=lambda a: a[0].encode()):
-        raw = body.encode()
-        idx += head.encode() + b"\0" + struct.pack(">II", len(data), len(raw))
-        data += raw
-    (folder / "h.idx").write_bytes(bytes(idx))
-    (folder / "h.dict").write_bytes(bytes(data))
-    (folder / "h.ifo").write_text(
-        "StarDict's dict ifo file\nversion=2.4.2\nbookname=HTML\n"
-        f"wordcount={len(articles)}\nidxfilesize={len(idx)}\nsametypesequence={types}\n",
-        encoding="utf-8")
-    return folder / "h.ifo"
-
-
 def test_an_html_articles_head_line_is_no_sense(tmp_path: Path) -> None:
     """``<b>headword</b> <i>grammar</i><br>`` heads an HTML article: not a sense "كتاب n.";
     a bold headword with a translation on its line keeps the line."""
-    ifo = _stardict_of(tmp_path, "h", [
+    ifo = builders.stardict_of(tmp_path, "h", [
         ("كتاب", "<b>كتاب</b> <i>n.</i><br>1. book<br>2. letter"),
         ("قلم", "<b>قلم</b> pen<br>pencil"),
         ("ثورة", "<b>ثورة</b><br>revolution"),
@@ -716,7 +700,7 @@ def test_converted_freedict_head_lines_of_several_headwords(tmp_path: Path) -> N
         ("المربية المدرسة", "المربّية، المُدرّسة /ʔalmrbːˈijjah/<br />Schoolmarm<br />"),
         ("كتاب كبير", "tome, volume<br />"),
     ]
-    ifo = _stardict_of(tmp_path, "h", articles)
+    ifo = builders.stardict_of(tmp_path, "h", articles)
     (tmp_path / "tab.txt").write_text("".join(
         head + "\t" + body.replace("<br />", "\\n") + "\n" for head, body in articles),
         encoding="utf-8")

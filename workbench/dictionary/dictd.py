@@ -16,8 +16,8 @@ from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import (
     article_senses,
-    head_alternatives,
     head_line,
+    listed_headwords,
     without_head_lines,
     written_headword,
 )
@@ -103,11 +103,9 @@ class DictdFile(DictionaryFile):
 
     def alternatives(self, k: int) -> tuple[str, ...]:
         """The headwords an article's head line lists where the index ran them into one
-        phrase (a headword of several words: FreeDict's آذار مارس is ``آذار، مارس``)."""
-        if " " not in self.headwords[k]:
-            return ()
+        phrase or word (FreeDict's آذار مارس is ``آذار، مارس``, مارسآذار ``مارس/آذار``)."""
         raw = self.data.read(self.offsets[k], self.lengths[k])
-        return head_alternatives(raw.decode("utf-8", "replace"))
+        return listed_headwords(raw.decode("utf-8", "replace"), self.headwords[k])
 
     def entry(self, k: int) -> DictEntry:
         raw = self.data.read(self.offsets[k], self.lengths[k])
@@ -132,7 +130,7 @@ class DictdFile(DictionaryFile):
     def _shown(self, text: str, k: int) -> str:
         """The headword as the article writes it: a list of them (آذار، مارس) as its head
         line, else :func:`written_headword`."""
-        if " " in self.headwords[k] and head_alternatives(text):
+        if listed_headwords(text, self.headwords[k]):
             return head_line(text)
         return written_headword(text, self.headwords[k])
 

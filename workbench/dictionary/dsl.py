@@ -1,9 +1,12 @@
-"""Lingvo DSL dictionaries (``.dsl``, or dictzip'd ``.dsl.dz``), UTF-16 or UTF-8.
+"""Lingvo DSL dictionaries (``.dsl``, or dictzip'd ``.dsl.dz``), UTF-16 or UTF-8 (or an
+Arabic code page, Windows-1256 or ISO-8859-6, when the text reads as Arabic there, as TSV
+and glossary files are read).
 
 A card is one or more headword lines at the start of a line, then body lines that start
 with a space or a tab. ``#NAME "..."`` and the other ``#`` lines are the header; ``{{...}}``
 is a comment, which may run over several lines (a card inside one is not read). In the
-body, ``[t]…[/t]`` is the transcription, ``[trn]``, ``[m1]``, ``[p]``, ``[c]``, ``[i]``…
+body, ``[t]…[/t]`` is the transcription (not inside ``[trn]``: a translation's), ``[trn]``,
+``[m1]``, ``[p]``, ``[c]``, ``[i]``…
 are markup: the senses are the body lines with their markup stripped
 (labels ``[p]``, sounds ``[s]`` and pictures left out; examples ``[ex]`` kept apart, as the
 entry's examples; ``[*]…[/*]``, what Lingvo shows in its full mode only, read as the
@@ -12,6 +15,9 @@ In a headword, ``{…}`` is displayed but not indexed, and ``(…)`` is an optio
 ``تحدث(ت)`` is found as تحدث and تحدثت.
 A body line ``@ heading`` starts a sub-entry (a phrase with its own senses, in the word list
 like a card) that runs to a line ``@`` alone, the next sub-entry or the card's end.
+Converted from FreeDict, a headword line may list headwords (``آذار، مارس``), or a card's
+first line copy FreeDict's head line with its ``/IPA/`` under dictd's index phrase: each
+headword listed is a key, the copy no sense.
 """
 
 from __future__ import annotations
@@ -23,18 +29,25 @@ from pathlib import Path
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.keycache import load_index, save_index
 from workbench.dictionary.model import DictEntry, DictionaryFile
+from workbench.dictionary.senses import head_alternatives, repeated_head
 from workbench.errors import InputError
+from workbench.text.script import ARABIC_LETTER
+from workbench.textio import arabic_reading
 
 _COMMENT = re.compile(r"\{\{.*?(?:\}\}|\Z)", re.S)  # a card's last one may close later
 _DROP = re.compile(r"\[(s|ex|p|url|video)\].*?\[/\1\]", re.S)  # not [*]: shown in full mode
 _DROP_NOT_EX = re.compile(r"\[(s|p|url|video)\].*?\[/\1\]", re.S)  # labels inside examples
 _TRANSCRIPTION = re.compile(r"\[t\](.*?)\[/t\]", re.S)
 _EXAMPLE = re.compile(r"\[ex\](.*?)\[/ex\]", re.S)
+_TRANSLATION = re.compile(r"\[trn\].*?\[/trn\]", re.S)  # a [t] inside is a translation's
 _TAG = re.compile(r"\[/?[a-z*'!]+\d*(?:\s[^\]]*)?\]")
 _ESCAPED = re.compile(r"\\(.)")
 _UNSORTED = re.compile(r"\{.*?\}")
 # a sense number (1. 2) b.), not a.m., e.g., i.e. or 1.5
 _NUMBER = re.compile(r"^\s*(?:(?:\d+|[a-zа-я])\s*[.)](?:\s+|$)|\d+\)\s*)")
+_BULLET = re.compile(r"^[-–—•·]\s+")  # a run-on line's dash: "- [ref]phrase[/ref]"
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))")  # a transcription's, once it is out
+_LETTER = re.compile(r"[^\W_]")
 _OPTIONAL = re.compile(r"(?<!\\)\(((?:[^()\\]|\\.)*)(?<!\\)\)")
 _REFERENCE = re.compile(r"(?<!\\)<<(.*?)(?<!\\)>>")
 _TILDE = re.compile(r"(?<!\\)~")
@@ -98,10 +111,12 @@ def _unshelter(text: str) -> str:
 
 def _plain(markup: str, tilde: str) -> str:
     """A body line's text: markup off, references as their text, ``~`` as ``tilde``, a sense
-    number off."""
+    number or a run-on line's dash off, the brackets a transcription left empty out; ``""``
+    for a line without a letter or digit (a bullet ``[*]•[/*]`` alone)."""
     text = _unshelter(_unescape(
         _TILDE.sub(tilde, _REFERENCE.sub(r"\1", _TAG.sub("", markup)))))
-    return _NUMBER.sub("", " ".join(text.split())).strip(" ;,")
+    text = _BULLET.sub("", _NUMBER.sub("", " ".join(_EMPTY_BRACKETS.sub("", text).split())))
+    return text.strip(" ;,") if _LETTER.search(text) else ""
 
 
 def index_headwords(line: str) -> list[str]:
@@ -159,8 +174,11 @@ class DslFile(DictionaryFile):
         try:
             text = raw[bom:].decode(self.encoding)
         except UnicodeDecodeError as exc:
-            line = raw[: exc.start + bom].count(b"\n") + 1
-            raise InputError(path, f"not valid {self.encoding}", line=line) from None
+            arabic = arabic_reading(raw) if self.encoding == "utf-8" and not bom else None
+            if arabic is None:  # neither UTF-8 nor an Arabic code page
+                line = raw[: exc.start + bom].count(b"\n") + 1
+                raise InputError(path, f"not valid {self.encoding}", line=line) from None
+            text, self.encoding = arabic
         del raw
         if "\x00" in text:  # valid UTF-8, but no text
             line = text.count("\n", 0, text.index("\x00")) + 1
@@ -176,7 +194,7 @@ class DslFile(DictionaryFile):
         card_start: int | None = None
         card_end = bom
         in_body = False
-        width = 1 if self.encoding == "utf-8" else 2
+        width = 2 if self.encoding.startswith("utf-16") else 1
         in_comment = False
         for number, line in enumerate(text.split("\n"), start=1):
             size = (len(line.encode(self.encoding)) if width == 1 or not line.isascii()
@@ -228,6 +246,23 @@ class DslFile(DictionaryFile):
             self.offsets.append(start)
             self.lengths.append(end - start)
 
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """The headwords one headword line lists, as a converter of FreeDict writes them
+        (``آذار، مارس``, ``أكتوبر/تشرين الأول``), or its card's copy of FreeDict's head line
+        under dictd's index phrase (headword أكتوبرتشرين الأول, ``[b]أكتوبر/تشرين الأول[/b]``):
+        the card of an Arabic headword is read for it."""
+        headword = self.headwords[k]
+        if self.sub_of[k] >= 0 or not ARABIC_LETTER.search(headword):
+            return head_alternatives(headword)
+        card = self.card_of[k]
+        text = self.data.read(self.offsets[card], self.lengths[card]).decode(self.encoding,
+                                                                             "replace")
+        first = next((line.strip() for line in _COMMENT.sub("", text).split("\n")
+                      if line[:1] in " \t" and line.strip()), "")
+        line = _plain(_DROP.sub("", _TRANSCRIPTION.sub("", _shelter(first))), headword)
+        repeated = repeated_head(line, headword) if line else None
+        return head_alternatives(repeated[0] if repeated else headword)
+
     def entry(self, k: int) -> DictEntry:
         card, wanted = self.card_of[k], self.sub_of[k]
         raw = self.data.read(self.offsets[card], self.lengths[card])
@@ -262,7 +297,7 @@ class DslFile(DictionaryFile):
             if part != wanted:
                 continue
             body = _shelter(line.strip())
-            found = _TRANSCRIPTION.search(body)
+            found = _TRANSCRIPTION.search(_TRANSLATION.sub("", body))
             if found and pronunciation is None:
                 pronunciation = _unshelter(_TAG.sub("", found.group(1))).strip() or None
             body = _TRANSCRIPTION.sub("", body)
@@ -273,6 +308,12 @@ class DslFile(DictionaryFile):
             body = _plain(_DROP.sub("", body), tilde)
             if body and index_headwords(body) != [headword]:  # not the headword again
                 senses.append(body)
+        repeated = repeated_head(senses[0], shown) if senses else None
+        if repeated:  # a converter's copy of FreeDict's head line, ``كتاب /kitˈaːb/``
+            del senses[0]
+            pronunciation = pronunciation or repeated[1]
+            if head_alternatives(repeated[0]):  # it lists headwords: shown as dictd shows it
+                shown = repeated[0]
         return DictEntry(shown, tuple(dict.fromkeys(senses)), pronunciation, self.name,
                          tuple(dict.fromkeys(examples)))
 

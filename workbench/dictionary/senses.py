@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _NUMBERED = re.compile(r"^\s*(?:\d+|[a-z]|[IVX]+)\s*[.)]\s+")
 _IPA = re.compile(r"(?:^|\s)/([^/\n]{1,80})/\s*$")
@@ -15,12 +16,14 @@ _WRITTEN = re.compile(r"[^\W_]+(?:[-.'’ &]+[^\W_]+)*\.?")  # X-ray, U.S.A., R&
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|dd|dt|tr|def|dtrn)\s*>", re.I)
 
 
+@lru_cache(maxsize=4096)  # a headword and its head lines, compared several times each
 def _folded(text: str) -> str:
     from workbench.text.normalize import normalize_arabic
 
     return normalize_arabic(text.strip()).casefold()
 
 
+@lru_cache(maxsize=4096)
 def _letters(text: str) -> str:
     """A head line's words as compared with the headword: folded, punctuation and spaces out
     (FreeDict's head line ``التّرك، /…/`` or ``إلى أين؟ /…/`` is the headword الترك, إلى أين)."""
@@ -33,6 +36,18 @@ def head_line(text: str) -> str:
     line = text.lstrip().split("\n", 1)[0].rstrip()
     ipa = _IPA.search(line)
     return (line[: ipa.start()] if ipa else line).strip()
+
+
+def repeated_head(line: str, headword: str) -> tuple[str, str] | None:
+    """A body line that is FreeDict's head line again, as converters copy it
+    (``[b]كتاب[/b] /kitˈaːb/`` in a DSL card): the line without its IPA, when its letters
+    are the headword's, and the IPA between slashes; else None (a translation spelt as
+    the headword, Berlin for Berlin, is no head line)."""
+    ipa = _IPA.search(line.strip())
+    head = head_line(line)
+    if ipa is None or _letters(head) != _letters(headword):
+        return None
+    return head, ipa.group(1).strip()
 
 
 def written_headword(text: str, headword: str) -> str:
@@ -73,25 +88,43 @@ def head_alternatives(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def listed_headwords(article: str, headword: str) -> tuple[str, ...]:
-    """:func:`head_alternatives` of an article (plain or HTML) whose headword is dictd's
-    index phrase, as converters keep it (pyglossary's StarDict or tab file of FreeDict:
-    headword ``المربية المدرسة``, head line ``المربّية، المُدرّسة /…/``): none unless the
-    head line's letters are the headword's."""
-    if " " not in headword:
-        return ()
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _merged_heads(article: str, headword: str) -> tuple[str, list[str]]:
+    """An article as text, and the head line of each article a converter merged into it
+    (after a blank line) whose letters are the headword's."""
     text = markup_to_text(article) if _MARKUP.search(article) else article
-    if _letters(head_line(text)) != _letters(headword):
-        return ()
-    return head_alternatives(text)
+    key = _letters(headword)
+    heads = (head_line(part) for part in _BLANK_LINE.split(text.strip()))
+    return text, [head for head in heads if _letters(head) == key]
+
+
+def listed_headwords(article: str, headword: str) -> tuple[str, ...]:
+    """:func:`head_alternatives` of an article (plain or HTML) under dictd's index phrase or
+    word, in dictd or as converters keep it (FreeDict's headword آذار مارس, head line
+    ``آذار، مارس /…/``; مارسآذار, ``مارس/آذار``: the index ran them into one word), of each
+    head line whose letters are the headword's (articles a converter merged, after a blank
+    line: ``خادم (ولد)`` then ``خادم، ولد``)."""
+    _, heads = _merged_heads(article, headword)
+    return tuple(dict.fromkeys(a for head in heads for a in head_alternatives(head)))
 
 
 def listed_head_line(article: str, headword: str) -> str:
-    """The head line of an article that :func:`listed_headwords` finds (shown as its
-    headword, as dictd's reader shows it), else ``headword``."""
-    if not listed_headwords(article, headword):
+    """The headword of a converter's article (plain or HTML) as dictd's reader shows it: its
+    head line when :func:`listed_headwords` finds headwords there, else as the head line
+    writes it (:func:`written_headword`: pyglossary's StarDict of FreeDict eng-ara keeps the
+    index's xray, un for ``X-ray``, ``UN``), unless it merged articles of several spellings
+    (``U.S`` and ``Us`` under us; an affix merged with a word, ``Un-`` with ``UN``, is
+    none)."""
+    text, heads = _merged_heads(article, headword)
+    if any(_HEAD_ALTERNATIVES.search(h) or "(" in h for h in heads) and any(
+            map(head_alternatives, heads)):
+        return head_line(text)
+    words = [head for head in heads if not head.endswith("-")] or heads  # UN, not Un-
+    if len(set(words)) > 1:  # several spellings merged (U.S, Us)
         return headword
-    return head_line(markup_to_text(article) if _MARKUP.search(article) else article)
+    return written_headword(words[0] if words else text, headword)
 
 
 def without_head_lines(text: str, headwords: Sequence[str]) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import (
+    head_alternatives,
     listed_head_line,
     listed_headwords,
     markup_senses,
@@ -178,10 +179,14 @@ class StarDictFile(DictionaryFile):
 
     def alternatives(self, k: int) -> tuple[str, ...]:
         """The headwords an article's head line lists where a converter kept dictd's index
-        phrase as the headword (:func:`~workbench.dictionary.senses.listed_headwords`)."""
-        if k >= len(self.offsets) or " " not in self.headwords[k]:
+        phrase as the headword (:func:`~workbench.dictionary.senses.listed_headwords`), or
+        that the headword itself lists as written (``آذار، مارس``; ``الجعل (حشرة)``: its note
+        out)."""
+        if k >= len(self.offsets):  # a synonym
             return ()
-        return listed_headwords(self._first_text(self._article(k)), self.headwords[k])
+        headword = self.headwords[k]
+        listed = listed_headwords(self._first_text(self._article(k)), headword)
+        return tuple(dict.fromkeys(listed + head_alternatives(headword)))
 
     def entry(self, k: int) -> DictEntry:
         main = self.target[k]
@@ -206,8 +211,7 @@ class StarDictFile(DictionaryFile):
                 found, ipa = plain_senses(text, headword)
             senses.extend(found)
             pronunciation = pronunciation or ipa
-        if " " in headword:  # a head line listing several headwords: shown as dictd shows it
-            headword = listed_head_line(self._first_text(raw), headword)
+        headword = listed_head_line(self._first_text(raw), headword)  # as dictd shows it
         return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name,
                          examples)
 

@@ -1,13 +1,14 @@
 """FreeDict TEI dictionaries (``.tei``, TEI P5 or P4, optionally gzip'd).
 
-One pass over the bytes finds every ``<entry>`` and the ``<orth>`` headwords in it; an
-entry's XML is parsed (safely: no DTD, no entities) only when it is looked up. Senses are
-the translations (``cit[@type=trans]/quote``, TEI Lex-0's ``translationEquivalent``, P4's
-``trans/tr``), else the definitions. An example's translation (``cit[@type=example]``, or
-``dicteg`` as FreeDict's P4-to-P5 converter writes it; P4's ``eg``) is no sense: the example
-and its translation are the entry's examples. A related entry (``<re>``: a phrase or
-compound in the entry) is a headword of its own with its own senses, as FreeDict's own dictd
-conversion shows it. The text encoding is the XML
+One pass over the bytes finds every ``<entry>`` and the ``<orth>`` headwords in it (one
+listing several, ``آذار، مارس``, gives each its own key); an entry's XML is parsed (safely:
+no DTD, no entities) only when it is looked up. Senses are the translations
+(``cit[@type=trans]/quote``, TEI Lex-0's ``translationEquivalent``, P4's ``trans/tr``), and
+the definitions (``def``) of a ``<sense>`` without any. An example's translation
+(``cit[@type=example]``, or ``dicteg`` as FreeDict's P4-to-P5 converter writes it; P4's
+``eg``) is no sense: the example and its translation are the entry's examples. A related
+entry (``<re>``: a phrase or compound in the entry) is a headword of its own with its own
+senses, as FreeDict's own dictd conversion shows it. The text encoding is the XML
 declaration's (FreeDict's older files are ISO-8859-1).
 """
 
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
+from workbench.dictionary.senses import head_alternatives
 from workbench.errors import InputError
 from workbench.formats.safexml import local, parse
 
@@ -114,6 +116,11 @@ class TeiFile(DictionaryFile):
         text = raw.decode(self.encoding, "replace")
         return " ".join(html.unescape(_TAGS.sub("", text)).split())
 
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """The headwords one ``<orth>`` lists (FreeDict ara-eng's ``آذار، مارس``,
+        ``أكتوبر/تشرين الأول``; ``أسيكلوفر (مضاد للفيروس)`` without its note)."""
+        return head_alternatives(self.headwords[k])
+
     def entry(self, k: int) -> DictEntry:
         card, wanted = self.card_of[k], self.sub_of[k]
         raw = self.data.read(self.offsets[card], self.lengths[card])
@@ -131,8 +138,7 @@ class TeiFile(DictionaryFile):
             related = [el for el in entry.iter() if local(el.tag) == "re"]
             part = related[wanted] if wanted < len(related) else entry
         pronunciation = None
-        translations: list[str] = []
-        definitions: list[str] = []
+        found: list[tuple[object, bool, str]] = []  # (its <sense>, a translation?, text)
         for el in part.iter():
             name = local(el.tag)
             if name not in ("pron", "quote", "tr", "orth", "def") or _outside(el, part):
@@ -143,10 +149,12 @@ class TeiFile(DictionaryFile):
             if name == "pron" and pronunciation is None:
                 pronunciation = text
             elif name in ("quote", "tr", "orth") and _is_translation(el):
-                translations.append(text)
+                found.append((_sense_of(el, part), True, text))
             elif name == "def":
-                definitions.append(text)
-        senses = tuple(dict.fromkeys(translations or definitions))
+                found.append((_sense_of(el, part), False, text))
+        translated = {id(sense) for sense, translation, _ in found if translation}
+        senses = tuple(dict.fromkeys(text for sense, translation, text in found
+                                     if translation or id(sense) not in translated))
         examples = [_example(el) for el in part.iter()
                     if _is_example(el) and not _outside(el, part)]
         return DictEntry(self.headwords[k], senses, pronunciation, self.name,
@@ -178,6 +186,14 @@ def _outside(el: object, part: object) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+def _sense_of(el: object, part: object) -> object:
+    """The ``<sense>`` ``el`` is in (the nearest), else ``part``."""
+    parent = el.getparent()  # type: ignore[attr-defined]
+    while parent is not None and parent is not part and local(parent.tag) != "sense":
+        parent = parent.getparent()
+    return part if parent is None else parent
 
 
 def _is_example(el: object) -> bool:

@@ -182,8 +182,6 @@ class TsvFile(DictionaryFile):
     def alternatives(self, k: int) -> tuple[str, ...]:
         """A tab file's article whose head line lists several headwords where a converter
         kept dictd's index phrase (:func:`~workbench.dictionary.senses.listed_headwords`)."""
-        if " " not in self.headwords[k]:
-            return ()
         definition = self._row(k)[1]
         if not _ARTICLE.search(definition):
             return ()
