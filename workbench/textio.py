@@ -44,6 +44,19 @@ _SIGNATURES = (
                                           "not text: export it from MultiTerm as XML or TBX"),
 )
 
+# Endings that already name a document's format: a file of such a name refused as no text
+# was given to a command that reads plain text alone (``score --hyp``, ``check --target``,
+# ``--abbreviations``), where advice to give it its ending would be no help.
+_PACKAGE_ENDINGS = frozenset({".docx", ".docm", ".odt", ".epub"})
+_MARKUP_ENDINGS = frozenset({".html", ".htm", ".xhtml", ".tmx", ".tbx", ".xlf",
+                             ".xliff", ".sdlxliff", ".mqxliff"})
+_TEXT_ALONE = "this command reads plain text only; save the text as a UTF-8 file"
+
+
+def _ending(path: str | Path) -> str:
+    """The file name's ending, in lower case (``.docx``; empty without one)."""
+    return Path(path).suffix.lower()
+
 
 def file_name_text(name: str | Path) -> str:
     """A file name (or path) as text to store or print: bytes of it that are not UTF-8 (a name
@@ -128,6 +141,8 @@ def refuse_binary(data: bytes, path: str | Path, *, xml: bool = False) -> None:
                                "slides; copy their text into a DOCX, an ODT or a text file")
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
+            if signature == b"PK\x03\x04" and _ending(path) in _PACKAGE_ENDINGS:
+                what = f"a ZIP package ({_ending(path)}), not text: {_TEXT_ALONE}"
             raise InputError(path, what)
     if b"\x00" in data and not data.startswith(tuple(bom for bom, _ in _BOMS)):
         utf16 = _utf16_without_bom(data)
@@ -250,6 +265,9 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
         if "<office:document" in text[:4096]:  # LibreOffice's .fodt: no ending reads it
             raise InputError(path, "a flat OpenDocument file (.fodt), not text: save it as "
                                    "ODT (.odt) or DOCX first")
+        if _ending(path) in _MARKUP_ENDINGS:  # it has its ending: a command of text alone
+            raise InputError(path, f"an XML or HTML document ({_ending(path)}), not text: "
+                                   f"{_TEXT_ALONE}")
         raise InputError(path, "an XML or HTML document, not text: give it the ending of its "
                                "format (.html, .tmx, .xlf, .tbx) or the command that reads it")
     return text, encoding

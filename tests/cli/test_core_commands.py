@@ -599,6 +599,23 @@ def test_a_password_file_saved_by_a_windows_editor_gives_the_password_typed(
         _password(None, str(latin), "omar")
 
 
+def test_a_password_file_of_nul_bytes_is_refused(tmp_path: Path) -> None:
+    """A password file saved as UTF-16 without a byte order mark was read as UTF-8: its NUL
+    bytes went into the password, which no one can type (the login was made all the same)."""
+    from workbench.cli.team import _password
+    from workbench.errors import WorkbenchError
+
+    utf16 = tmp_path / "utf16.pw"
+    utf16.write_bytes("s3cret\n".encode("utf-16-le"))
+    with pytest.raises(WorkbenchError, match=r"utf16.pw: looks like UTF-16LE text without a "
+                                             r"byte order mark; save it as UTF-8"):
+        _password(None, str(utf16), "omar")
+    nul = tmp_path / "nul.pw"
+    nul.write_bytes(b"s3\x00cret!\n")
+    with pytest.raises(WorkbenchError, match=r"nul.pw: line 1: binary file \(NUL bytes\)"):
+        _password(None, str(nul), "omar")
+
+
 def _interrupt(*args: object, **kwargs: object) -> None:
     raise KeyboardInterrupt
 

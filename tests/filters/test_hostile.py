@@ -148,6 +148,22 @@ def test_broken_files_are_named(good: Path, tmp_path: Path) -> None:
     _refused(empty, r"empty\.md: no text to import")
 
 
+@pytest.mark.parametrize(("codec", "message"), [
+    ("utf-16", r"UTF-16 text \(its byte order mark says so\), not UTF-8: save it as UTF-8$"),
+    ("utf-32", r"UTF-32 text \(its byte order mark says so\), not UTF-8: save it as UTF-8$"),
+    ("cp1256", r"line 1: not UTF-8 text \(byte 0xda\); save it as UTF-8$"),
+])
+def test_markdown_that_is_not_utf8_is_told_what_to_do(
+    tmp_path: Path, codec: str, message: str
+) -> None:
+    """A Markdown file saved by Notepad as "Unicode" (UTF-16 with a byte order mark) was
+    "line 1: not UTF-8 text", as a Windows-1256 one was: its encoding is named, with what to
+    do, as a text file's refusal says."""
+    path = tmp_path / f"{codec}.md"
+    path.write_bytes("# عنوان\n\nهذا نص.\n".encode(codec))
+    _refused(path, message)
+
+
 @pytest.mark.parametrize("ending", [".html", ".xhtml", ".md", ".xlf"])
 def test_a_binary_file_given_a_markup_ending_is_refused(
     good: Path, tmp_path: Path, ending: str

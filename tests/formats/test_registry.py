@@ -207,6 +207,14 @@ def test_a_table_is_read_by_the_separator_of_its_header_whatever_its_name(
         ("arabic,english\nنص,text,extra\n", r"line 2: 3 fields, but the header has 2"),
         ("arabic,english,status\nنص,a,\n\nنص,b,done\n", r"line 4: unknown status 'done'"),
         ('arabic,english\n"نص\nعلى سطرين",a\n ,b\n', r"line 4: empty Arabic"),
+        ("arabic,english\nنص\n", r"line 2: 1 field, but the header has 2"),
+        # a quote left open on line 2 runs the row on to line 4, where the reader fails
+        ('arabic,english\nنص,"a\nنص,b\nنص,"c"d\n',
+         r"line 2: not well-formed CSV: the quoted cell that starts on this line runs on to "
+         r"line 4, where it fails \(.*\): a quote that is not closed\?"),
+        ('arabic,english\nنص,a\nنص,"b\nنص,c\n',
+         r"line 3: not well-formed CSV: a quoted cell that starts on this line is not closed "
+         r"before the end of the file \(line 4\)"),
     ],
 )
 def test_csv_reader_names_the_bad_line(tmp_path: Path, text: str, message: str) -> None:

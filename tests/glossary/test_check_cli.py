@@ -390,6 +390,8 @@ def test_glossary_import_export(sample_db: Path, tmp_path: Path) -> None:
     tico = Path(__file__).resolve().parents[2] / "corpora" / "tico19" / "g_ar_en.csv"
     result = run_cli("glossary", "import", str(tico), "--db", str(sample_db))
     assert result.exit_code == 0 and "49" in result.stdout
+    # it replaced the sample's glossary, and says so (it said "imported 49 ..." alone)
+    assert "in place of the project's 39 entries (--merge adds to them)" in result.stdout
     tbx = tmp_path / "g.tbx"
     assert run_cli("glossary", "export", "--db", str(sample_db), "--format", "tbx",
                    "--output", str(tbx)).exit_code == 0

@@ -28,3 +28,32 @@ def test_an_empty_file_is_refused_naming_it(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(InputError, match=r"empty\.txt"):
         read_lines(path)
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("hyp.html", b"<!DOCTYPE html>\n<p>The revolution.</p>\n", "an XML or HTML document (.html)"),
+    ("hyp.TMX", b'<?xml version="1.0"?>\n<tmx version="1.4"/>\n',
+     "an XML or HTML document (.tmx)"),
+    ("hyp.docx", b"PK\x03\x04" + bytes(64), "a ZIP package (.docx)"),
+], ids=["html", "tmx", "docx"])
+def test_a_document_with_its_own_ending_is_not_told_to_take_it(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    """``score --hyp hyp.html`` (``check --target``, ``--abbreviations``: readers of plain
+    text alone) was told to "give it the ending of its format (.html, ...)", or a DOCX "its
+    own ending (.docx, .odt)": the ending it had. It is told that the command reads text."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_lines(path)
+    assert str(caught.value) == (
+        f"{path}: {message}, not text: this command reads plain text only; save the text as "
+        "a UTF-8 file")
+
+
+def test_markup_without_its_ending_is_still_told_to_take_it(tmp_path: Path) -> None:
+    """A page saved under a text ending keeps the advice that fits it: give it its ending."""
+    path = tmp_path / "page.txt"
+    path.write_bytes(b"<html><body><p>text</p></body></html>\n")
+    with pytest.raises(InputError, match=r"give it the ending of its format \(\.html"):
+        read_lines(path)

@@ -82,9 +82,12 @@ def import_glossary(
             click.echo(f"added {plural(merged.added, 'glossary entry', 'glossary entries')} "
                        f"from {file}{updated} ({len(merged.glossary):,} in the project)")
         else:
+            before = len(project.glossary())
             project.set_glossary(new)
+            replaced = (f", in place of the project's {plural(before, 'entry', 'entries')} "
+                        "(--merge adds to them)") if before else ""
             click.echo(f"imported {plural(len(new), 'glossary entry', 'glossary entries')} "
-                       f"({plural(len(new.terms()), 'term')}) from {file}")
+                       f"({plural(len(new.terms()), 'term')}) from {file}{replaced}")
 
 
 @glossary.command("add")

@@ -17,6 +17,7 @@ from workbench.cli.app import FilePath, console, db_option, main, print_json
 from workbench.errors import WorkbenchError
 from workbench.project import open_project
 from workbench.store.team import ROLES
+from workbench.textio import refuse_binary
 
 
 @main.group("team")
@@ -40,11 +41,13 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
 
 def _password_text(password_file: str) -> str:
     """The text of a password file: UTF-8, or UTF-8/UTF-16 with the byte order mark Windows
-    editors write (never part of the password); other bytes are a one-line error."""
+    editors write (never part of the password); other bytes are a one-line error (NUL bytes
+    too: UTF-16 without a byte order mark read as UTF-8 set a password no one can type)."""
     try:
         data = Path(password_file).read_bytes()
     except OSError as exc:
         raise WorkbenchError(f"{password_file}: cannot read it ({exc.strerror})") from None
+    refuse_binary(data, password_file)
     encoding = "utf-8"
     for bom, name in _BOMS:
         if data.startswith(bom):

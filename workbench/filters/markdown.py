@@ -23,6 +23,7 @@ links are written inline (``[text](href "title")``), reference links included.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -143,6 +144,23 @@ def _lines(text: str) -> tuple[list[str], list[str], int]:
     return bare, with_ends, front
 
 
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def _not_utf8(data: bytes, path: str, exc: UnicodeDecodeError) -> InputError:
+    """The refusal of a Markdown file that is not UTF-8 (the encoding its translation is
+    written back in), saying what to do: a UTF-16 file (Notepad's "Unicode") is named so by
+    its byte order mark, other bytes by the line and the first byte that is not UTF-8."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return InputError(path, f"{name} text (its byte order mark says so), not UTF-8: "
+                                    "save it as UTF-8")
+    line = data[: exc.start].count(b"\n") + 1
+    return InputError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                      line=line)
+
+
 class _Markdown:
     """An opened Markdown text and its blocks in order."""
 
@@ -152,8 +170,7 @@ class _Markdown:
         try:
             self.text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise InputError(path, "not UTF-8 text", line=line) from None
+            raise _not_utf8(data, path, exc) from None
         self.bare, self.with_ends, front = _lines(self.text)
         self.front = front
         self.fields = [f for i in range(1, max(front - 1, 1))

@@ -33,6 +33,7 @@ from workbench.formats.model import ExportHeader, ImportedFile, ImportedUnit, Un
 from workbench.formats.xmlout import carried
 from workbench.statuses import STATUSES
 from workbench.textio import read_text
+from workbench.wording import plural
 
 COLUMNS = ("id", "paragraph", "arabic", "english", "status")
 
@@ -153,10 +154,32 @@ def read_csv(path: str | Path) -> ImportedFile:
 
 def _read_csv(path: str | Path, text: str, delimiter: str) -> ImportedFile:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
+    read_to = 0  # the last line of the rows read whole
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        nonlocal read_to
+        for numbered in _numbered(reader, _restored):
+            read_to = reader.line_num
+            yield numbered
     try:
-        return _read(path, "csv", _numbered(reader, _restored))
+        return _read(path, "csv", rows())
     except csv.Error as exc:
-        raise InputError(path, f"not well-formed CSV ({exc})", reader.line_num) from None
+        raise _malformed(path, exc, read_to + 1, reader.line_num) from None
+
+
+def _malformed(path: str | Path, exc: csv.Error, start: int, end: int) -> InputError:
+    """The error of a CSV row the strict reader fails on, named by the line the row starts on:
+    a quote left open runs the row on over the lines after it, to where the reader fails (a
+    spreadsheet user looks for the quote, not for where the reader gave up)."""
+    if "unexpected end of data" in str(exc):
+        where = f" (line {end})" if end > start else ""
+        return InputError(path, "not well-formed CSV: a quoted cell that starts on this line "
+                                f"is not closed before the end of the file{where}", start)
+    if end > start:
+        return InputError(path, f"not well-formed CSV: the quoted cell that starts on this line "
+                                f"runs on to line {end}, where it fails ({exc}): a quote that "
+                                "is not closed?", start)
+    return InputError(path, f"not well-formed CSV ({exc})", start)
 
 
 def _numbered(reader: Any, cell: Callable[[str], str]) -> Iterator[tuple[int, list[str]]]:
@@ -235,7 +258,8 @@ def _read(path: str | Path, fmt: str, rows: Iterable[tuple[int, list[str]]]) -> 
             width = len(row)
             continue
         if len(row) != width:
-            raise InputError(path, f"{len(row)} fields, but the header has {width}", line)
+            raise InputError(path, f"{plural(len(row), 'field')}, but the header has {width}",
+                             line)
         unit = _unit(row, columns, path, line)
         notes = tuple(dict.fromkeys(t for t in (" ".join(row[i].split()) for i in comments) if t))
         result.units.append(replace(unit, notes=notes) if notes else unit)
