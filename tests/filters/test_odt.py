@@ -578,3 +578,51 @@ def test_a_right_to_left_section_holding_english_turns_left_to_right(tmp_path: P
     out = _exported(tmp_path / "section.odt", "First paragraph.")
     (props,) = _content(out).iter(s("section-properties"))
     assert props.get(s("writing-mode")) == "lr-tb"
+
+
+def test_a_paragraph_right_to_left_by_its_page_has_its_alignment_mirrored(
+    tmp_path: Path
+) -> None:
+    """LibreOffice's ODT of an Arabic web page (``<html dir="rtl">``): its page layout says
+    ``rl-tb``, the paragraphs ``page`` (the default: the page's direction) and the named
+    style ``end``. The English kept ``end`` and came out right-aligned; a paragraph left in
+    Arabic, the page turned left to right, came out left to right."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import (
+        DefaultStyle,
+        MasterPage,
+        PageLayout,
+        PageLayoutProperties,
+        ParagraphProperties,
+        Style,
+    )
+
+    doc = OpenDocumentText()
+    layout = PageLayout(name="Mpm3")
+    layout.addElement(PageLayoutProperties(writingmode="rl-tb"))
+    doc.automaticstyles.addElement(layout)
+    doc.masterstyles.addElement(MasterPage(name="HTML", pagelayoutname=layout))
+    default = DefaultStyle(family="paragraph")
+    default.addElement(ParagraphProperties(writingmode="page"))
+    doc.styles.addElement(default)
+    body = Style(name="Body", family="paragraph")
+    body.addElement(ParagraphProperties(textalign="end"))
+    doc.styles.addElement(body)
+    first = Style(name="P1", family="paragraph", parentstylename=body, masterpagename="HTML")
+    doc.automaticstyles.addElement(first)
+    doc.text.addElement(P(stylename=first, text="فقرة أولى."))
+    doc.text.addElement(P(stylename=body, text="فقرة ثانية."))
+    doc.text.addElement(P(stylename=body, text="فقرة تبقى بالعربية."))
+    doc.save(str(tmp_path / "web.odt"))
+    out = _exported(tmp_path / "web.odt", "First paragraph.", "Second paragraph.", None)
+    root = _content(out)
+    automatic = {st.get(s("name")): st.find(s("paragraph-properties"))
+                 for st in root.iter(s("style"))}
+    own = [automatic.get(p.get(t("style-name"))) for p in root.iter(t("p"))]
+    modes = [(None, None) if props is None else
+             (props.get(s("writing-mode")), props.get(f"{{{FO}}}text-align")) for props in own]
+    assert modes == [("lr-tb", "start"), ("lr-tb", "start"), ("rl-tb", "end")]
+    office = _content(out, "styles.xml").find(
+        "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}styles")
+    (named,) = [st for st in office if st.get(s("name")) == "Body"]
+    assert named.find(s("paragraph-properties")).get(f"{{{FO}}}text-align") == "start"

@@ -150,6 +150,7 @@ class _Document:
         self._styles: dict[tuple[str, str], str] = {}
         self._span_styles: dict[tuple[str, str], str] = {}
         self._ltr_tables: set[etree._Element] = set()
+        self._page: str | None = None
 
     def _locate(self, part: str, root: etree._Element) -> None:
         if part == "styles.xml":
@@ -240,6 +241,7 @@ class _Document:
               report: WriteReport) -> None:
         changed: set[str] = set()
         body_translated = False
+        self._page = _page_writing_mode(self.parts)  # before the page turns left to right
         english: set[etree._Element] = set()  # the translated paragraphs
         titles: dict[str, str] = {}  # a translated paragraph's Arabic -> English
         for n, loc in enumerate(self.located, start=1):
@@ -280,7 +282,7 @@ class _Document:
             if _english_defaults(self.parts["styles.xml"]):
                 changed.add("styles.xml")
             changed |= self._pin_arabic(english)
-            if _ltr_styles(self.parts["styles.xml"]):
+            if _ltr_styles(self.parts["styles.xml"], self._page):
                 changed.add("styles.xml")
         replaced = {part: xml_bytes(self.parts[part], standalone=None) for part in changed}
         if body_translated and (properties := english_properties(self.pkg, "meta.xml", titles)):
@@ -338,11 +340,11 @@ class _Document:
     def _ltr_style(self, root: etree._Element, name: str) -> str:
         style, existing, props = self._paragraph_style_copy(root, name, "WbEnglish")
         named = existing.get(s("parent-style-name"), "") if existing is not None else name
-        mode = props.get(s("writing-mode")) or self._named(named, s("writing-mode")) \
-            or self._default(s("writing-mode"))
+        mode = _resolved(props.get(s("writing-mode")) or self._named(named, s("writing-mode"))
+                         or self._default(s("writing-mode")), self._page)
         props.set(s("writing-mode"), "lr-tb")
         align = props.get(f"{{{FO}}}text-align") or self._named(named, f"{{{FO}}}text-align")
-        if (mode or "").startswith("rl") and align in MIRRORED:
+        if mode.startswith("rl") and align in MIRRORED:
             props.set(f"{{{FO}}}text-align", MIRRORED[align])
         text_props = style.find(s("text-properties"))
         if text_props is None:
@@ -365,9 +367,11 @@ class _Document:
             value = own.get(attribute) if own is not None else None
             wanted[attribute] = value or self._named(named, attribute) \
                 or self._default(attribute)
+        wanted[s("writing-mode")] = _resolved(wanted[s("writing-mode")], self._page) or None
         if not (wanted[s("writing-mode")] or "").startswith("rl"):
             return None
-        if own is not None and all(own.get(a) or not v for a, v in wanted.items()):
+        if own is not None and all(own.get(a) not in (None, "", "page") or not v
+                                   for a, v in wanted.items()):
             return None
         style, _, props = self._paragraph_style_copy(root, name, "WbArabic")
         for attribute, value in wanted.items():
@@ -484,12 +488,12 @@ class _Document:
         return new_name
 
 
-def _ltr_styles(styles: etree._Element) -> bool:
+def _ltr_styles(styles: etree._Element, page: str | None) -> bool:
     """The default and named paragraph and table styles (``office:styles``) left to right:
     ``style:writing-mode`` ``rl-tb`` says ``lr-tb``, and the alignment of a paragraph style
-    that was right to left (by its own, its parents' or the default's mode) is mirrored
-    (LibreOffice right-aligns Arabic by ``end``): a table of contents updated in LibreOffice
-    and a paragraph typed later took them. True when one changed."""
+    that was right to left (by its own, its parents' or the default's mode, or by the page's
+    ``page``) is mirrored (LibreOffice right-aligns Arabic by ``end``): a table of contents
+    updated in LibreOffice and a paragraph typed later took them. True when one changed."""
     office = styles.find(f"{{{OFFICE}}}styles")
     if office is None:
         return False
@@ -499,8 +503,9 @@ def _ltr_styles(styles: etree._Element) -> bool:
     default = next((st for st in paragraph if st.tag == s("default-style")), None)
     mode = s("writing-mode")
     changed = False
-    for st in [st for st in paragraph
-               if (_inherited(st, mode, by_name, default) or "").startswith("rl")]:
+    for st in paragraph:
+        if not _resolved(_inherited(st, mode, by_name, default), page).startswith("rl"):
+            continue
         props = st.find(s("paragraph-properties"))
         align = props.get(f"{{{FO}}}text-align") if props is not None else None
         if props is not None and align in MIRRORED:
@@ -529,6 +534,40 @@ def _inherited(style: etree._Element, attribute: str, by_name: dict[str | None, 
     if default is not None and default is not style:
         props = default.find(s("paragraph-properties"))
         return props.get(attribute) if props is not None else None
+    return None
+
+
+def _resolved(mode: str | None, page: str | None) -> str:
+    """A paragraph's writing mode: ``page`` (the default when none is said) is the page's."""
+    return (page if mode in (None, "page") else mode) or ""
+
+
+def _page_writing_mode(parts: dict[str, etree._Element]) -> str | None:
+    """The writing mode of the body's page layout: that of the master page the first
+    paragraph's style names (LibreOffice's ``HTML`` for a web page it converted), else of
+    ``Standard``, else of the first; a paragraph whose mode is ``page`` (the default) takes
+    it."""
+    styles, content = parts.get("styles.xml"), parts["content.xml"]
+    if styles is None:
+        return None
+    body = content.find(f"{{{OFFICE}}}body")
+    first = next(body.iter(T_P, T_H), None) if body is not None else None
+    name = first.get(t("style-name"), "") if first is not None else ""
+    style = _automatic(content, name, "paragraph")
+    if style is None:
+        style = next((st for st in styles.iter(s("style")) if st.get(s("name")) == name
+                      and st.get(s("family")) == "paragraph"), None)
+    masters = list(styles.iter(s("master-page")))
+    wanted = (style.get(s("master-page-name")) if style is not None else None) or "Standard"
+    master = next((m for m in masters if m.get(s("name")) == wanted),
+                  masters[0] if masters else None)
+    if master is None:
+        return None
+    layout = master.get(s("page-layout-name"))
+    for candidate in styles.iter(s("page-layout")):
+        props = candidate.find(s("page-layout-properties"))
+        if candidate.get(s("name")) == layout and props is not None:
+            return props.get(s("writing-mode"))
     return None
 
 
