@@ -626,3 +626,52 @@ def test_a_paragraph_right_to_left_by_its_page_has_its_alignment_mirrored(
         "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}styles")
     (named,) = [st for st in office if st.get(s("name")) == "Body"]
     assert named.find(s("paragraph-properties")).get(f"{{{FO}}}text-align") == "start"
+
+
+def test_a_span_around_a_paragraphs_whole_text_is_no_tag_and_holds_the_english(
+    tmp_path: Path
+) -> None:
+    """LibreOffice's ODT of a Word document wraps each run in a span saying its fonts and
+    language: every segment was ``<1>…</1>``, a heading's ``<1><2>…</2></1>``. The span
+    stays around the English, its language (``fo:language="ar"``, as LibreOffice writes an
+    HTML ``lang="ar"``) English; a bold span inside it is a tag, a bookmark at the edge is
+    outside the text."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import BookmarkStart, Span
+
+    doc = OpenDocumentText()
+    fonts = Style(name="T1", family="text")
+    fonts.addElement(TextProperties(fontname="Arial", fontnamecomplex="Simplified Arabic",
+                                    language="ar", country="SA", languagecomplex="ar"))
+    bold = Style(name="T2", family="text")
+    bold.addElement(TextProperties(fontweight="bold", fontweightcomplex="bold"))
+    for style in (fonts, bold):
+        doc.automaticstyles.addElement(style)
+    heading = H(outlinelevel=1)
+    heading.addElement(BookmarkStart(name="_Toc1"))
+    outer = Span(stylename=fonts)
+    outer.addElement(Span(stylename=fonts, text="مقدمة التقرير"))
+    heading.addElement(outer)
+    doc.text.addElement(heading)
+    paragraph = P()
+    wrapper = Span(stylename=fonts, text="بدأت ")
+    wrapper.addElement(Span(stylename=bold, text="الثورة"))
+    wrapper.addText(" عام ١٩١٧.")
+    paragraph.addElement(wrapper)
+    doc.text.addElement(paragraph)
+    doc.save(str(tmp_path / "word.odt"))
+    with Project.open(tmp_path / "read.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "word.odt")
+        assert [seg.source for seg in project.segments("word")] == [
+            "مقدمة التقرير", "بدأت <1>الثورة</1> عام ١٩١٧."]
+    out = _exported(tmp_path / "word.odt", "Introduction", "The <1>revolution</1> began in 1917.")
+    h, p = (el for el in _content(out).iter(t("h"), t("p")))
+    assert [child.tag for child in h] == [t("bookmark-start"), t("span")]
+    assert "".join(h.itertext()) == "Introduction" and h[1][0].text == "Introduction"
+    (span,) = p
+    assert (span.text, span[0].text, span[0].tail) == ("The ", "revolution", " began in 1917.")
+    english = {st.get(s("name")): st.find(s("text-properties"))
+               for st in _content(out).iter(s("style"))}[span.get(t("style-name"))]
+    assert (english.get(f"{{{FO}}}language"), english.get(f"{{{FO}}}country"),
+            english.get(s("font-name"))) == ("en", "US", "Arial")

@@ -99,6 +99,8 @@ class _Located:
     builder: InlineBuilder
     edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
     """The marks (bookmarks...) at the paragraph's start and end, kept outside its text."""
+    inside: etree._Element | None = None
+    """The span holding all the paragraph's text (no tag: the English goes in it), if any."""
 
 
 def _label(el: etree._Element) -> tuple[str, str]:
@@ -163,16 +165,21 @@ class _Document:
                 if any(a.tag in SKIPPED_PARENTS for a in el.iterancestors()):
                     continue
                 edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
+                inside = None
                 if el.tag in (T_P, T_H):
                     number += 1
                     edges = _edge_marks(el)
+                    inside = _wrapping_span(el, edges)
                 b = InlineBuilder()
-                self._inline_content(el, b, {id(m) for m in (*edges[0], *edges[1])})
+                if inside is None:
+                    self._inline_content(el, b, {id(m) for m in (*edges[0], *edges[1])})
+                else:
+                    self._inline_content(inside, b)
                 if not b.has_text:
                     continue
                 self.located.append(_Located(
                     part, el, Block(b.result(), b.tags, _place(el, part, number), _kind(el)), b,
-                    edges,
+                    edges, inside,
                 ))
 
     def _inline_content(self, el: etree._Element, b: InlineBuilder,
@@ -290,22 +297,24 @@ class _Document:
         self.pkg.write(out, replaced)
 
     def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> set[int]:
-        """Rebuild a paragraph; the origins of the empty tags put back at its end."""
+        """Rebuild a paragraph (inside the span holding all its text, if one does); the
+        origins of the empty tags put back at its end."""
         p = loc.element
+        inside = p if loc.inside is None else loc.inside
         items = loc.builder.items
-        for child in list(p):
-            p.remove(child)
-        p.text = None
-        lead, trail = loc.edges
+        for child in list(inside):
+            inside.remove(child)
+        inside.text = None
+        lead, trail = loc.edges if inside is p else ([], [])
         for mark in lead:
             mark.tail = None
             p.append(mark)
         moved: set[int] = set()
-        emit(p, children, items, moved, _append_text)
+        emit(inside, children, items, moved, _append_text)
         restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             if isinstance(items.get(origin), Whole):
-                emit(p, [Node(origin, False)], items, moved, _append_text)
+                emit(inside, [Node(origin, False)], items, moved, _append_text)
                 restored.add(origin)
         for mark in trail:
             mark.tail = None
@@ -472,18 +481,26 @@ class _Document:
 
     def _english_span_style(self, root: etree._Element, name: str) -> str:
         """The text style for a translated span: ``name``, or a copy of that automatic style
-        whose Western weight, style and size are its complex-script ones."""
+        whose Western weight, style and size are its complex-script ones and whose language,
+        if Arabic (LibreOffice's span of ``lang="ar"``), English."""
         existing = _automatic(root, name, "text")
         props = existing.find(s("text-properties")) if existing is not None else None
-        if existing is None or props is None or not any(
-            props.get(cs) not in (None, props.get(western)) for cs, western in COMPLEX.items()
+        language = f"{{{FO}}}language"
+        if existing is None or props is None:
+            return name
+        if props.get(language) != "ar" and all(
+            props.get(cs) in (None, props.get(western)) for cs, western in COMPLEX.items()
         ):
             return name
         style = copy.deepcopy(existing)
         new_name = self._free_name("WbEnglishT")
         style.set(s("name"), new_name)
         style.attrib.pop(s("display-name"), None)
-        _western_from_complex(style.find(s("text-properties")))
+        text_props = style.find(s("text-properties"))
+        _western_from_complex(text_props)
+        if text_props.get(language) == "ar":
+            text_props.set(language, "en")
+            text_props.set(f"{{{FO}}}country", "US")
         existing.addnext(style)
         return new_name
 
@@ -652,6 +669,24 @@ def _edge_marks(p: etree._Element) -> tuple[list[etree._Element], list[etree._El
             break
         trail.insert(0, child)
     return lead, trail
+
+
+def _wrapping_span(p: etree._Element, edges: tuple[list[etree._Element], list[etree._Element]]
+                   ) -> etree._Element | None:
+    """The ``text:span`` (the innermost of spans so nested) holding all a paragraph's text
+    between the marks at its edges: no tag, as LibreOffice's ODT of a Word document wraps
+    each run of Arabic in a span saying its fonts and language. None when there is none."""
+    marks = {id(m) for m in (*edges[0], *edges[1])}
+    if any((m.tail or "").strip() for m in (*edges[0], *edges[1])):
+        return None
+    container, found = p, None
+    while not (container.text or "").strip():
+        children = [c for c in container if id(c) not in marks]
+        if len(children) != 1 or children[0].tag != t("span") \
+                or (children[0].tail or "").strip():
+            break
+        container = found = children[0]
+    return found
 
 
 def _place(el: etree._Element, part: str, number: int) -> str:

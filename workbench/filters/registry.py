@@ -44,8 +44,9 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: ``bx``/``ex`` of one segment one tag pair; 11: the XML islands of Word's HTML, ``o:p``
 #: and smart tags such as ``st1:place``, no blocks and no tags, nor its spans saying only
 #: Word's own CSS, ``mso-…``, or, empty, a direction; a DOCX's headers and footers in the
-#: order of their numbers, ``header2.xml`` before ``header10.xml``).
-FILTER_VERSION = 11
+#: order of their numbers, ``header2.xml`` before ``header10.xml``; 12: an ODT's ``text:span``
+#: around a paragraph's whole text, as LibreOffice wraps each run of a Word document, no tag).
+FILTER_VERSION = 12
 
 
 @dataclass(frozen=True)
