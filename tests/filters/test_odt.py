@@ -635,10 +635,10 @@ def test_a_span_around_a_paragraphs_whole_text_is_no_tag_and_holds_the_english(
     language: every segment was ``<1>…</1>``, a heading's ``<1><2>…</2></1>``. The span
     stays around the English, its language (``fo:language="ar"``, as LibreOffice writes an
     HTML ``lang="ar"``) English; a bold span inside it is a tag, a bookmark at the edge is
-    outside the text."""
+    outside the text, and so is a space before it."""
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TextProperties
-    from odf.text import BookmarkStart, Span
+    from odf.text import BookmarkStart, S, Span
 
     doc = OpenDocumentText()
     fonts = Style(name="T1", family="text")
@@ -660,13 +660,17 @@ def test_a_span_around_a_paragraphs_whole_text_is_no_tag_and_holds_the_english(
     wrapper.addText(" عام ١٩١٧.")
     paragraph.addElement(wrapper)
     doc.text.addElement(paragraph)
+    note_like = P()  # a note's text after its number's space
+    note_like.addElement(S())
+    note_like.addElement(Span(stylename=fonts, text="نص الحاشية."))
+    doc.text.addElement(note_like)
     doc.save(str(tmp_path / "word.odt"))
     with Project.open(tmp_path / "read.db", create=True, author="tester") as project:
         project.sources.import_file(tmp_path / "word.odt")
         assert [seg.source for seg in project.segments("word")] == [
-            "مقدمة التقرير", "بدأت <1>الثورة</1> عام ١٩١٧."]
+            "مقدمة التقرير", "بدأت <1>الثورة</1> عام ١٩١٧.", "نص الحاشية."]
     out = _exported(tmp_path / "word.odt", "Introduction", "The <1>revolution</1> began in 1917.")
-    h, p = (el for el in _content(out).iter(t("h"), t("p")))
+    h, p, _ = (el for el in _content(out).iter(t("h"), t("p")))
     assert [child.tag for child in h] == [t("bookmark-start"), t("span")]
     assert "".join(h.itertext()) == "Introduction" and h[1][0].text == "Introduction"
     (span,) = p
@@ -675,3 +679,38 @@ def test_a_span_around_a_paragraphs_whole_text_is_no_tag_and_holds_the_english(
                for st in _content(out).iter(s("style"))}[span.get(t("style-name"))]
     assert (english.get(f"{{{FO}}}language"), english.get(f"{{{FO}}}country"),
             english.get(s("font-name"))) == ("en", "US", "Arial")
+
+
+def test_alike_spans_holding_a_paragraphs_text_are_no_tags(tmp_path: Path) -> None:
+    """LibreOffice writes a span for each of Word's runs, alike but for their revision ids
+    (``officeooo:rsid``), with a link between them: the sentence was
+    ``<1>…</1><2><3>…</3></2><4>…</4>``. A copy of the first span holds the English; a
+    span that says more (bold) stays a tag."""
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    styles = "".join(
+        f'<style:style style:name="{name}" style:family="text"><style:text-properties '
+        f'style:font-name="Arial" style:language-complex="ar"{extra}/></style:style>'
+        for name, extra in (("T1", ' officeooo:rsid="0001"'), ("T2", ' officeooo:rsid="0002"'),
+                            ("T3", ' fo:font-weight="bold"')))
+    source = _package(tmp_path / "runs.odt", (
+        f'<office:document-content xmlns:office="{office}" xmlns:text="{TEXT}" '
+        f'xmlns:style="{STYLE}" xmlns:fo="{FO}" xmlns:xlink="{XLINK}" '
+        'xmlns:officeooo="http://openoffice.org/2009/office" office:version="1.3">'
+        f'<office:automatic-styles>{styles}</office:automatic-styles><office:body><office:text>'
+        '<text:p><text:span text:style-name="T1">بدأت الثورة ثم </text:span>'
+        '<text:a xlink:href="https://example.org"><text:span text:style-name="T1">انتشرت'
+        '</text:span></text:a><text:span text:style-name="T2"> بسرعة.</text:span></text:p>'
+        '<text:p><text:span text:style-name="T1">نص </text:span>'
+        '<text:span text:style-name="T3">عريض</text:span></text:p>'
+        '</office:text></office:body></office:document-content>'))
+    with Project.open(tmp_path / "read.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        assert [seg.source for seg in project.segments("runs")] == [
+            "بدأت الثورة ثم <1><2>انتشرت</2></1> بسرعة.", "<1>نص </1><2>عريض</2>"]
+    out = _exported(source, "The revolution began, then <1><2>spread</2></1> quickly.")
+    first = next(_content(out).iter(t("p")))
+    (span,) = first
+    assert (span.get(t("style-name")), span.text) == ("T1", "The revolution began, then ")
+    (link,) = span
+    assert link.get(f"{{{XLINK}}}href") == "https://example.org"
+    assert "".join(link.itertext()) == "spread" and link.tail == " quickly."

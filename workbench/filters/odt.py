@@ -101,6 +101,9 @@ class _Located:
     """The marks (bookmarks...) at the paragraph's start and end, kept outside its text."""
     inside: etree._Element | None = None
     """The span holding all the paragraph's text (no tag: the English goes in it), if any."""
+    alike: tuple[etree._Element, ...] = ()
+    """Spans alike holding all its text between them (no tags: a copy of the first holds the
+    English)."""
 
 
 def _label(el: etree._Element) -> tuple[str, str]:
@@ -165,32 +168,65 @@ class _Document:
                 if any(a.tag in SKIPPED_PARENTS for a in el.iterancestors()):
                     continue
                 edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
-                inside = None
+                inside, alike = None, ()
                 if el.tag in (T_P, T_H):
                     number += 1
                     edges = _edge_marks(el)
                     inside = _wrapping_span(el, edges)
+                    alike = () if inside is not None else self._alike_spans(el, edges)
                 b = InlineBuilder()
                 if inside is None:
-                    self._inline_content(el, b, {id(m) for m in (*edges[0], *edges[1])})
+                    self._inline_content(el, b, {id(m) for m in (*edges[0], *edges[1])},
+                                         {id(span) for span in alike})
                 else:
                     self._inline_content(inside, b)
                 if not b.has_text:
                     continue
                 self.located.append(_Located(
                     part, el, Block(b.result(), b.tags, _place(el, part, number), _kind(el)), b,
-                    edges, inside,
+                    edges, inside, alike,
                 ))
 
     def _inline_content(self, el: etree._Element, b: InlineBuilder,
-                        outside: set[int] | None = None) -> None:
+                        outside: set[int] | None = None, unwrapped: set[int] | None = None
+                        ) -> None:
         """``el``'s content into the builder; the children in ``outside`` (the marks at a
-        paragraph's edges) are left out, their tails read."""
+        paragraph's edges) are left out, their tails read; those in ``unwrapped`` are no
+        tags, their content read."""
         b.text(_WS.sub(" ", el.text or ""))
         for child in el:
-            if not outside or id(child) not in outside:
+            if unwrapped and id(child) in unwrapped:
+                self._inline_content(child, b)
+            elif not outside or id(child) not in outside:
                 self._inline(child, b)
             b.text(_WS.sub(" ", child.tail or ""))
+
+    def _alike_spans(self, p: etree._Element,
+                     edges: tuple[list[etree._Element], list[etree._Element]]
+                     ) -> tuple[etree._Element, ...]:
+        """The spans of a paragraph (two or more), alike but for their styles' revision ids,
+        holding all its text that is not in its other elements (links, notes...): LibreOffice's
+        ODT of a Word document has a span for each of Word's runs, saying its fonts and
+        language. None when the paragraph has text outside them or spans not alike."""
+        marks = {id(m) for m in (*edges[0], *edges[1])}
+        children = [c for c in p if id(c) not in marks]
+        spans = tuple(c for c in children if c.tag == t("span"))
+        if len(spans) < 2 or (p.text or "").strip() \
+                or any((c.tail or "").strip() for c in (*children, *edges[0], *edges[1])):
+            return ()
+        looks = {self._span_look(span) for span in spans}
+        return spans if len(looks) == 1 else ()
+
+    def _span_look(self, span: etree._Element) -> tuple[str, ...]:
+        """What a span's style says, but for LibreOffice's revision ids (``officeooo:rsid``)."""
+        name = span.get(t("style-name"), "")
+        style = next((st for root in self.parts.values()
+                      if (st := _automatic(root, name, "text")) is not None), None)
+        if style is None:
+            return ("named", name)
+        return (style.get(s("parent-style-name"), ""), *sorted(
+            f"{local(props.tag)} {key}={value}" for props in style
+            for key, value in props.attrib.items() if not key.endswith("}rsid")))
 
     def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
         if not isinstance(el.tag, str):
@@ -297,8 +333,9 @@ class _Document:
         self.pkg.write(out, replaced)
 
     def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> set[int]:
-        """Rebuild a paragraph (inside the span holding all its text, if one does); the
-        origins of the empty tags put back at its end."""
+        """Rebuild a paragraph (inside the span holding all its text, if one does, or a copy
+        of the first of alike spans holding it); the origins of the empty tags put back at its
+        end."""
         p = loc.element
         inside = p if loc.inside is None else loc.inside
         items = loc.builder.items
@@ -309,6 +346,8 @@ class _Document:
         for mark in lead:
             mark.tail = None
             p.append(mark)
+        if loc.alike:
+            inside = etree.SubElement(p, loc.alike[0].tag, dict(loc.alike[0].attrib))
         moved: set[int] = set()
         emit(inside, children, items, moved, _append_text)
         restored = set()
@@ -674,14 +713,15 @@ def _edge_marks(p: etree._Element) -> tuple[list[etree._Element], list[etree._El
 def _wrapping_span(p: etree._Element, edges: tuple[list[etree._Element], list[etree._Element]]
                    ) -> etree._Element | None:
     """The ``text:span`` (the innermost of spans so nested) holding all a paragraph's text
-    between the marks at its edges: no tag, as LibreOffice's ODT of a Word document wraps
-    each run of Arabic in a span saying its fonts and language. None when there is none."""
+    between the marks at its edges and spaces (``text:s``, as after a note's number): no
+    tag, as LibreOffice's ODT of a Word document wraps each run of Arabic in a span saying
+    its fonts and language. None when there is none."""
     marks = {id(m) for m in (*edges[0], *edges[1])}
     if any((m.tail or "").strip() for m in (*edges[0], *edges[1])):
         return None
     container, found = p, None
     while not (container.text or "").strip():
-        children = [c for c in container if id(c) not in marks]
+        children = [c for c in container if id(c) not in marks and c.tag != t("s")]
         if len(children) != 1 or children[0].tag != t("span") \
                 or (children[0].tail or "").strip():
             break
