@@ -714,3 +714,22 @@ def test_alike_spans_holding_a_paragraphs_text_are_no_tags(tmp_path: Path) -> No
     (link,) = span
     assert link.get(f"{{{XLINK}}}href") == "https://example.org"
     assert "".join(link.itertext()) == "spread" and link.tail == " quickly."
+
+
+def test_a_translated_paragraph_s_fields_show_their_value_in_western_digits(
+    tmp_path: Path
+) -> None:
+    """A cross-reference's page number (``text:bookmark-ref``, LibreOffice's ODT of Word's
+    ``PAGEREF``) held ``١``, which LibreOffice shows until the fields are updated: the
+    English PDF read "see page ١"."""
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    source = _package(tmp_path / "fields.odt", (
+        f'<office:document-content xmlns:office="{office}" xmlns:text="{TEXT}" '
+        'office:version="1.3"><office:body><office:text>'
+        '<text:p>انظر الصفحة <text:bookmark-ref text:reference-format="page" '
+        'text:ref-name="_Toc1">١٢</text:bookmark-ref> من التقرير.</text:p>'
+        '<text:p>صفحة <text:page-number>٣</text:page-number></text:p>'
+        '</office:text></office:body></office:document-content>'))
+    out = _exported(source, "See page <1/> of the report.", None)
+    ref, page = (_content(out).iter(t("bookmark-ref"), t("page-number")))
+    assert (ref.text, page.text) == ("12", "٣")  # the untranslated paragraph's as it was

@@ -84,6 +84,8 @@ COMPLEX = {
 }
 #: A right-to-left paragraph's alignment and the English's: LibreOffice draws start/end as
 #: left/right whatever the direction, so all four are mirrored.
+WESTERN_DIGITS = str.maketrans({**{chr(0x0660 + n): str(n) for n in range(10)},
+                                **{chr(0x06F0 + n): str(n) for n in range(10)}})
 MIRRORED = {"left": "right", "right": "left", "start": "end", "end": "start"}
 NUM_FORMAT = f"{{{STYLE}}}num-format"
 SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
@@ -375,6 +377,10 @@ class _Document:
             if (loc.part, name) not in self._span_styles:
                 self._span_styles[(loc.part, name)] = self._english_span_style(root, name)
             span.set(t("style-name"), self._span_styles[(loc.part, name)])
+        for field in p.iter(f"{{{TEXT}}}*"):
+            if field.tag not in (*PAIRS, T_P, T_H, t("note")) \
+                    and next(field.iterancestors(T_P, T_H), None) is p:
+                _western_digits(field)
         for table in p.iterancestors(f"{{{TABLE}}}table"):
             if table not in self._ltr_tables:
                 self._ltr_tables.add(table)
@@ -814,6 +820,16 @@ def _index_titles(root: etree._Element, english: set[etree._Element]) -> bool:
             template.text = text
             changed = True
     return changed
+
+
+def _western_digits(field: etree._Element) -> None:
+    """A field's shown value (a cross-reference's page number, a date) in the English's
+    digits: LibreOffice shows the value the file holds until its fields are updated."""
+    for node in field.iter():
+        if node.text:
+            node.text = node.text.translate(WESTERN_DIGITS)
+        if node is not field and node.tail:
+            node.tail = node.tail.translate(WESTERN_DIGITS)
 
 
 def _latin_numbers(root: etree._Element) -> bool:
