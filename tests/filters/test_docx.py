@@ -700,3 +700,33 @@ def test_a_right_to_left_books_gutter_moves_to_the_left(doc: tuple, tmp_path: Pa
     out = project.export_file("original", tmp_path / "bound.en.docx", doc="bound").path
     (section,) = part(out, "word/document.xml").iter(w("sectPr"))
     assert section.find(w("rtlGutter")) is None and section.find(w("bidi")) is None
+
+
+def test_character_spacing_and_scaling_of_runs_are_no_tags(tmp_path: Path) -> None:
+    """A PDF converted to Word (Acrobat, ABBYY) fits each line by the runs' character
+    spacing (``w:spacing``) and scaling (``w:w``), fitted to the Arabic's glyphs: each run
+    was a tag, ``<1>نص</1><2> من </2>...``; the English takes the paragraph's prevailing
+    run. Bold stays a tag."""
+    document = docx.Document()
+    p = document.add_paragraph()
+    for text, spacing, scale, bold in [("نص ", "-4", None, False), ("محول ", "2", "95", False),
+                                       ("من ", None, "90", False), ("ملف", "-1", None, True),
+                                       (" قديم.", "-3", "105", False)]:
+        rpr = p.add_run(text)._r.get_or_add_rPr()
+        if bold:
+            rpr.append(B.OxmlElement("w:b"))
+        for name, value in (("w:spacing", spacing), ("w:w", scale)):
+            if value is not None:
+                rpr.append(B.OxmlElement(name, {w("val"): value}))
+        rpr.append(B.OxmlElement("w:rtl"))
+    source = tmp_path / "pdf.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segment = project.segments("pdf", limit=10)[0]
+        assert segment.source == "نص محول من <1>ملف</1> قديم."
+        project.confirm(segment.id, "Text converted from an old <1>file</1>.")
+        out = project.export_file("original", tmp_path / "pdf.en.docx").path
+    runs = docx.Document(str(out)).paragraphs[0].runs
+    assert [(r.text, r.bold) for r in runs] == [
+        ("Text converted from an old ", None), ("file", True), (".", None)]

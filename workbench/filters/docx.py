@@ -91,10 +91,12 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-#: Run properties that say how the script is written, not how the text looks.
+#: Run properties that say how the script is written, not how the text looks; and the
+#: character spacing and scaling by which a PDF converted to Word (Acrobat, ABBYY) fits each
+#: line of the Arabic's glyphs, different in each run.
 SCRIPT_ONLY = frozenset({
     "rtl", "cs", "lang", "rFonts", "noProof", "bCs", "iCs", "szCs", "webHidden", "rPrChange",
-    "kern",
+    "kern", "spacing", "w",
 })
 #: Complex-script properties and the ones English text takes: a run of Arabic (``w:rtl`` or
 #: ``w:cs`` on) is drawn with ``w:bCs``, ``w:iCs``, ``w:szCs``, which LibreOffice writes alone.
