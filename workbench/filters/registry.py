@@ -46,7 +46,8 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: Word's own CSS, ``mso-…``, or, empty, a direction; a DOCX's headers and footers in the
 #: order of their numbers, ``header2.xml`` before ``header10.xml``; 12: an ODT's ``text:span``
 #: around a paragraph's whole text, as LibreOffice wraps each run of a Word document, no tag;
-#: a DOCX run's character spacing and scaling, ``w:spacing`` and ``w:w``, no formatting).
+#: a DOCX run's character spacing and scaling, ``w:spacing`` and ``w:w``, no formatting;
+#: alike HTML spans holding most of a block's words, Google Docs' of its runs, no tags).
 FILTER_VERSION = 12
 
 
