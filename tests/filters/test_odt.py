@@ -684,8 +684,8 @@ def test_a_span_around_a_paragraphs_whole_text_is_no_tag_and_holds_the_english(
 def test_alike_spans_holding_a_paragraphs_text_are_no_tags(tmp_path: Path) -> None:
     """LibreOffice writes a span for each of Word's runs, alike but for their revision ids
     (``officeooo:rsid``), with a link between them: the sentence was
-    ``<1>…</1><2><3>…</3></2><4>…</4>``. A copy of the first span holds the English; a
-    span that says more (bold) stays a tag."""
+    ``<1>…</1><2><3>…</3></2><4>…</4>``. Those holding most of the words are no tags, a
+    copy of the first holding the English; a span that says more (bold) stays a tag."""
     office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     styles = "".join(
         f'<style:style style:name="{name}" style:family="text"><style:text-properties '
@@ -702,11 +702,15 @@ def test_alike_spans_holding_a_paragraphs_text_are_no_tags(tmp_path: Path) -> No
         '</text:span></text:a><text:span text:style-name="T2"> بسرعة.</text:span></text:p>'
         '<text:p><text:span text:style-name="T1">نص </text:span>'
         '<text:span text:style-name="T3">عريض</text:span></text:p>'
+        '<text:p><text:span text:style-name="T1">نص فيه </text:span>'
+        '<text:span text:style-name="T3">كلمة</text:span>'
+        '<text:span text:style-name="T2"> عريضة هنا.</text:span></text:p>'
         '</office:text></office:body></office:document-content>'))
     with Project.open(tmp_path / "read.db", create=True, author="tester") as project:
         project.sources.import_file(source)
         assert [seg.source for seg in project.segments("runs")] == [
-            "بدأت الثورة ثم <1><2>انتشرت</2></1> بسرعة.", "<1>نص </1><2>عريض</2>"]
+            "بدأت الثورة ثم <1><2>انتشرت</2></1> بسرعة.", "<1>نص </1><2>عريض</2>",
+            "نص فيه <1>كلمة</1> عريضة هنا."]
     out = _exported(source, "The revolution began, then <1><2>spread</2></1> quickly.")
     first = next(_content(out).iter(t("p")))
     (span,) = first

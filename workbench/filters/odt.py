@@ -206,18 +206,24 @@ class _Document:
     def _alike_spans(self, p: etree._Element,
                      edges: tuple[list[etree._Element], list[etree._Element]]
                      ) -> tuple[etree._Element, ...]:
-        """The spans of a paragraph (two or more), alike but for their styles' revision ids,
-        holding all its text that is not in its other elements (links, notes...): LibreOffice's
-        ODT of a Word document has a span for each of Word's runs, saying its fonts and
-        language. None when the paragraph has text outside them or spans not alike."""
+        """The spans of a paragraph, alike but for their styles' revision ids, holding more
+        than half its words, its other elements (links, notes, a bold word's span...) between
+        them: LibreOffice's ODT of a Word document has a span for each of Word's runs, saying
+        its fonts and language. None when the paragraph has text outside its elements or no
+        spans alike hold so many words."""
         marks = {id(m) for m in (*edges[0], *edges[1])}
         children = [c for c in p if id(c) not in marks]
-        spans = tuple(c for c in children if c.tag == t("span"))
-        if len(spans) < 2 or (p.text or "").strip() \
+        if (p.text or "").strip() \
                 or any((c.tail or "").strip() for c in (*children, *edges[0], *edges[1])):
             return ()
-        looks = {self._span_look(span) for span in spans}
-        return spans if len(looks) == 1 else ()
+        groups: dict[tuple[str, ...], list[etree._Element]] = {}
+        for span in (c for c in children if c.tag == t("span")):
+            groups.setdefault(self._span_look(span), []).append(span)
+        words = {id(c): len("".join(c.itertext()).split()) for c in children
+                 if c.tag != t("note")}
+        total = sum(words.values())
+        return next((tuple(group) for group in groups.values()
+                     if 2 * sum(words[id(span)] for span in group) > total), ())
 
     def _span_look(self, span: etree._Element) -> tuple[str, ...]:
         """What a span's style says, but for LibreOffice's revision ids (``officeooo:rsid``)."""
