@@ -14,6 +14,7 @@ from docx.enum.text import WD_BREAK
 from tests.filters import builders as B
 from tests.filters.readback import c14n, docx_paragraphs, members, part, w
 from workbench.errors import WorkbenchError
+from workbench.filters import read_source
 from workbench.project import Project
 
 ARABIC_SEGMENTS = [
@@ -730,3 +731,44 @@ def test_character_spacing_and_scaling_of_runs_are_no_tags(tmp_path: Path) -> No
     runs = docx.Document(str(out)).paragraphs[0].runs
     assert [(r.text, r.bold) for r in runs] == [
         ("Text converted from an old ", None), ("file", True), (".", None)]
+
+
+def _with_alt_chunk(source: Path, out: Path, *, body_text: bool) -> Path:
+    """``source`` with a web page embedded whole (``w:altChunk``, as web applications such as
+    html-docx-js write Word files) in its body, after its paragraphs or instead of them."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                body = text.index("<w:body>") + len("<w:body>")
+                start = body if not body_text else text.index("<w:sectPr")
+                text = text[:body] + (text[body:start] if body_text else "") + \
+                    '<w:altChunk r:id="rIdChunk"/>' + text[text.index("<w:sectPr"):]
+                data = text.encode("utf-8")
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/>'
+                    b"</Relationships>"))
+            new.writestr(item, data)
+        new.writestr("word/afchunk.htm", "<html><body><p>نص الصفحة.</p></body></html>")
+    return out
+
+
+def test_a_web_page_embedded_whole_is_named_not_read_as_no_text(tmp_path: Path) -> None:
+    """A Word file whose text is an HTML part embedded whole (``w:altChunk``, which Word
+    converts when it opens the file and LibreOffice does not read) was refused as "no text to
+    import"; beside paragraphs, its text stayed Arabic without a word."""
+    bare = tmp_path / "bare.docx"
+    docx.Document().save(str(bare))
+    only = _with_alt_chunk(bare, tmp_path / "chunk.docx", body_text=False)
+    with pytest.raises(WorkbenchError, match=r"its text is in word/afchunk\.htm, a web page or "
+                                             r"RTF embedded whole \(w:altChunk"):
+        read_source(only)
+    source = B.build_docx(tmp_path / "report.docx")
+    beside = _with_alt_chunk(source, tmp_path / "beside.docx", body_text=True)
+    assert read_source(beside).warnings == [
+        "word/afchunk.htm: the text of a web page or RTF embedded whole (w:altChunk) is not "
+        "read: it stays as it is in the export (open the document in Word and save it as "
+        ".docx first)"]

@@ -1236,10 +1236,21 @@ def _sync_fallbacks(root: etree._Element, rewritten: set[etree._Element]) -> Non
 
 
 def read_docx(data: bytes, path: str) -> SourceDocument:
-    """The blocks of a DOCX file."""
+    """The blocks of a DOCX file. Refused when its only text is in embedded chunks."""
     document = _Document(data, path)
+    chunks = sorted({document.rels[part].get(chunk.get(f"{{{R}}}id", ""), "?")
+                     for part, root in document.parts.items()
+                     for chunk in root.iter(w("altChunk"))})
+    if chunks and not document.located:
+        raise InputError(path, f"its text is in {', '.join(chunks)}, a web page or RTF "
+                               "embedded whole (w:altChunk, as web applications write Word "
+                               "files), which Word converts when it opens the file: open it "
+                               "in Word, save it as .docx and import that")
+    warnings = [f"{name}: the text of a web page or RTF embedded whole (w:altChunk) is not "
+                "read: it stays as it is in the export (open the document in Word and save "
+                "it as .docx first)" for name in chunks]
     return SourceDocument(path, "docx", data, [loc.block for loc in document.located],
-                          warnings=unread_arabic(document.pkg, _unread))
+                          warnings=[*unread_arabic(document.pkg, _unread), *warnings])
 
 
 def _unread(name: str) -> str | None:
