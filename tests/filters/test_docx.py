@@ -733,42 +733,57 @@ def test_character_spacing_and_scaling_of_runs_are_no_tags(tmp_path: Path) -> No
         ("Text converted from an old ", None), ("file", True), (".", None)]
 
 
-def _with_alt_chunk(source: Path, out: Path, *, body_text: bool) -> Path:
-    """``source`` with a web page embedded whole (``w:altChunk``, as web applications such as
-    html-docx-js write Word files) in its body, after its paragraphs or instead of them."""
+
+def _with_alt_chunk(source: Path, out: Path, member: str, data: str, *, body_text: bool) -> Path:
+    """``source`` with ``member`` (holding ``data``) embedded whole (``w:altChunk``, as web
+    applications such as html-docx-js write Word files) in its body, after its paragraphs or
+    instead of them."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
         for item in old.infolist():
-            data = old.read(item)
+            content = old.read(item)
             if item.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                body = text.index("<w:body>") + len("<w:body>")
-                start = body if not body_text else text.index("<w:sectPr")
-                text = text[:body] + (text[body:start] if body_text else "") + \
-                    '<w:altChunk r:id="rIdChunk"/>' + text[text.index("<w:sectPr"):]
-                data = text.encode("utf-8")
+                text = content.decode("utf-8")
+                body, end = text.index("<w:body>") + len("<w:body>"), text.index("<w:sectPr")
+                content = (text[:body] + (text[body:end] if body_text else "") +
+                           '<w:altChunk r:id="rIdChunk"/>' + text[end:]).encode("utf-8")
             elif item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", (
+                content = content.replace(b"</Relationships>", (
                     b'<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/>'
-                    b"</Relationships>"))
-            new.writestr(item, data)
-        new.writestr("word/afchunk.htm", "<html><body><p>نص الصفحة.</p></body></html>")
+                    b'officeDocument/2006/relationships/aFChunk" Target="'
+                    + member.encode() + b'"/></Relationships>'))
+            new.writestr(item, content)
+        new.writestr(f"word/{member}", data)
     return out
 
 
-def test_a_web_page_embedded_whole_is_named_not_read_as_no_text(tmp_path: Path) -> None:
-    """A Word file whose text is an HTML part embedded whole (``w:altChunk``, which Word
+def test_a_web_page_embedded_whole_is_read_and_translated(tmp_path: Path) -> None:
+    """A Word file whose text is a web page embedded whole (``w:altChunk``, which Word
     converts when it opens the file and LibreOffice does not read) was refused as "no text to
-    import"; beside paragraphs, its text stayed Arabic without a word."""
+    import". Its blocks are read after the paragraphs' and the page is written back in
+    English, left to right; another kind of chunk (RTF) is named."""
     bare = tmp_path / "bare.docx"
     docx.Document().save(str(bare))
-    only = _with_alt_chunk(bare, tmp_path / "chunk.docx", body_text=False)
-    with pytest.raises(WorkbenchError, match=r"its text is in word/afchunk\.htm, a web page or "
-                                             r"RTF embedded whole \(w:altChunk"):
-        read_source(only)
-    source = B.build_docx(tmp_path / "report.docx")
-    beside = _with_alt_chunk(source, tmp_path / "beside.docx", body_text=True)
+    page = ('<html dir="rtl"><head><title>عنوان</title></head><body><h1>تقرير</h1>'
+            '<p>بدأت <b>الثورة</b>.</p></body></html>')
+    source = _with_alt_chunk(bare, tmp_path / "web.docx", "afchunk.htm", page, body_text=False)
+    assert [(b.text, b.place) for b in read_source(source).blocks] == [
+        ("تقرير", "word/afchunk.htm: h1"), ("بدأت <1>الثورة</1>.", "word/afchunk.htm: p")]
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        heading, sentence = project.segments("web", limit=10)
+        project.confirm(heading.id, "Report")
+        project.confirm(sentence.id, "The <1>revolution</1> began.")
+        out = project.export_file("original", tmp_path / "web.en.docx").path
+    english = members(out)["word/afchunk.htm"].decode("utf-8")
+    assert '<html dir="ltr" lang="en">' in english and "<h1>Report</h1>" in english
+    assert "<p>The <b>revolution</b> began.</p>" in english
+    rtf = _with_alt_chunk(bare, tmp_path / "rtf.docx", "chunk.rtf", r"{\rtf1 x}",
+                          body_text=False)
+    with pytest.raises(WorkbenchError, match=r"its text is in word/chunk\.rtf, a document "
+                                             r"embedded whole \(w:altChunk\)"):
+        read_source(rtf)
+    beside = _with_alt_chunk(B.build_docx(tmp_path / "report.docx"), tmp_path / "beside.docx",
+                             "chunk.rtf", r"{\rtf1 x}", body_text=True)
     assert read_source(beside).warnings == [
-        "word/afchunk.htm: the text of a web page or RTF embedded whole (w:altChunk) is not "
-        "read: it stays as it is in the export (open the document in Word and save it as "
-        ".docx first)"]
+        "word/chunk.rtf: the text of a document embedded whole (w:altChunk) is not read: it "
+        "stays as it is in the export (open the document in Word and save it as .docx first)"]

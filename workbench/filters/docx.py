@@ -28,15 +28,17 @@ images, relationships and every other part are left as they were.
 from __future__ import annotations
 
 import copy
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.filters.html import Page
 from workbench.filters.inline import (
     InlineBuilder,
     Literal,
@@ -131,6 +133,8 @@ CONTAINERS = {
     "hyperlink": "link", "fldSimple": "field", "smartTag": "tag", "customXml": "tag",
     "ins": "ins", "moveTo": "ins", "dir": "dir", "bdo": "dir", "sdt": "control",
 }
+#: The endings of a web page embedded whole (``w:altChunk``), read by the HTML filter.
+PAGE_ENDINGS = (".htm", ".html", ".xhtml", ".xht")
 #: Elements dropped from rewritten paragraphs (proofing marks, layout caches).
 DROPPED = frozenset({"proofErr", "lastRenderedPageBreak"})
 #: Run children that stand alone: their tag label.
@@ -621,6 +625,26 @@ class _Document:
             self.labels[part] = kind
             self.rels[part] = {rid: t for rid, (_, t) in self._rels(part).items()}
         self.located = list(self._locate())
+        #: the web pages embedded whole (``w:altChunk``): the member, the page, the indices
+        #: of its blocks read (no ``<title>``); and the other chunks' members, not read
+        self.pages: list[tuple[str, Page, list[int]]] = []
+        self.unread_chunks: list[str] = []
+        for part, root in self.parts.items():
+            for chunk in root.iter(w("altChunk")):
+                member = self.rels[part].get(chunk.get(f"{{{R}}}id", ""), "?")
+                if member.lower().endswith(PAGE_ENDINGS) and self.pkg.has(member) and \
+                        member not in (m for m, _, _ in self.pages):
+                    page = Page(self.pkg.read(member), f"{path}: {member}")
+                    self.pages.append((member, page, [
+                        k for k, loc in enumerate(page.located) if loc.block.kind != "title"]))
+                elif member not in self.unread_chunks:
+                    self.unread_chunks.append(member)
+
+    def blocks(self) -> list[Block]:
+        """The paragraphs' blocks, then those of the embedded web pages."""
+        return [loc.block for loc in self.located] + [
+            replace(page.located[k].block, place=f"{member}: {page.located[k].block.place}")
+            for member, page, read in self.pages for k in read]
 
     def _main(self) -> str:
         if not self.pkg.has("_rels/.rels") or not self.pkg.has("[Content_Types].xml"):
@@ -773,6 +797,15 @@ class _Document:
             root = readable_part(self.pkg, member)
             if root is not None and _latin_letters(root):
                 replaced[member] = xml_bytes(root)
+        number = len(self.located)
+        for member, page, read in self.pages:
+            mine = {k + 1: renderings[number + n] for n, k in enumerate(read, start=1)
+                    if number + n in renderings}
+            number += len(read)
+            if mine:
+                buffer = io.BytesIO()
+                page.write(buffer, mine, fallback, report)
+                replaced[member] = buffer.getvalue()
         self.pkg.write(out, replaced)
 
 
@@ -1236,20 +1269,20 @@ def _sync_fallbacks(root: etree._Element, rewritten: set[etree._Element]) -> Non
 
 
 def read_docx(data: bytes, path: str) -> SourceDocument:
-    """The blocks of a DOCX file. Refused when its only text is in embedded chunks."""
+    """The blocks of a DOCX file, then those of the web pages embedded whole in it
+    (``w:altChunk``, as web applications write Word files: Word converts them when it opens
+    the file). Refused when its only text is in other embedded chunks (RTF...)."""
     document = _Document(data, path)
-    chunks = sorted({document.rels[part].get(chunk.get(f"{{{R}}}id", ""), "?")
-                     for part, root in document.parts.items()
-                     for chunk in root.iter(w("altChunk"))})
-    if chunks and not document.located:
-        raise InputError(path, f"its text is in {', '.join(chunks)}, a web page or RTF "
-                               "embedded whole (w:altChunk, as web applications write Word "
-                               "files), which Word converts when it opens the file: open it "
-                               "in Word, save it as .docx and import that")
-    warnings = [f"{name}: the text of a web page or RTF embedded whole (w:altChunk) is not "
-                "read: it stays as it is in the export (open the document in Word and save "
-                "it as .docx first)" for name in chunks]
-    return SourceDocument(path, "docx", data, [loc.block for loc in document.located],
+    blocks = document.blocks()
+    chunks = document.unread_chunks
+    if chunks and not blocks:
+        raise InputError(path, f"its text is in {', '.join(chunks)}, a document embedded "
+                               "whole (w:altChunk), which Word converts when it opens the "
+                               "file: open it in Word, save it as .docx and import that")
+    warnings = [f"{name}: the text of a document embedded whole (w:altChunk) is not read: it "
+                "stays as it is in the export (open the document in Word and save it as .docx "
+                "first)" for name in chunks]
+    return SourceDocument(path, "docx", data, blocks,
                           warnings=[*unread_arabic(document.pkg, _unread), *warnings])
 
 
@@ -1268,6 +1301,7 @@ def write_docx(
 ) -> WriteReport:
     """Write the DOCX ``data`` with the blocks of ``renderings`` (numbered from 1) replaced."""
     document = _Document(data, path)
-    report = WriteReport(blocks=len(document.located))
+    report = WriteReport()
     document.write(out, renderings, fallback, report)
+    report.blocks = len(document.blocks())
     return report
