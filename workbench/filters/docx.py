@@ -4,11 +4,14 @@ Parts read, in this order: the body (``word/document.xml``), footnotes, endnotes
 footers. Every ``w:p`` with text is a block — body paragraphs, headings, list items, table
 cells, text boxes, notes, headers, footers — and so is the alt text of every drawing
 (``wp:docPr/@descr``). Paragraphs inside ``mc:Fallback`` (the VML copy of a text box) are not
-read; when their ``mc:Choice`` text box is translated, the fallback gets a copy of it.
+read; when their ``mc:Choice`` text box is translated, the fallback gets a copy of it. Web
+pages embedded whole (``w:altChunk``, which Word converts when it opens the file) are read
+after them by the HTML filter and written back as it writes pages.
 
 Inline content becomes placeholders: a run whose visible formatting differs from the
 paragraph's prevailing formatting is a pair (``<1>bold</1>``; properties that only concern the
-script — ``w:rtl``, ``w:cs``, ``w:lang``, fonts — do not count; complex-script bold, italic and
+script — ``w:rtl``, ``w:cs``, ``w:lang``, fonts — do not count, nor do character spacing and
+scaling, a PDF converter's fitting of its lines; complex-script bold, italic and
 size count for a run of complex-script text, which Word draws with them, and are the English's),
 hyperlinks, simple fields, content controls, smart tags and tracked insertions are pairs,
 complex fields are pairs around their result; tabs, breaks, footnote references, drawings,

@@ -47,7 +47,8 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: order of their numbers, ``header2.xml`` before ``header10.xml``; 12: an ODT's ``text:span``
 #: around a paragraph's whole text, as LibreOffice wraps each run of a Word document, no tag;
 #: a DOCX run's character spacing and scaling, ``w:spacing`` and ``w:w``, no formatting;
-#: alike HTML spans holding most of a block's words, Google Docs' of its runs, no tags).
+#: alike HTML spans holding most of a block's words, Google Docs' of its runs, no tags; a
+#: DOCX's web pages embedded whole, ``w:altChunk``, read after its paragraphs).
 FILTER_VERSION = 12
 
 
