@@ -14,7 +14,7 @@ from docx.enum.text import WD_BREAK
 from tests.filters import builders as B
 from tests.filters.readback import c14n, docx_paragraphs, members, part, w
 from workbench.errors import WorkbenchError
-from workbench.filters import read_source
+from workbench.filters import mhtml, read_source
 from workbench.project import Project
 
 ARABIC_SEGMENTS = [
@@ -787,3 +787,31 @@ def test_a_web_page_embedded_whole_is_read_and_translated(tmp_path: Path) -> Non
     assert read_source(beside).warnings == [
         "word/chunk.rtf: the text of a document embedded whole (w:altChunk) is not read: it "
         "stays as it is in the export (open the document in Word and save it as .docx first)"]
+
+
+def test_html_docx_js_s_mhtml_page_embedded_whole_is_read_and_translated(
+    tmp_path: Path
+) -> None:
+    """html-docx-js embeds the page as MHTML (``afchunk.mht``: a MIME message whose page is
+    quoted-printable, its UTF-8 raw but for ``=``): it is read so and written back so."""
+    page = ('<html><body dir="rtl"><p>بدأت <a href="https://example.org/?a=b">الثورة</a>.'
+            '</p></body></html>')
+    mht = ('MIME-Version: 1.0\nContent-Type: multipart/related;\n    type="text/html";\n'
+           '    boundary="----=mhtDocumentPart"\n\n\n------=mhtDocumentPart\n'
+           'Content-Type: text/html;\n    charset="utf-8"\n'
+           'Content-Transfer-Encoding: quoted-printable\n'
+           'Content-Location: file:///C:/fake/document.html\n\n'
+           + page.replace("=", "=3D") + "\n\n------=mhtDocumentPart--\n")
+    bare = tmp_path / "bare.docx"
+    docx.Document().save(str(bare))
+    source = _with_alt_chunk(bare, tmp_path / "js.docx", "afchunk.mht", mht, body_text=False)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("js", limit=10)
+        assert segment.source == "بدأت <1>الثورة</1>."
+        project.confirm(segment.id, "The <1>revolution</1> began.")
+        out = project.export_file("original", tmp_path / "js.en.docx").path
+    english = mhtml.page_of(members(out)["word/afchunk.mht"])
+    assert english is not None
+    assert b'<body dir="ltr"><p>The <a href="https://example.org/?a=b">revolution</a> began.' \
+        in english

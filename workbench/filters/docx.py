@@ -5,8 +5,9 @@ footers. Every ``w:p`` with text is a block — body paragraphs, headings, list 
 cells, text boxes, notes, headers, footers — and so is the alt text of every drawing
 (``wp:docPr/@descr``). Paragraphs inside ``mc:Fallback`` (the VML copy of a text box) are not
 read; when their ``mc:Choice`` text box is translated, the fallback gets a copy of it. Web
-pages embedded whole (``w:altChunk``, which Word converts when it opens the file) are read
-after them by the HTML filter and written back as it writes pages.
+pages embedded whole (``w:altChunk``, which Word converts when it opens the file; an HTML
+page or an MHTML file's) are read after them by the HTML filter and written back as it
+writes pages.
 
 Inline content becomes placeholders: a run whose visible formatting differs from the
 paragraph's prevailing formatting is a pair (``<1>bold</1>``; properties that only concern the
@@ -41,6 +42,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.filters import mhtml
 from workbench.filters.html import Page
 from workbench.filters.inline import (
     InlineBuilder,
@@ -138,6 +140,7 @@ CONTAINERS = {
 }
 #: The endings of a web page embedded whole (``w:altChunk``), read by the HTML filter.
 PAGE_ENDINGS = (".htm", ".html", ".xhtml", ".xht")
+MHTML_ENDINGS = (".mht", ".mhtml")
 #: Elements dropped from rewritten paragraphs (proofing marks, layout caches).
 DROPPED = frozenset({"proofErr", "lastRenderedPageBreak"})
 #: Run children that stand alone: their tag label.
@@ -632,16 +635,27 @@ class _Document:
         #: of its blocks read (no ``<title>``); and the other chunks' members, not read
         self.pages: list[tuple[str, Page, list[int]]] = []
         self.unread_chunks: list[str] = []
-        for part, root in self.parts.items():
-            for chunk in root.iter(w("altChunk")):
-                member = self.rels[part].get(chunk.get(f"{{{R}}}id", ""), "?")
-                if member.lower().endswith(PAGE_ENDINGS) and self.pkg.has(member) and \
-                        member not in (m for m, _, _ in self.pages):
-                    page = Page(self.pkg.read(member), f"{path}: {member}")
-                    self.pages.append((member, page, [
-                        k for k, loc in enumerate(page.located) if loc.block.kind != "title"]))
-                elif member not in self.unread_chunks:
-                    self.unread_chunks.append(member)
+        members = [self.rels[part].get(chunk.get(f"{{{R}}}id", ""), "?")
+                   for part, root in self.parts.items() for chunk in root.iter(w("altChunk"))]
+        for member in dict.fromkeys(members):
+            html = self._embedded_page(member)
+            if html is None:
+                self.unread_chunks.append(member)
+                continue
+            page = Page(html, f"{path}: {member}")
+            self.pages.append((member, page, [
+                k for k, loc in enumerate(page.located) if loc.block.kind != "title"]))
+
+    def _embedded_page(self, member: str) -> bytes | None:
+        """The web page a chunk embeds whole: its bytes (an MHTML file's page), or None for
+        another kind of chunk (RTF, text...)."""
+        if not self.pkg.has(member):
+            return None
+        if member.lower().endswith(PAGE_ENDINGS):
+            return self.pkg.read(member)
+        if member.lower().endswith(MHTML_ENDINGS):
+            return mhtml.page_of(self.pkg.read(member))
+        return None
 
     def blocks(self) -> list[Block]:
         """The paragraphs' blocks, then those of the embedded web pages."""
@@ -808,7 +822,9 @@ class _Document:
             if mine:
                 buffer = io.BytesIO()
                 page.write(buffer, mine, fallback, report)
-                replaced[member] = buffer.getvalue()
+                replaced[member] = buffer.getvalue() \
+                    if member.lower().endswith(PAGE_ENDINGS) \
+                    else mhtml.with_page(self.pkg.read(member), buffer.getvalue())
         self.pkg.write(out, replaced)
 
 
