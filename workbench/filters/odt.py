@@ -82,10 +82,11 @@ COMPLEX = {
     s("font-style-complex"): f"{{{FO}}}font-style",
     s("font-size-complex"): f"{{{FO}}}font-size",
 }
-#: A right-to-left paragraph's alignment and the English's: LibreOffice draws start/end as
-#: left/right whatever the direction, so all four are mirrored.
+#: Arabic-Indic and Eastern digits and the English's, for the values fields show.
 WESTERN_DIGITS = str.maketrans({**{chr(0x0660 + n): str(n) for n in range(10)},
                                 **{chr(0x06F0 + n): str(n) for n in range(10)}})
+#: A right-to-left paragraph's alignment and the English's: LibreOffice draws start/end as
+#: left/right whatever the direction, so all four are mirrored.
 MIRRORED = {"left": "right", "right": "left", "start": "end", "end": "start"}
 NUM_FORMAT = f"{{{STYLE}}}num-format"
 SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
@@ -104,8 +105,8 @@ class _Located:
     inside: etree._Element | None = None
     """The span holding all the paragraph's text (no tag: the English goes in it), if any."""
     alike: tuple[etree._Element, ...] = ()
-    """Spans alike holding all its text between them (no tags: a copy of the first holds the
-    English)."""
+    """Spans alike holding most of its words, its other elements between them (no tags: a
+    copy of the first holds the English)."""
 
 
 def _label(el: etree._Element) -> tuple[str, str]:
