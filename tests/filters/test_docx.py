@@ -815,3 +815,29 @@ def test_html_docx_js_s_mhtml_page_embedded_whole_is_read_and_translated(
     assert english is not None
     assert b'<body dir="ltr"><p>The <a href="https://example.org/?a=b">revolution</a> began.' \
         in english
+
+
+def test_empty_paragraphs_of_a_translated_part_turn_left_to_right(tmp_path: Path) -> None:
+    """An empty paragraph between translated ones (or an empty list item, an empty cell of a
+    translated table) kept its ``w:bidi``: a paragraph typed there, a list number, were right
+    to left. One in a table left all in Arabic keeps it."""
+    document = docx.Document()
+    for text in ("فقرة أولى.", "", "فقرة ثانية."):
+        B._rtl(document.add_paragraph(text))
+    table = document.add_table(rows=1, cols=2)
+    B._rtl(table.cell(0, 0).paragraphs[0])
+    table.cell(0, 0).paragraphs[0].add_run("خلية")
+    B._rtl(table.cell(0, 1).paragraphs[0])
+    source = tmp_path / "empty.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, second, _cell = project.segments("empty", limit=10)
+        project.confirm(first.id, "First paragraph.")
+        project.confirm(second.id, "Second paragraph.")
+        out = project.export_file("original", tmp_path / "empty.en.docx").path
+    body = part(out, "word/document.xml")
+    bidi = [(p.find(w("pPr")).find(w("bidi")).get(w("val")), "".join(p.itertext()))
+            for p in body.iter(w("p"))]
+    assert bidi == [("0", "First paragraph."), ("0", ""), ("0", "Second paragraph."),
+                    (None, "خلية"), (None, "")]

@@ -798,6 +798,8 @@ class _Document:
         for part in changed:
             _sync_fallbacks(self.parts[part], rewritten)
         for part in ltr_parts:
+            if _empty_ltr(self.parts[part], english):
+                changed.add(part)
             if self.labels[part] == "body":
                 for bidi in list(self.parts[part].iter(w("bidi"), w("rtlGutter"))):
                     parent = bidi.getparent()
@@ -1142,6 +1144,25 @@ def _rewrite(
             _make_english(rpr)
             _label_arabic(run)
         _ltr_wrappers(p)
+
+
+def _empty_ltr(root: etree._Element, english: set[etree._Element]) -> bool:
+    """The empty paragraphs of a part holding English left to right (``w:bidi`` off), but
+    for those in a table none of whose paragraphs was translated: a paragraph typed in one
+    later, an empty list item's number, were right to left. True when one changed."""
+    tables = {table for p in english for table in p.iterancestors(w("tbl"))}
+    changed = False
+    for p in root.iter(W_P):
+        ppr = p.find(W_PPR)
+        bidi = ppr.find(w("bidi")) if ppr is not None else None
+        if p in english or bidi is None or bidi.get(w("val"), "true") in _OFF or \
+                any((t.text or "").strip() for r in _own_runs(p) for t in r.iter(W_T)):
+            continue
+        table = next(p.iterancestors(w("tbl")), None)
+        if table is None or table in tables:
+            bidi.set(w("val"), "0")
+            changed = True
+    return changed
 
 
 def _ltr_wrappers(p: etree._Element) -> None:
