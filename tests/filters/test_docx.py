@@ -733,7 +733,6 @@ def test_character_spacing_and_scaling_of_runs_are_no_tags(tmp_path: Path) -> No
         ("Text converted from an old ", None), ("file", True), (".", None)]
 
 
-
 def _with_alt_chunk(source: Path, out: Path, member: str, data: str, *, body_text: bool) -> Path:
     """``source`` with ``member`` (holding ``data``) embedded whole (``w:altChunk``, as web
     applications such as html-docx-js write Word files) in its body, after its paragraphs or
