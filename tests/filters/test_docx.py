@@ -14,6 +14,7 @@ from docx.enum.text import WD_BREAK
 from tests.filters import builders as B
 from tests.filters.readback import c14n, docx_paragraphs, members, part, w
 from workbench.errors import WorkbenchError
+from workbench.filters import mhtml, read_source
 from workbench.project import Project
 
 ARABIC_SEGMENTS = [
@@ -700,3 +701,142 @@ def test_a_right_to_left_books_gutter_moves_to_the_left(doc: tuple, tmp_path: Pa
     out = project.export_file("original", tmp_path / "bound.en.docx", doc="bound").path
     (section,) = part(out, "word/document.xml").iter(w("sectPr"))
     assert section.find(w("rtlGutter")) is None and section.find(w("bidi")) is None
+
+
+def test_character_spacing_and_scaling_of_runs_are_no_tags(tmp_path: Path) -> None:
+    """A PDF converted to Word (Acrobat, ABBYY) fits each line by the runs' character
+    spacing (``w:spacing``) and scaling (``w:w``), fitted to the Arabic's glyphs: each run
+    was a tag, ``<1>نص</1><2> من </2>...``; the English takes the paragraph's prevailing
+    run. Bold stays a tag."""
+    document = docx.Document()
+    p = document.add_paragraph()
+    for text, spacing, scale, bold in [("نص ", "-4", None, False), ("محول ", "2", "95", False),
+                                       ("من ", None, "90", False), ("ملف", "-1", None, True),
+                                       (" قديم.", "-3", "105", False)]:
+        rpr = p.add_run(text)._r.get_or_add_rPr()
+        if bold:
+            rpr.append(B.OxmlElement("w:b"))
+        for name, value in (("w:spacing", spacing), ("w:w", scale)):
+            if value is not None:
+                rpr.append(B.OxmlElement(name, {w("val"): value}))
+        rpr.append(B.OxmlElement("w:rtl"))
+    source = tmp_path / "pdf.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segment = project.segments("pdf", limit=10)[0]
+        assert segment.source == "نص محول من <1>ملف</1> قديم."
+        project.confirm(segment.id, "Text converted from an old <1>file</1>.")
+        out = project.export_file("original", tmp_path / "pdf.en.docx").path
+    runs = docx.Document(str(out)).paragraphs[0].runs
+    assert [(r.text, r.bold) for r in runs] == [
+        ("Text converted from an old ", None), ("file", True), (".", None)]
+
+
+def _with_alt_chunk(source: Path, out: Path, member: str, data: str, *, body_text: bool) -> Path:
+    """``source`` with ``member`` (holding ``data``) embedded whole (``w:altChunk``, as web
+    applications such as html-docx-js write Word files) in its body, after its paragraphs or
+    instead of them."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            content = old.read(item)
+            if item.filename == "word/document.xml":
+                text = content.decode("utf-8")
+                body, end = text.index("<w:body>") + len("<w:body>"), text.index("<w:sectPr")
+                content = (text[:body] + (text[body:end] if body_text else "") +
+                           '<w:altChunk r:id="rIdChunk"/>' + text[end:]).encode("utf-8")
+            elif item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/aFChunk" Target="'
+                    + member.encode() + b'"/></Relationships>'))
+            new.writestr(item, content)
+        new.writestr(f"word/{member}", data)
+    return out
+
+
+def test_a_web_page_embedded_whole_is_read_and_translated(tmp_path: Path) -> None:
+    """A Word file whose text is a web page embedded whole (``w:altChunk``, which Word
+    converts when it opens the file and LibreOffice does not read) was refused as "no text to
+    import". Its blocks are read after the paragraphs' and the page is written back in
+    English, left to right; another kind of chunk (RTF) is named."""
+    bare = tmp_path / "bare.docx"
+    docx.Document().save(str(bare))
+    page = ('<html dir="rtl"><head><title>عنوان</title></head><body><h1>تقرير</h1>'
+            '<p>بدأت <b>الثورة</b>.</p></body></html>')
+    source = _with_alt_chunk(bare, tmp_path / "web.docx", "afchunk.htm", page, body_text=False)
+    assert [(b.text, b.place) for b in read_source(source).blocks] == [
+        ("تقرير", "word/afchunk.htm: h1"), ("بدأت <1>الثورة</1>.", "word/afchunk.htm: p")]
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        heading, sentence = project.segments("web", limit=10)
+        project.confirm(heading.id, "Report")
+        project.confirm(sentence.id, "The <1>revolution</1> began.")
+        out = project.export_file("original", tmp_path / "web.en.docx").path
+    english = members(out)["word/afchunk.htm"].decode("utf-8")
+    assert '<html dir="ltr" lang="en">' in english and "<h1>Report</h1>" in english
+    assert "<p>The <b>revolution</b> began.</p>" in english
+    rtf = _with_alt_chunk(bare, tmp_path / "rtf.docx", "chunk.rtf", r"{\rtf1 x}",
+                          body_text=False)
+    with pytest.raises(WorkbenchError, match=r"its text is in word/chunk\.rtf, a document "
+                                             r"embedded whole \(w:altChunk\)"):
+        read_source(rtf)
+    beside = _with_alt_chunk(B.build_docx(tmp_path / "report.docx"), tmp_path / "beside.docx",
+                             "chunk.rtf", r"{\rtf1 x}", body_text=True)
+    assert read_source(beside).warnings == [
+        "word/chunk.rtf: the text of a document embedded whole (w:altChunk) is not read: it "
+        "stays as it is in the export (open the document in Word and save it as .docx first)"]
+
+
+def test_html_docx_js_s_mhtml_page_embedded_whole_is_read_and_translated(
+    tmp_path: Path
+) -> None:
+    """html-docx-js embeds the page as MHTML (``afchunk.mht``: a MIME message whose page is
+    quoted-printable, its UTF-8 raw but for ``=``): it is read so and written back so."""
+    page = ('<html><body dir="rtl"><p>بدأت <a href="https://example.org/?a=b">الثورة</a>.'
+            '</p></body></html>')
+    mht = ('MIME-Version: 1.0\nContent-Type: multipart/related;\n    type="text/html";\n'
+           '    boundary="----=mhtDocumentPart"\n\n\n------=mhtDocumentPart\n'
+           'Content-Type: text/html;\n    charset="utf-8"\n'
+           'Content-Transfer-Encoding: quoted-printable\n'
+           'Content-Location: file:///C:/fake/document.html\n\n'
+           + page.replace("=", "=3D") + "\n\n------=mhtDocumentPart--\n")
+    bare = tmp_path / "bare.docx"
+    docx.Document().save(str(bare))
+    source = _with_alt_chunk(bare, tmp_path / "js.docx", "afchunk.mht", mht, body_text=False)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("js", limit=10)
+        assert segment.source == "بدأت <1>الثورة</1>."
+        project.confirm(segment.id, "The <1>revolution</1> began.")
+        out = project.export_file("original", tmp_path / "js.en.docx").path
+    english = mhtml.page_of(members(out)["word/afchunk.mht"])
+    assert english is not None
+    assert b'<body dir="ltr"><p>The <a href="https://example.org/?a=b">revolution</a> began.' \
+        in english
+
+
+def test_empty_paragraphs_of_a_translated_part_turn_left_to_right(tmp_path: Path) -> None:
+    """An empty paragraph between translated ones (or an empty list item, an empty cell of a
+    translated table) kept its ``w:bidi``: a paragraph typed there, a list number, were right
+    to left. One in a table left all in Arabic keeps it."""
+    document = docx.Document()
+    for text in ("فقرة أولى.", "", "فقرة ثانية."):
+        B._rtl(document.add_paragraph(text))
+    table = document.add_table(rows=1, cols=2)
+    B._rtl(table.cell(0, 0).paragraphs[0])
+    table.cell(0, 0).paragraphs[0].add_run("خلية")
+    B._rtl(table.cell(0, 1).paragraphs[0])
+    source = tmp_path / "empty.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, second, _cell = project.segments("empty", limit=10)
+        project.confirm(first.id, "First paragraph.")
+        project.confirm(second.id, "Second paragraph.")
+        out = project.export_file("original", tmp_path / "empty.en.docx").path
+    body = part(out, "word/document.xml")
+    bidi = [(p.find(w("pPr")).find(w("bidi")).get(w("val")), "".join(p.itertext()))
+            for p in body.iter(w("p"))]
+    assert bidi == [("0", "First paragraph."), ("0", ""), ("0", "Second paragraph."),
+                    (None, "خلية"), (None, "")]

@@ -991,3 +991,30 @@ def test_a_block_left_in_arabic_keeps_the_direction_a_class_rule_gave_it(
     english, arabic = root.findall(".//p")
     assert english.get("style") is None
     assert arabic.get("style") == "color: red; direction: rtl" and arabic.get("dir") == "rtl"
+
+
+def test_alike_spans_holding_most_of_a_paragraph_are_no_tags(tmp_path: Path) -> None:
+    """Google Docs' HTML puts each run in a span of its class, a link or a bold word in
+    another: each sentence was ``<1>…</1><2><3>link</3></2><4>…</4>``. The alike spans
+    holding most of its words are no tags, a copy of the first holding the English and the
+    others' tags; a span holding fewer stays a tag."""
+    source = tmp_path / "gdocs.html"
+    source.write_text(
+        '<html><body><p class="c1" dir="rtl"><span class="c0">بدأت الثورة ثم انتشرت في '
+        '</span><span class="c3"><a href="https://example.org">بتروغراد</a></span>'
+        '<span class="c0"> بسرعة.</span></p>'
+        '<p><span class="c0">كلمة</span><span class="c4">عريضة في جملة طويلة</span></p>'
+        '</body></html>', encoding="utf-8")
+    assert [b.text for b in read_source(source).blocks] == [
+        "بدأت الثورة ثم انتشرت في <1><2>بتروغراد</2></1> بسرعة.",
+        "<1>كلمة</1>عريضة في جملة طويلة"]
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "gdocs")
+        first = project.segments("gdocs", limit=10)[0]
+        project.confirm(first.id, "The revolution began, then spread in <1><2>Petrograd</2></1>"
+                                  " quickly.")
+        text = project.export_file("original", tmp_path / "out.html").path \
+            .read_text(encoding="utf-8")
+    assert '<p class="c1" dir="ltr"><span class="c0">The revolution began, then spread in ' \
+           '<span class="c3"><a href="https://example.org">Petrograd</a></span> quickly.' \
+           '</span></p>' in text

@@ -578,3 +578,162 @@ def test_a_right_to_left_section_holding_english_turns_left_to_right(tmp_path: P
     out = _exported(tmp_path / "section.odt", "First paragraph.")
     (props,) = _content(out).iter(s("section-properties"))
     assert props.get(s("writing-mode")) == "lr-tb"
+
+
+def test_a_paragraph_right_to_left_by_its_page_has_its_alignment_mirrored(
+    tmp_path: Path
+) -> None:
+    """LibreOffice's ODT of an Arabic web page (``<html dir="rtl">``): its page layout says
+    ``rl-tb``, the paragraphs ``page`` (the default: the page's direction) and the named
+    style ``end``. The English kept ``end`` and came out right-aligned; a paragraph left in
+    Arabic, the page turned left to right, came out left to right."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import (
+        DefaultStyle,
+        MasterPage,
+        PageLayout,
+        PageLayoutProperties,
+        ParagraphProperties,
+        Style,
+    )
+
+    doc = OpenDocumentText()
+    layout = PageLayout(name="Mpm3")
+    layout.addElement(PageLayoutProperties(writingmode="rl-tb"))
+    doc.automaticstyles.addElement(layout)
+    doc.masterstyles.addElement(MasterPage(name="HTML", pagelayoutname=layout))
+    default = DefaultStyle(family="paragraph")
+    default.addElement(ParagraphProperties(writingmode="page"))
+    doc.styles.addElement(default)
+    body = Style(name="Body", family="paragraph")
+    body.addElement(ParagraphProperties(textalign="end"))
+    doc.styles.addElement(body)
+    first = Style(name="P1", family="paragraph", parentstylename=body, masterpagename="HTML")
+    doc.automaticstyles.addElement(first)
+    doc.text.addElement(P(stylename=first, text="فقرة أولى."))
+    doc.text.addElement(P(stylename=body, text="فقرة ثانية."))
+    doc.text.addElement(P(stylename=body, text="فقرة تبقى بالعربية."))
+    doc.save(str(tmp_path / "web.odt"))
+    out = _exported(tmp_path / "web.odt", "First paragraph.", "Second paragraph.", None)
+    root = _content(out)
+    automatic = {st.get(s("name")): st.find(s("paragraph-properties"))
+                 for st in root.iter(s("style"))}
+    own = [automatic.get(p.get(t("style-name"))) for p in root.iter(t("p"))]
+    modes = [(None, None) if props is None else
+             (props.get(s("writing-mode")), props.get(f"{{{FO}}}text-align")) for props in own]
+    assert modes == [("lr-tb", "start"), ("lr-tb", "start"), ("rl-tb", "end")]
+    office = _content(out, "styles.xml").find(
+        "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}styles")
+    (named,) = [st for st in office if st.get(s("name")) == "Body"]
+    assert named.find(s("paragraph-properties")).get(f"{{{FO}}}text-align") == "start"
+
+
+def test_a_span_around_a_paragraphs_whole_text_is_no_tag_and_holds_the_english(
+    tmp_path: Path
+) -> None:
+    """LibreOffice's ODT of a Word document wraps each run in a span saying its fonts and
+    language: every segment was ``<1>…</1>``, a heading's ``<1><2>…</2></1>``. The span
+    stays around the English, its language (``fo:language="ar"``, as LibreOffice writes an
+    HTML ``lang="ar"``) English; a bold span inside it is a tag, a bookmark at the edge is
+    outside the text, and so is a space before it."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import BookmarkStart, S, Span
+
+    doc = OpenDocumentText()
+    fonts = Style(name="T1", family="text")
+    fonts.addElement(TextProperties(fontname="Arial", fontnamecomplex="Simplified Arabic",
+                                    language="ar", country="SA", languagecomplex="ar"))
+    bold = Style(name="T2", family="text")
+    bold.addElement(TextProperties(fontweight="bold", fontweightcomplex="bold"))
+    for style in (fonts, bold):
+        doc.automaticstyles.addElement(style)
+    heading = H(outlinelevel=1)
+    heading.addElement(BookmarkStart(name="_Toc1"))
+    outer = Span(stylename=fonts)
+    outer.addElement(Span(stylename=fonts, text="مقدمة التقرير"))
+    heading.addElement(outer)
+    doc.text.addElement(heading)
+    paragraph = P()
+    wrapper = Span(stylename=fonts, text="بدأت ")
+    wrapper.addElement(Span(stylename=bold, text="الثورة"))
+    wrapper.addText(" عام ١٩١٧.")
+    paragraph.addElement(wrapper)
+    doc.text.addElement(paragraph)
+    note_like = P()  # a note's text after its number's space
+    note_like.addElement(S())
+    note_like.addElement(Span(stylename=fonts, text="نص الحاشية."))
+    doc.text.addElement(note_like)
+    doc.save(str(tmp_path / "word.odt"))
+    with Project.open(tmp_path / "read.db", create=True, author="tester") as project:
+        project.sources.import_file(tmp_path / "word.odt")
+        assert [seg.source for seg in project.segments("word")] == [
+            "مقدمة التقرير", "بدأت <1>الثورة</1> عام ١٩١٧.", "نص الحاشية."]
+    out = _exported(tmp_path / "word.odt", "Introduction", "The <1>revolution</1> began in 1917.")
+    h, p, _ = (el for el in _content(out).iter(t("h"), t("p")))
+    assert [child.tag for child in h] == [t("bookmark-start"), t("span")]
+    assert "".join(h.itertext()) == "Introduction" and h[1][0].text == "Introduction"
+    (span,) = p
+    assert (span.text, span[0].text, span[0].tail) == ("The ", "revolution", " began in 1917.")
+    english = {st.get(s("name")): st.find(s("text-properties"))
+               for st in _content(out).iter(s("style"))}[span.get(t("style-name"))]
+    assert (english.get(f"{{{FO}}}language"), english.get(f"{{{FO}}}country"),
+            english.get(s("font-name"))) == ("en", "US", "Arial")
+
+
+def test_alike_spans_holding_a_paragraphs_text_are_no_tags(tmp_path: Path) -> None:
+    """LibreOffice writes a span for each of Word's runs, alike but for their revision ids
+    (``officeooo:rsid``), with a link between them: the sentence was
+    ``<1>…</1><2><3>…</3></2><4>…</4>``. Those holding most of the words are no tags, a
+    copy of the first holding the English; a span that says more (bold) stays a tag."""
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    styles = "".join(
+        f'<style:style style:name="{name}" style:family="text"><style:text-properties '
+        f'style:font-name="Arial" style:language-complex="ar"{extra}/></style:style>'
+        for name, extra in (("T1", ' officeooo:rsid="0001"'), ("T2", ' officeooo:rsid="0002"'),
+                            ("T3", ' fo:font-weight="bold"')))
+    source = _package(tmp_path / "runs.odt", (
+        f'<office:document-content xmlns:office="{office}" xmlns:text="{TEXT}" '
+        f'xmlns:style="{STYLE}" xmlns:fo="{FO}" xmlns:xlink="{XLINK}" '
+        'xmlns:officeooo="http://openoffice.org/2009/office" office:version="1.3">'
+        f'<office:automatic-styles>{styles}</office:automatic-styles><office:body><office:text>'
+        '<text:p><text:span text:style-name="T1">بدأت الثورة ثم </text:span>'
+        '<text:a xlink:href="https://example.org"><text:span text:style-name="T1">انتشرت'
+        '</text:span></text:a><text:span text:style-name="T2"> بسرعة.</text:span></text:p>'
+        '<text:p><text:span text:style-name="T1">نص </text:span>'
+        '<text:span text:style-name="T3">عريض</text:span></text:p>'
+        '<text:p><text:span text:style-name="T1">نص فيه </text:span>'
+        '<text:span text:style-name="T3">كلمة</text:span>'
+        '<text:span text:style-name="T2"> عريضة هنا.</text:span></text:p>'
+        '</office:text></office:body></office:document-content>'))
+    with Project.open(tmp_path / "read.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        assert [seg.source for seg in project.segments("runs")] == [
+            "بدأت الثورة ثم <1><2>انتشرت</2></1> بسرعة.", "<1>نص </1><2>عريض</2>",
+            "نص فيه <1>كلمة</1> عريضة هنا."]
+    out = _exported(source, "The revolution began, then <1><2>spread</2></1> quickly.")
+    first = next(_content(out).iter(t("p")))
+    (span,) = first
+    assert (span.get(t("style-name")), span.text) == ("T1", "The revolution began, then ")
+    (link,) = span
+    assert link.get(f"{{{XLINK}}}href") == "https://example.org"
+    assert "".join(link.itertext()) == "spread" and link.tail == " quickly."
+
+
+def test_a_translated_paragraph_s_fields_show_their_value_in_western_digits(
+    tmp_path: Path
+) -> None:
+    """A cross-reference's page number (``text:bookmark-ref``, LibreOffice's ODT of Word's
+    ``PAGEREF``) held ``١``, which LibreOffice shows until the fields are updated: the
+    English PDF read "see page ١"."""
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    source = _package(tmp_path / "fields.odt", (
+        f'<office:document-content xmlns:office="{office}" xmlns:text="{TEXT}" '
+        'office:version="1.3"><office:body><office:text>'
+        '<text:p>انظر الصفحة <text:bookmark-ref text:reference-format="page" '
+        'text:ref-name="_Toc1">١٢</text:bookmark-ref> من التقرير.</text:p>'
+        '<text:p>صفحة <text:page-number>٣</text:page-number></text:p>'
+        '</office:text></office:body></office:document-content>'))
+    out = _exported(source, "See page <1/> of the report.", None)
+    ref, page = (_content(out).iter(t("bookmark-ref"), t("page-number")))
+    assert (ref.text, page.text) == ("12", "٣")  # the untranslated paragraph's as it was

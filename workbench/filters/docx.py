@@ -4,11 +4,15 @@ Parts read, in this order: the body (``word/document.xml``), footnotes, endnotes
 footers. Every ``w:p`` with text is a block — body paragraphs, headings, list items, table
 cells, text boxes, notes, headers, footers — and so is the alt text of every drawing
 (``wp:docPr/@descr``). Paragraphs inside ``mc:Fallback`` (the VML copy of a text box) are not
-read; when their ``mc:Choice`` text box is translated, the fallback gets a copy of it.
+read; when their ``mc:Choice`` text box is translated, the fallback gets a copy of it. Web
+pages embedded whole (``w:altChunk``, which Word converts when it opens the file; an HTML
+page or an MHTML file's) are read after them by the HTML filter and written back as it
+writes pages.
 
 Inline content becomes placeholders: a run whose visible formatting differs from the
 paragraph's prevailing formatting is a pair (``<1>bold</1>``; properties that only concern the
-script — ``w:rtl``, ``w:cs``, ``w:lang``, fonts — do not count; complex-script bold, italic and
+script — ``w:rtl``, ``w:cs``, ``w:lang``, fonts — do not count, nor do character spacing and
+scaling, a PDF converter's fitting of its lines; complex-script bold, italic and
 size count for a run of complex-script text, which Word draws with them, and are the English's),
 hyperlinks, simple fields, content controls, smart tags and tracked insertions are pairs,
 complex fields are pairs around their result; tabs, breaks, footnote references, drawings,
@@ -28,15 +32,18 @@ images, relationships and every other part are left as they were.
 from __future__ import annotations
 
 import copy
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.filters import mhtml
+from workbench.filters.html import Page
 from workbench.filters.inline import (
     InlineBuilder,
     Literal,
@@ -91,10 +98,12 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-#: Run properties that say how the script is written, not how the text looks.
+#: Run properties that say how the script is written, not how the text looks; and the
+#: character spacing and scaling by which a PDF converted to Word (Acrobat, ABBYY) fits each
+#: line of the Arabic's glyphs, different in each run.
 SCRIPT_ONLY = frozenset({
     "rtl", "cs", "lang", "rFonts", "noProof", "bCs", "iCs", "szCs", "webHidden", "rPrChange",
-    "kern",
+    "kern", "spacing", "w",
 })
 #: Complex-script properties and the ones English text takes: a run of Arabic (``w:rtl`` or
 #: ``w:cs`` on) is drawn with ``w:bCs``, ``w:iCs``, ``w:szCs``, which LibreOffice writes alone.
@@ -129,6 +138,9 @@ CONTAINERS = {
     "hyperlink": "link", "fldSimple": "field", "smartTag": "tag", "customXml": "tag",
     "ins": "ins", "moveTo": "ins", "dir": "dir", "bdo": "dir", "sdt": "control",
 }
+#: The endings of a web page embedded whole (``w:altChunk``), read by the HTML filter.
+PAGE_ENDINGS = (".htm", ".html", ".xhtml", ".xht")
+MHTML_ENDINGS = (".mht", ".mhtml")
 #: Elements dropped from rewritten paragraphs (proofing marks, layout caches).
 DROPPED = frozenset({"proofErr", "lastRenderedPageBreak"})
 #: Run children that stand alone: their tag label.
@@ -619,6 +631,37 @@ class _Document:
             self.labels[part] = kind
             self.rels[part] = {rid: t for rid, (_, t) in self._rels(part).items()}
         self.located = list(self._locate())
+        #: the web pages embedded whole (``w:altChunk``): the member, the page, the indices
+        #: of its blocks read (no ``<title>``); and the other chunks' members, not read
+        self.pages: list[tuple[str, Page, list[int]]] = []
+        self.unread_chunks: list[str] = []
+        members = [self.rels[part].get(chunk.get(f"{{{R}}}id", ""), "?")
+                   for part, root in self.parts.items() for chunk in root.iter(w("altChunk"))]
+        for member in dict.fromkeys(members):
+            html = self._embedded_page(member)
+            if html is None:
+                self.unread_chunks.append(member)
+                continue
+            page = Page(html, f"{path}: {member}")
+            self.pages.append((member, page, [
+                k for k, loc in enumerate(page.located) if loc.block.kind != "title"]))
+
+    def _embedded_page(self, member: str) -> bytes | None:
+        """The web page a chunk embeds whole: its bytes (an MHTML file's page), or None for
+        another kind of chunk (RTF, text...)."""
+        if not self.pkg.has(member):
+            return None
+        if member.lower().endswith(PAGE_ENDINGS):
+            return self.pkg.read(member)
+        if member.lower().endswith(MHTML_ENDINGS):
+            return mhtml.page_of(self.pkg.read(member))
+        return None
+
+    def blocks(self) -> list[Block]:
+        """The paragraphs' blocks, then those of the embedded web pages."""
+        return [loc.block for loc in self.located] + [
+            replace(page.located[k].block, place=f"{member}: {page.located[k].block.place}")
+            for member, page, read in self.pages for k in read]
 
     def _main(self) -> str:
         if not self.pkg.has("_rels/.rels") or not self.pkg.has("[Content_Types].xml"):
@@ -755,6 +798,8 @@ class _Document:
         for part in changed:
             _sync_fallbacks(self.parts[part], rewritten)
         for part in ltr_parts:
+            if _empty_ltr(self.parts[part], english):
+                changed.add(part)
             if self.labels[part] == "body":
                 for bidi in list(self.parts[part].iter(w("bidi"), w("rtlGutter"))):
                     parent = bidi.getparent()
@@ -771,6 +816,17 @@ class _Document:
             root = readable_part(self.pkg, member)
             if root is not None and _latin_letters(root):
                 replaced[member] = xml_bytes(root)
+        number = len(self.located)
+        for member, page, read in self.pages:
+            mine = {k + 1: renderings[number + n] for n, k in enumerate(read, start=1)
+                    if number + n in renderings}
+            number += len(read)
+            if mine:
+                buffer = io.BytesIO()
+                page.write(buffer, mine, fallback, report)
+                replaced[member] = buffer.getvalue() \
+                    if member.lower().endswith(PAGE_ENDINGS) \
+                    else mhtml.with_page(self.pkg.read(member), buffer.getvalue())
         self.pkg.write(out, replaced)
 
 
@@ -1090,6 +1146,25 @@ def _rewrite(
         _ltr_wrappers(p)
 
 
+def _empty_ltr(root: etree._Element, english: set[etree._Element]) -> bool:
+    """The empty paragraphs of a part holding English left to right (``w:bidi`` off), but
+    for those in a table none of whose paragraphs was translated: a paragraph typed in one
+    later, an empty list item's number, were right to left. True when one changed."""
+    tables = {table for p in english for table in p.iterancestors(w("tbl"))}
+    changed = False
+    for p in root.iter(W_P):
+        ppr = p.find(W_PPR)
+        bidi = ppr.find(w("bidi")) if ppr is not None else None
+        if p in english or bidi is None or bidi.get(w("val"), "true") in _OFF or \
+                any((t.text or "").strip() for r in _own_runs(p) for t in r.iter(W_T)):
+            continue
+        table = next(p.iterancestors(w("tbl")), None)
+        if table is None or table in tables:
+            bidi.set(w("val"), "0")
+            changed = True
+    return changed
+
+
 def _ltr_wrappers(p: etree._Element) -> None:
     """Word's direction wrappers (``w:dir``, ``w:bdo`` ``w:val="rtl"``) of a translated
     paragraph say ``ltr``: they held the English right to left. A ``w:bdo`` (an override,
@@ -1234,10 +1309,21 @@ def _sync_fallbacks(root: etree._Element, rewritten: set[etree._Element]) -> Non
 
 
 def read_docx(data: bytes, path: str) -> SourceDocument:
-    """The blocks of a DOCX file."""
+    """The blocks of a DOCX file, then those of the web pages embedded whole in it
+    (``w:altChunk``, as web applications write Word files: Word converts them when it opens
+    the file). Refused when its only text is in other embedded chunks (RTF...)."""
     document = _Document(data, path)
-    return SourceDocument(path, "docx", data, [loc.block for loc in document.located],
-                          warnings=unread_arabic(document.pkg, _unread))
+    blocks = document.blocks()
+    chunks = document.unread_chunks
+    if chunks and not blocks:
+        raise InputError(path, f"its text is in {', '.join(chunks)}, a document embedded "
+                               "whole (w:altChunk), which Word converts when it opens the "
+                               "file: open it in Word, save it as .docx and import that")
+    warnings = [f"{name}: the text of a document embedded whole (w:altChunk) is not read: it "
+                "stays as it is in the export (open the document in Word and save it as .docx "
+                "first)" for name in chunks]
+    return SourceDocument(path, "docx", data, blocks,
+                          warnings=[*unread_arabic(document.pkg, _unread), *warnings])
 
 
 def _unread(name: str) -> str | None:
@@ -1255,6 +1341,7 @@ def write_docx(
 ) -> WriteReport:
     """Write the DOCX ``data`` with the blocks of ``renderings`` (numbered from 1) replaced."""
     document = _Document(data, path)
-    report = WriteReport(blocks=len(document.located))
+    report = WriteReport()
     document.write(out, renderings, fallback, report)
+    report.blocks = len(document.blocks())
     return report

@@ -554,6 +554,7 @@ def _covering(children: list[etree._Element], first: str) -> tuple[
     when unseen ones hold all the words, as LibreOffice wraps each Arabic sentence: a word of
     English in an Arabic sentence said nothing to keep)."""
     loose = [first]  # the text outside every styling element
+    outside = [first]  # the text outside every element but unseen ones
     bare = [first]  # the text outside every unseen one
     styled: list[tuple[tuple[etree._Element, ...], etree._Element]] = []
     tops: list[etree._Element] = []
@@ -565,9 +566,11 @@ def _covering(children: list[etree._Element], first: str) -> tuple[
             if not path:
                 tops.append(el)
             loose.append(el.text or "")
+            outside.append(el.text or "")
             for child in el:
                 visit(child, (*path, el))
                 loose.append(child.tail or "")
+                outside.append(child.tail or "")
             return
         text = "".join(el.itertext())
         if not path:
@@ -580,14 +583,36 @@ def _covering(children: list[etree._Element], first: str) -> tuple[
     for child in children:
         visit(child, ())
         loose.append(child.tail or "")
+        outside.append(child.tail or "")
         bare.append(child.tail or "")
     if styled and not _words(loose) and all(
             e.tag == styled[0][1].tag and dict(e.attrib) == dict(styled[0][1].attrib)
             for _, e in styled):
         return {e for _, e in styled}, (*styled[0][0], styled[0][1])
+    if styled and not _words(outside) and (prevailing := _prevailing(styled, children)):
+        return {e for _, e in prevailing}, (*prevailing[0][0], prevailing[0][1])
     if tops and not _words(bare):
         return set(), _only_chain(tops[0])
     return set(), ()
+
+
+def _prevailing(styled: list[tuple[tuple[etree._Element, ...], etree._Element]],
+                children: list[etree._Element]) -> list[tuple[tuple[etree._Element, ...],
+                                                              etree._Element]]:
+    """The alike spans or fonts among ``styled`` that hold most of the block's words (more
+    than half), its other elements (a link, a bold word) between them: Google Docs' HTML puts
+    each run in a span of its class, ``<span class="c0">…</span><span class="c3"><a>…</a>
+    </span><span class="c0">…</span>``. Empty when none do."""
+    groups: dict[tuple[object, ...], list[tuple[tuple[etree._Element, ...], etree._Element]]] = {}
+    for path, el in styled:
+        if _local(el.tag) in ("span", "font"):
+            groups.setdefault((el.tag, *sorted(el.attrib.items())), []).append((path, el))
+    total = sum(len("".join(child.itertext()).split()) for child in children
+                if isinstance(child.tag, str))
+    for group in groups.values():
+        if 2 * sum(len("".join(el.itertext()).split()) for _, el in group) > total:
+            return group
+    return []
 
 
 def _words(texts: list[str]) -> bool:

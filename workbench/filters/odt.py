@@ -82,6 +82,9 @@ COMPLEX = {
     s("font-style-complex"): f"{{{FO}}}font-style",
     s("font-size-complex"): f"{{{FO}}}font-size",
 }
+#: Arabic-Indic and Eastern digits and the English's, for the values fields show.
+WESTERN_DIGITS = str.maketrans({**{chr(0x0660 + n): str(n) for n in range(10)},
+                                **{chr(0x06F0 + n): str(n) for n in range(10)}})
 #: A right-to-left paragraph's alignment and the English's: LibreOffice draws start/end as
 #: left/right whatever the direction, so all four are mirrored.
 MIRRORED = {"left": "right", "right": "left", "start": "end", "end": "start"}
@@ -99,6 +102,11 @@ class _Located:
     builder: InlineBuilder
     edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
     """The marks (bookmarks...) at the paragraph's start and end, kept outside its text."""
+    inside: etree._Element | None = None
+    """The span holding all the paragraph's text (no tag: the English goes in it), if any."""
+    alike: tuple[etree._Element, ...] = ()
+    """Spans alike holding most of its words, its other elements between them (no tags: a
+    copy of the first holds the English)."""
 
 
 def _label(el: etree._Element) -> tuple[str, str]:
@@ -150,6 +158,7 @@ class _Document:
         self._styles: dict[tuple[str, str], str] = {}
         self._span_styles: dict[tuple[str, str], str] = {}
         self._ltr_tables: set[etree._Element] = set()
+        self._page: str | None = None
 
     def _locate(self, part: str, root: etree._Element) -> None:
         if part == "styles.xml":
@@ -162,27 +171,71 @@ class _Document:
                 if any(a.tag in SKIPPED_PARENTS for a in el.iterancestors()):
                     continue
                 edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
+                inside, alike = None, ()
                 if el.tag in (T_P, T_H):
                     number += 1
                     edges = _edge_marks(el)
+                    inside = _wrapping_span(el, edges)
+                    alike = () if inside is not None else self._alike_spans(el, edges)
                 b = InlineBuilder()
-                self._inline_content(el, b, {id(m) for m in (*edges[0], *edges[1])})
+                if inside is None:
+                    self._inline_content(el, b, {id(m) for m in (*edges[0], *edges[1])},
+                                         {id(span) for span in alike})
+                else:
+                    self._inline_content(inside, b)
                 if not b.has_text:
                     continue
                 self.located.append(_Located(
                     part, el, Block(b.result(), b.tags, _place(el, part, number), _kind(el)), b,
-                    edges,
+                    edges, inside, alike,
                 ))
 
     def _inline_content(self, el: etree._Element, b: InlineBuilder,
-                        outside: set[int] | None = None) -> None:
+                        outside: set[int] | None = None, unwrapped: set[int] | None = None
+                        ) -> None:
         """``el``'s content into the builder; the children in ``outside`` (the marks at a
-        paragraph's edges) are left out, their tails read."""
+        paragraph's edges) are left out, their tails read; those in ``unwrapped`` are no
+        tags, their content read."""
         b.text(_WS.sub(" ", el.text or ""))
         for child in el:
-            if not outside or id(child) not in outside:
+            if unwrapped and id(child) in unwrapped:
+                self._inline_content(child, b)
+            elif not outside or id(child) not in outside:
                 self._inline(child, b)
             b.text(_WS.sub(" ", child.tail or ""))
+
+    def _alike_spans(self, p: etree._Element,
+                     edges: tuple[list[etree._Element], list[etree._Element]]
+                     ) -> tuple[etree._Element, ...]:
+        """The spans of a paragraph, alike but for their styles' revision ids, holding more
+        than half its words, its other elements (links, notes, a bold word's span...) between
+        them: LibreOffice's ODT of a Word document has a span for each of Word's runs, saying
+        its fonts and language. None when the paragraph has text outside its elements or no
+        spans alike hold so many words."""
+        marks = {id(m) for m in (*edges[0], *edges[1])}
+        children = [c for c in p if id(c) not in marks]
+        if (p.text or "").strip() \
+                or any((c.tail or "").strip() for c in (*children, *edges[0], *edges[1])):
+            return ()
+        groups: dict[tuple[str, ...], list[etree._Element]] = {}
+        for span in (c for c in children if c.tag == t("span")):
+            groups.setdefault(self._span_look(span), []).append(span)
+        words = {id(c): len("".join(c.itertext()).split()) for c in children
+                 if c.tag != t("note")}
+        total = sum(words.values())
+        return next((tuple(group) for group in groups.values()
+                     if 2 * sum(words[id(span)] for span in group) > total), ())
+
+    def _span_look(self, span: etree._Element) -> tuple[str, ...]:
+        """What a span's style says, but for LibreOffice's revision ids (``officeooo:rsid``)."""
+        name = span.get(t("style-name"), "")
+        style = next((st for root in self.parts.values()
+                      if (st := _automatic(root, name, "text")) is not None), None)
+        if style is None:
+            return ("named", name)
+        return (style.get(s("parent-style-name"), ""), *sorted(
+            f"{local(props.tag)} {key}={value}" for props in style
+            for key, value in props.attrib.items() if not key.endswith("}rsid")))
 
     def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
         if not isinstance(el.tag, str):
@@ -240,6 +293,7 @@ class _Document:
               report: WriteReport) -> None:
         changed: set[str] = set()
         body_translated = False
+        self._page = _page_writing_mode(self.parts)  # before the page turns left to right
         english: set[etree._Element] = set()  # the translated paragraphs
         titles: dict[str, str] = {}  # a translated paragraph's Arabic -> English
         for n, loc in enumerate(self.located, start=1):
@@ -280,7 +334,7 @@ class _Document:
             if _english_defaults(self.parts["styles.xml"]):
                 changed.add("styles.xml")
             changed |= self._pin_arabic(english)
-            if _ltr_styles(self.parts["styles.xml"]):
+            if _ltr_styles(self.parts["styles.xml"], self._page):
                 changed.add("styles.xml")
         replaced = {part: xml_bytes(self.parts[part], standalone=None) for part in changed}
         if body_translated and (properties := english_properties(self.pkg, "meta.xml", titles)):
@@ -288,22 +342,27 @@ class _Document:
         self.pkg.write(out, replaced)
 
     def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> set[int]:
-        """Rebuild a paragraph; the origins of the empty tags put back at its end."""
+        """Rebuild a paragraph (inside the span holding all its text, if one does, or a copy
+        of the first of alike spans holding it); the origins of the empty tags put back at its
+        end."""
         p = loc.element
+        inside = p if loc.inside is None else loc.inside
         items = loc.builder.items
-        for child in list(p):
-            p.remove(child)
-        p.text = None
-        lead, trail = loc.edges
+        for child in list(inside):
+            inside.remove(child)
+        inside.text = None
+        lead, trail = loc.edges if inside is p else ([], [])
         for mark in lead:
             mark.tail = None
             p.append(mark)
+        if loc.alike:
+            inside = etree.SubElement(p, loc.alike[0].tag, dict(loc.alike[0].attrib))
         moved: set[int] = set()
-        emit(p, children, items, moved, _append_text)
+        emit(inside, children, items, moved, _append_text)
         restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             if isinstance(items.get(origin), Whole):
-                emit(p, [Node(origin, False)], items, moved, _append_text)
+                emit(inside, [Node(origin, False)], items, moved, _append_text)
                 restored.add(origin)
         for mark in trail:
             mark.tail = None
@@ -325,6 +384,10 @@ class _Document:
             if (loc.part, name) not in self._span_styles:
                 self._span_styles[(loc.part, name)] = self._english_span_style(root, name)
             span.set(t("style-name"), self._span_styles[(loc.part, name)])
+        for field in p.iter(f"{{{TEXT}}}*"):
+            if field.tag not in (*PAIRS, T_P, T_H, t("note")) \
+                    and next(field.iterancestors(T_P, T_H), None) is p:
+                _western_digits(field)
         for table in p.iterancestors(f"{{{TABLE}}}table"):
             if table not in self._ltr_tables:
                 self._ltr_tables.add(table)
@@ -338,11 +401,11 @@ class _Document:
     def _ltr_style(self, root: etree._Element, name: str) -> str:
         style, existing, props = self._paragraph_style_copy(root, name, "WbEnglish")
         named = existing.get(s("parent-style-name"), "") if existing is not None else name
-        mode = props.get(s("writing-mode")) or self._named(named, s("writing-mode")) \
-            or self._default(s("writing-mode"))
+        mode = _resolved(props.get(s("writing-mode")) or self._named(named, s("writing-mode"))
+                         or self._default(s("writing-mode")), self._page)
         props.set(s("writing-mode"), "lr-tb")
         align = props.get(f"{{{FO}}}text-align") or self._named(named, f"{{{FO}}}text-align")
-        if (mode or "").startswith("rl") and align in MIRRORED:
+        if mode.startswith("rl") and align in MIRRORED:
             props.set(f"{{{FO}}}text-align", MIRRORED[align])
         text_props = style.find(s("text-properties"))
         if text_props is None:
@@ -365,9 +428,11 @@ class _Document:
             value = own.get(attribute) if own is not None else None
             wanted[attribute] = value or self._named(named, attribute) \
                 or self._default(attribute)
+        wanted[s("writing-mode")] = _resolved(wanted[s("writing-mode")], self._page) or None
         if not (wanted[s("writing-mode")] or "").startswith("rl"):
             return None
-        if own is not None and all(own.get(a) or not v for a, v in wanted.items()):
+        if own is not None and all(own.get(a) not in (None, "", "page") or not v
+                                   for a, v in wanted.items()):
             return None
         style, _, props = self._paragraph_style_copy(root, name, "WbArabic")
         for attribute, value in wanted.items():
@@ -468,28 +533,36 @@ class _Document:
 
     def _english_span_style(self, root: etree._Element, name: str) -> str:
         """The text style for a translated span: ``name``, or a copy of that automatic style
-        whose Western weight, style and size are its complex-script ones."""
+        whose Western weight, style and size are its complex-script ones and whose language,
+        if Arabic (LibreOffice's span of ``lang="ar"``), English."""
         existing = _automatic(root, name, "text")
         props = existing.find(s("text-properties")) if existing is not None else None
-        if existing is None or props is None or not any(
-            props.get(cs) not in (None, props.get(western)) for cs, western in COMPLEX.items()
+        language = f"{{{FO}}}language"
+        if existing is None or props is None:
+            return name
+        if props.get(language) != "ar" and all(
+            props.get(cs) in (None, props.get(western)) for cs, western in COMPLEX.items()
         ):
             return name
         style = copy.deepcopy(existing)
         new_name = self._free_name("WbEnglishT")
         style.set(s("name"), new_name)
         style.attrib.pop(s("display-name"), None)
-        _western_from_complex(style.find(s("text-properties")))
+        text_props = style.find(s("text-properties"))
+        _western_from_complex(text_props)
+        if text_props.get(language) == "ar":
+            text_props.set(language, "en")
+            text_props.set(f"{{{FO}}}country", "US")
         existing.addnext(style)
         return new_name
 
 
-def _ltr_styles(styles: etree._Element) -> bool:
+def _ltr_styles(styles: etree._Element, page: str | None) -> bool:
     """The default and named paragraph and table styles (``office:styles``) left to right:
     ``style:writing-mode`` ``rl-tb`` says ``lr-tb``, and the alignment of a paragraph style
-    that was right to left (by its own, its parents' or the default's mode) is mirrored
-    (LibreOffice right-aligns Arabic by ``end``): a table of contents updated in LibreOffice
-    and a paragraph typed later took them. True when one changed."""
+    that was right to left (by its own, its parents' or the default's mode, or by the page's
+    ``page``) is mirrored (LibreOffice right-aligns Arabic by ``end``): a table of contents
+    updated in LibreOffice and a paragraph typed later took them. True when one changed."""
     office = styles.find(f"{{{OFFICE}}}styles")
     if office is None:
         return False
@@ -499,8 +572,9 @@ def _ltr_styles(styles: etree._Element) -> bool:
     default = next((st for st in paragraph if st.tag == s("default-style")), None)
     mode = s("writing-mode")
     changed = False
-    for st in [st for st in paragraph
-               if (_inherited(st, mode, by_name, default) or "").startswith("rl")]:
+    for st in paragraph:
+        if not _resolved(_inherited(st, mode, by_name, default), page).startswith("rl"):
+            continue
         props = st.find(s("paragraph-properties"))
         align = props.get(f"{{{FO}}}text-align") if props is not None else None
         if props is not None and align in MIRRORED:
@@ -529,6 +603,40 @@ def _inherited(style: etree._Element, attribute: str, by_name: dict[str | None, 
     if default is not None and default is not style:
         props = default.find(s("paragraph-properties"))
         return props.get(attribute) if props is not None else None
+    return None
+
+
+def _resolved(mode: str | None, page: str | None) -> str:
+    """A paragraph's writing mode: ``page`` (the default when none is said) is the page's."""
+    return (page if mode in (None, "page") else mode) or ""
+
+
+def _page_writing_mode(parts: dict[str, etree._Element]) -> str | None:
+    """The writing mode of the body's page layout: that of the master page the first
+    paragraph's style names (LibreOffice's ``HTML`` for a web page it converted), else of
+    ``Standard``, else of the first; a paragraph whose mode is ``page`` (the default) takes
+    it."""
+    styles, content = parts.get("styles.xml"), parts["content.xml"]
+    if styles is None:
+        return None
+    body = content.find(f"{{{OFFICE}}}body")
+    first = next(body.iter(T_P, T_H), None) if body is not None else None
+    name = first.get(t("style-name"), "") if first is not None else ""
+    style = _automatic(content, name, "paragraph")
+    if style is None:
+        style = next((st for st in styles.iter(s("style")) if st.get(s("name")) == name
+                      and st.get(s("family")) == "paragraph"), None)
+    masters = list(styles.iter(s("master-page")))
+    wanted = (style.get(s("master-page-name")) if style is not None else None) or "Standard"
+    master = next((m for m in masters if m.get(s("name")) == wanted),
+                  masters[0] if masters else None)
+    if master is None:
+        return None
+    layout = master.get(s("page-layout-name"))
+    for candidate in styles.iter(s("page-layout")):
+        props = candidate.find(s("page-layout-properties"))
+        if candidate.get(s("name")) == layout and props is not None:
+            return props.get(s("writing-mode"))
     return None
 
 
@@ -613,6 +721,25 @@ def _edge_marks(p: etree._Element) -> tuple[list[etree._Element], list[etree._El
             break
         trail.insert(0, child)
     return lead, trail
+
+
+def _wrapping_span(p: etree._Element, edges: tuple[list[etree._Element], list[etree._Element]]
+                   ) -> etree._Element | None:
+    """The ``text:span`` (the innermost of spans so nested) holding all a paragraph's text
+    between the marks at its edges and spaces (``text:s``, as after a note's number): no
+    tag, as LibreOffice's ODT of a Word document wraps each run of Arabic in a span saying
+    its fonts and language. None when there is none."""
+    marks = {id(m) for m in (*edges[0], *edges[1])}
+    if any((m.tail or "").strip() for m in (*edges[0], *edges[1])):
+        return None
+    container, found = p, None
+    while not (container.text or "").strip():
+        children = [c for c in container if id(c) not in marks and c.tag != t("s")]
+        if len(children) != 1 or children[0].tag != t("span") \
+                or (children[0].tail or "").strip():
+            break
+        container = found = children[0]
+    return found
 
 
 def _place(el: etree._Element, part: str, number: int) -> str:
@@ -700,6 +827,16 @@ def _index_titles(root: etree._Element, english: set[etree._Element]) -> bool:
             template.text = text
             changed = True
     return changed
+
+
+def _western_digits(field: etree._Element) -> None:
+    """A field's shown value (a cross-reference's page number, a date) in the English's
+    digits: LibreOffice shows the value the file holds until its fields are updated."""
+    for node in field.iter():
+        if node.text:
+            node.text = node.text.translate(WESTERN_DIGITS)
+        if node is not field and node.tail:
+            node.tail = node.tail.translate(WESTERN_DIGITS)
 
 
 def _latin_numbers(root: etree._Element) -> bool:

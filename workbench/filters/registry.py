@@ -44,8 +44,12 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: ``bx``/``ex`` of one segment one tag pair; 11: the XML islands of Word's HTML, ``o:p``
 #: and smart tags such as ``st1:place``, no blocks and no tags, nor its spans saying only
 #: Word's own CSS, ``mso-…``, or, empty, a direction; a DOCX's headers and footers in the
-#: order of their numbers, ``header2.xml`` before ``header10.xml``).
-FILTER_VERSION = 11
+#: order of their numbers, ``header2.xml`` before ``header10.xml``; 12: an ODT's ``text:span``
+#: around a paragraph's whole text, as LibreOffice wraps each run of a Word document, no tag;
+#: a DOCX run's character spacing and scaling, ``w:spacing`` and ``w:w``, no formatting;
+#: alike HTML spans holding most of a block's words, Google Docs' of its runs, no tags; a
+#: DOCX's web pages embedded whole, ``w:altChunk``, read after its paragraphs).
+FILTER_VERSION = 12
 
 
 @dataclass(frozen=True)
