@@ -264,6 +264,51 @@ def test_capitalised_words_are_found_as_the_plain_expression_finds_them() -> Non
     assert [_EN_CAPITAL.findall(t) for t in texts] == [plain.findall(t) for t in texts]
 
 
+def test_the_anchor_bags_from_the_texts_character_flags_are_each_sentences_own() -> None:
+    """Each sentence's character flags, found for all sentences at once, give the bags that
+    each sentence's own searches give (ANY_CHAR: every check runs), a flag is set only for
+    a character the sentence holds, and a character beyond the BMP (a digit ``𝟙``) sets
+    them all (a lone surrogate is read as it is)."""
+    from workbench.align.anchors import (
+        ANY_CHAR,
+        _arabic_part,
+        _char_flag,
+        _char_flags,
+        _special_words,
+        anchor_bags,
+        english_bag,
+    )
+    from workbench.text.stems import arabic_words
+
+    ar = [*(CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines()[:60],
+          "", "٣٫٥ في المئة ؟ «نعم» (أ) عام 2020! abc", "𝟙𝟚 يوم", "بالمائة ٪ [ب]"]
+    en = [*(CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines()[:60],
+          "", "3.5 per cent? “Yes” (a) in 2020! Abc", "𝟙𝟚 days", "\ud800 PERCENT % [b]"]
+    for texts in (ar, en):
+        flags = _char_flags(texts)
+        assert flags == [ANY_CHAR if t and max(map(ord, t)) >= 0x10000
+                         else _or(map(_char_flag, t)) for t in texts]
+        assert flags[-4] == 0 and flags[-2] == ANY_CHAR and 0 < flags[-3] < ANY_CHAR
+    special = _special_words([w for t in ar for w in arabic_words(t)], None)
+    alone = ([_arabic_part(t, arabic_words(t), special) for t in ar],
+             [english_bag(t) for t in en])
+    flagged = ([_arabic_part(t, arabic_words(t), special, f)
+                for t, f in zip(ar, _char_flags(ar), strict=True)],
+               [english_bag(t, None, f) for t, f in zip(en, _char_flags(en), strict=True)])
+    assert [[(list(b.items()), sks, w) for b, sks, w in side] for side in flagged] \
+        == [[(list(b.items()), sks, w) for b, sks, w in side] for side in alone]
+    assert any(b for b, _, _ in flagged[0][-3:]) and "N:3.5" in flagged[1][-3][0]
+    bags = anchor_bags(ar, en)
+    assert "P:%" in bags[0][-1] and "P:%" in bags[1][-1] and "P:?" in bags[1][-3]
+
+
+def _or(flags: object) -> int:
+    out = 0
+    for flag in flags:  # type: ignore[attr-defined]
+        out |= flag
+    return out
+
+
 class _InPlace:
     """An executor that runs each job at once, in the calling thread."""
 
