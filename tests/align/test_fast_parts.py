@@ -249,6 +249,17 @@ def test_the_words_of_many_arabic_sentences_at_once_are_each_ones_words() -> Non
     assert arabic_words_many(texts) == [arabic_words(t) for t in texts]
 
 
+def test_the_words_of_many_english_sentences_at_once_are_each_ones_words() -> None:
+    from workbench.text.stems import english_words, english_words_many
+
+    texts = [
+        *(CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines(),
+        "", "Café ÀBC İstanbul naïve co-op\tX2Y", "DON'T it’s Ali's O’Brien", "a\ud800b 𝔸bc",
+        "ＡＢＣ (Fullwidth) ß STRASSE",
+    ]
+    assert english_words_many(texts) == [english_words(t) for t in texts]
+
+
 def test_capitalised_words_are_found_as_the_plain_expression_finds_them() -> None:
     """The name finder's expression, written to start at its capital, matches what the
     plain one (a word start, then a capital) matches."""

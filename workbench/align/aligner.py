@@ -52,7 +52,7 @@ from workbench.text.stems import (
     arabic_words_many,
     english_content_stems,
     english_word_stems,
-    english_words,
+    english_words_many,
 )
 from workbench.wording import plural
 
@@ -318,7 +318,7 @@ class TwoPassAligner:
                 if self.params.subwords else None
             # Each sentence is tokenised once, for its anchors and its content stems (the
             # words themselves are not kept: the stems are shared strings, the words are not).
-            words = (arabic_words_many(self.ar), [english_words(s) for s in self.en])
+            words = (arabic_words_many(self.ar), english_words_many(self.en))
             self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary, words)
             self._stem_cache = (list(map(arabic_word_stems, words[0])),
                                 list(map(english_word_stems, words[1])))

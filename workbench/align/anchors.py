@@ -39,6 +39,7 @@ from workbench.text.stems import (
     arabic_words,
     arabic_words_many,
     english_words,
+    english_words_many,
     latin_words,
 )
 from workbench.text.translit import arabic_skeletons, english_skeleton
@@ -392,7 +393,7 @@ def anchor_bags(
     """The anchor concepts of every sentence of both sides (``words``: the sentences'
     :func:`arabic_words` and :func:`english_words`, when they are known)."""
     if words is None:
-        words = (arabic_words_many(ar), [english_words(s) for s in en])
+        words = (arabic_words_many(ar), english_words_many(en))
     en_parts = list(map(english_bag, en, words[1], _char_flags(en)))
     names = {sk for _, sks, _ in en_parts for sk in sks}
     special = _special_words(chain.from_iterable(words[0]), names)

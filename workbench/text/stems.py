@@ -76,6 +76,24 @@ def english_words(text: str) -> list[str]:
     return list(map(_english_word, _EN_WORD.findall(text)))
 
 
+# A sentence's bytes (UTF-8) with ASCII capitals lowered and every byte but an ASCII letter a
+# space: its words are then its whitespace-separated parts (a character beyond ASCII has no
+# byte below 0x80, so none of it is kept)
+_LETTER_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256)
+)
+
+
+def english_words_many(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`english_words` of each text (the same words, faster: a text without an
+    apostrophe is split at its bytes that are no letter, not searched word by word)."""
+    return [
+        english_words(t) if "'" in t or "’" in t
+        else t.encode("utf-8", "surrogatepass").translate(_LETTER_BYTES).decode("ascii").split()
+        for t in texts
+    ]
+
+
 @lru_cache(maxsize=200_000)
 def arabic_stem(word: str) -> str:
     """A light stem: one proclitic chain and one suffix off, keeping at least 3 letters."""
