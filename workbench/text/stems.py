@@ -144,9 +144,9 @@ def english_content_stems(text: str) -> list[str]:
 
 def arabic_word_stems(words: list[str]) -> list[str]:
     """Stems of the content words among :func:`arabic_words` of a text."""
-    return [s for s in map(arabic_content_stem, words) if s]
+    return list(filter(None, map(arabic_content_stem, words)))
 
 
 def english_word_stems(words: list[str]) -> list[str]:
     """Stems of the content words among :func:`english_words` of a text."""
-    return [s for s in map(_english_content_stem, words) if s]
+    return list(filter(None, map(_english_content_stem, words)))
