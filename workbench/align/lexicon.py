@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -153,9 +154,10 @@ def numbered_table(ar: Numbered, en: Numbered) -> dict[str, list[tuple[str, floa
     ok = (src < n_a) & (tgt < n_e)
     ar_words, en_words = ar.words, en.words
     table: dict[str, list[tuple[str, float]]] = {}
-    for s, t, w in zip(src[ok], tgt[ok], weight[ok], strict=True):
-        table.setdefault(ar_words[ar_seen[s]], []).append((en_words[en_seen[t]], float(w)))
+    for s, t, w in zip(ar_seen[src[ok]].tolist(), en_seen[tgt[ok]].tolist(),
+                       weight[ok].tolist(), strict=True):
+        table.setdefault(ar_words[s], []).append((en_words[t], w))
     for key, options in table.items():
-        options.sort(key=lambda x: -x[1])
+        options.sort(key=itemgetter(1), reverse=True)  # stable: ties keep their order
         table[key] = options[:TOP]
     return table
