@@ -8,9 +8,10 @@ mean of the two, so that a pair must be likely both ways.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from itertools import chain
+from itertools import chain, count
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -61,7 +62,7 @@ class Numbered(NamedTuple):
     def of(cls, groups: Sequence[Sequence[str]]) -> Numbered:
         """``groups`` numbered."""
         sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
-        number = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(groups)))}
+        number: defaultdict[str, int] = defaultdict(count().__next__)  # a new word: the next
         ids = np.fromiter(map(number.__getitem__, chain.from_iterable(groups)), dtype=np.int64,
                           count=int(sizes.sum()))
         return cls(ids, np.concatenate([[0], np.cumsum(sizes)]), list(number))
