@@ -249,6 +249,18 @@ def test_the_words_of_many_arabic_sentences_at_once_are_each_ones_words() -> Non
     assert arabic_words_many(texts) == [arabic_words(t) for t in texts]
 
 
+def test_a_texts_letters_are_its_characters_but_spaces_and_vowel_marks() -> None:
+    from workbench.align.aligner import _NOT_COUNTED, _letters
+
+    for texts in (
+        (CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines(),
+        (CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines(),
+        ["وَقَالَ  الرَّئِيسُ ـــ", "\u0670\u065f\u0660 \u00a0\t\n", "𝔸 \ud800 ٱ ۰"], [], [""],
+    ):
+        text = "".join(texts)
+        assert _letters(texts) == len(text) - sum(map(text.count, _NOT_COUNTED))
+
+
 def test_the_words_of_many_english_sentences_at_once_are_each_ones_words() -> None:
     from workbench.text.stems import english_words, english_words_many
 
