@@ -776,14 +776,18 @@ class TwoPassAligner:
         idf = {c: math.log((len(ar) + len(en)) / n) for c, n in count.items()}
 
         def weight(shared: frozenset[str]) -> float:
-            return sum(idf[c] for c in shared)
+            return sum(map(idf.__getitem__, shared))
 
         def elsewhere(bag: frozenset[str], others: list[frozenset[str]], own: list[int]
                       ) -> float:
-            lo = max(0, own[0] - MISPLACED_WINDOW)
-            hi = min(len(others), own[-1] + MISPLACED_WINDOW + 1)
-            return max((weight(bag & others[j]) for j in range(lo, hi)
-                        if not own[0] <= j <= own[-1] and bag & others[j]), default=0.0)
+            """The largest weight ``bag`` shares with a sentence near ``own`` (0: none)."""
+            best = 0.0  # (weights are never negative)
+            for j in (*range(max(0, own[0] - MISPLACED_WINDOW), own[0]),
+                      *range(own[-1] + 1, min(len(others), own[-1] + MISPLACED_WINDOW + 1))):
+                shared = bag & others[j]
+                if shared:
+                    best = max(best, weight(shared))
+            return best
 
         out = np.zeros(len(links), dtype=bool)
         for k, (a, e) in enumerate(links):
