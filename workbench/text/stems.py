@@ -86,12 +86,18 @@ _LETTER_BYTES = bytes(
 
 def english_words_many(texts: Sequence[str]) -> list[list[str]]:
     """:func:`english_words` of each text (the same words, faster: a text without an
-    apostrophe is split at its bytes that are no letter, not searched word by word)."""
-    return [
-        english_words(t) if "'" in t or "’" in t
-        else t.encode("utf-8", "surrogatepass").translate(_LETTER_BYTES).decode("ascii").split()
-        for t in texts
-    ]
+    apostrophe is split at its bytes that are no letter, not searched word by word). A word
+    is one string however often it comes, as with :func:`english_words` (a string a token
+    took 5 MB more at 10,000 sentences)."""
+    same: dict[str, str] = {}
+    out: list[list[str]] = []
+    for t in texts:
+        if "'" in t or "’" in t:
+            out.append(english_words(t))
+        else:
+            words = t.encode("utf-8", "surrogatepass").translate(_LETTER_BYTES).decode().split()
+            out.append(list(map(same.setdefault, words, words)))
+    return out
 
 
 @lru_cache(maxsize=200_000)
