@@ -43,6 +43,7 @@ from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer, openers
 from workbench.align.sparse import SparseRows
+from workbench.allocator import keep_large_blocks
 from workbench.collector import gc_paused
 from workbench.glossary.model import Glossary
 from workbench.numeric import unique
@@ -1184,6 +1185,7 @@ def align_sentences(
     sentence of each side, whether it continues the paragraph of the one before — the
     paragraphs are then aligned as units, and every link keeps them whole.
     """
+    keep_large_blocks()  # its large arrays' memory reused, not faulted in anew each time
     side: int | None = None  # the marked side, when the other is in sentences
     if continues is not None and (any(continues[0]) or any(continues[1])):
         ar_units, en_units = _units(continues[0]), _units(continues[1])
@@ -1320,6 +1322,7 @@ def align_paragraphs(
     text is aligned too and the clearer of the two kept (a wrong pairing looks unrelated).
     Indices in the result count sentences through the whole text.
     """
+    keep_large_blocks()
     flat_ar = [s for p in ar for s in p]
     flat_en = [s for p in en for s in p]
 
