@@ -249,6 +249,29 @@ def test_the_words_of_many_arabic_sentences_at_once_are_each_ones_words() -> Non
     assert arabic_words_many(texts) == [arabic_words(t) for t in texts]
 
 
+def test_a_texts_letters_are_its_characters_but_spaces_and_vowel_marks() -> None:
+    from workbench.align.aligner import _NOT_COUNTED, _letters
+
+    for texts in (
+        (CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines(),
+        (CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines(),
+        ["وَقَالَ  الرَّئِيسُ ـــ", "\u0670\u065f\u0660 \u00a0\t\n", "𝔸 \ud800 ٱ ۰"], [], [""],
+    ):
+        text = "".join(texts)
+        assert _letters(texts) == len(text) - sum(map(text.count, _NOT_COUNTED))
+
+
+def test_the_words_of_many_english_sentences_at_once_are_each_ones_words() -> None:
+    from workbench.text.stems import english_words, english_words_many
+
+    texts = [
+        *(CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines(),
+        "", "Café ÀBC İstanbul naïve co-op\tX2Y", "DON'T it’s Ali's O’Brien", "a\ud800b 𝔸bc",
+        "ＡＢＣ (Fullwidth) ß STRASSE",
+    ]
+    assert english_words_many(texts) == [english_words(t) for t in texts]
+
+
 def test_capitalised_words_are_found_as_the_plain_expression_finds_them() -> None:
     """The name finder's expression, written to start at its capital, matches what the
     plain one (a word start, then a capital) matches."""
@@ -262,6 +285,51 @@ def test_capitalised_words_are_found_as_the_plain_expression_finds_them() -> Non
         "ABc Abc aBc xAbc", "McDonald's IBM's X A AB", "É Ab 1Ab _Ab", "AB’s Ab’s NATO-led",
     ]
     assert [_EN_CAPITAL.findall(t) for t in texts] == [plain.findall(t) for t in texts]
+
+
+def test_the_anchor_bags_from_the_texts_character_flags_are_each_sentences_own() -> None:
+    """Each sentence's character flags, found for all sentences at once, give the bags that
+    each sentence's own searches give (ANY_CHAR: every check runs), a flag is set only for
+    a character the sentence holds, and a character beyond the BMP (a digit ``𝟙``) sets
+    them all (a lone surrogate is read as it is)."""
+    from workbench.align.anchors import (
+        ANY_CHAR,
+        _arabic_part,
+        _char_flag,
+        _char_flags,
+        _special_words,
+        anchor_bags,
+        english_bag,
+    )
+    from workbench.text.stems import arabic_words
+
+    ar = [*(CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines()[:60],
+          "", "٣٫٥ في المئة ؟ «نعم» (أ) عام 2020! abc", "𝟙𝟚 يوم", "بالمائة ٪ [ب]"]
+    en = [*(CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines()[:60],
+          "", "3.5 per cent? “Yes” (a) in 2020! Abc", "𝟙𝟚 days", "\ud800 PERCENT % [b]"]
+    for texts in (ar, en):
+        flags = _char_flags(texts)
+        assert flags == [ANY_CHAR if t and max(map(ord, t)) >= 0x10000
+                         else _or(map(_char_flag, t)) for t in texts]
+        assert flags[-4] == 0 and flags[-2] == ANY_CHAR and 0 < flags[-3] < ANY_CHAR
+    special = _special_words([w for t in ar for w in arabic_words(t)], None)
+    alone = ([_arabic_part(t, arabic_words(t), special) for t in ar],
+             [english_bag(t) for t in en])
+    flagged = ([_arabic_part(t, arabic_words(t), special, f)
+                for t, f in zip(ar, _char_flags(ar), strict=True)],
+               [english_bag(t, None, f) for t, f in zip(en, _char_flags(en), strict=True)])
+    assert [[(list(b.items()), sks, w) for b, sks, w in side] for side in flagged] \
+        == [[(list(b.items()), sks, w) for b, sks, w in side] for side in alone]
+    assert any(b for b, _, _ in flagged[0][-3:]) and "N:3.5" in flagged[1][-3][0]
+    bags = anchor_bags(ar, en)
+    assert "P:%" in bags[0][-1] and "P:%" in bags[1][-1] and "P:?" in bags[1][-3]
+
+
+def _or(flags: object) -> int:
+    out = 0
+    for flag in flags:  # type: ignore[attr-defined]
+        out |= flag
+    return out
 
 
 class _InPlace:

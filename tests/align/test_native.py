@@ -188,11 +188,13 @@ def test_a_coverage_table_over_rows_out_of_order_is_numpys() -> None:
 
 
 @needs_core
+@pytest.mark.parametrize("missing", ["column_runs", "running_sums"])
 def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
-    monkeypatch: pytest.MonkeyPatch,
+    missing: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A ``_dpcore`` built from an older source (no ``column_runs``: the extension not rebuilt
-    after an update) is still used for the rest, the index by column then made by NumPy."""
+    """A ``_dpcore`` built from an older source (no ``column_runs`` or ``running_sums``: the
+    extension not rebuilt after an update) is still used for the rest, the index by column
+    or the sums over run lengths then made by NumPy."""
     import workbench.align.sparse as sparse
     from workbench.align.sparse import coverage_table
 
@@ -207,7 +209,7 @@ def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
 
     class Older:
         def __getattr__(self, name: str) -> object:
-            if name == "column_runs":
+            if name == missing:
                 raise AttributeError(name)
             return getattr(core, name)
 

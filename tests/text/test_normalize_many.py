@@ -59,3 +59,18 @@ def test_presentation_forms_are_their_letters() -> None:
     assert normalize_arabic("ﺍﻟﻜﺘﺎﺏ") == normalize_arabic("الكتاب") == "الكتاب"
     assert normalize_arabic("ﺃﺣﻤﺪ ﻣﺪﺭﺳﺔ") == normalize_arabic("أحمد مدرسة")
     assert normalize("ﻛﺘﺎﺏ").text == "كتاب"  # one letter for one form: offsets kept
+
+
+def test_the_tables_flag_every_character_of_the_plane_as_its_rules_say() -> None:
+    """The batch tables (built once a process from the plane's text) flag each BMP character
+    as the rules match it alone: a deleted mark, whitespace (re's \\s)."""
+    import re
+
+    from workbench.text.normalize import _BMP, _DELETE_CLASS, _MARK, _SPACE, _batch_tables
+
+    _, flags = _batch_tables()
+    mark, space = re.compile(f"[{_DELETE_CLASS}]"), re.compile(r"\s")
+    assert [int(f) for f in flags] == [
+        (_MARK if mark.match(chr(c)) else 0) | (_SPACE if space.match(chr(c)) else 0)
+        for c in range(_BMP)
+    ]

@@ -336,6 +336,26 @@ done:
     return finish(b, 4);
 }
 
+/* running_sums(table, reach): each run of ``reach`` values of ``table`` (float32, C order)
+ * summed in place from its first, value by value (sparse.py's _running_sum: the same float
+ * additions in the same order, in one pass instead of one per run length). */
+static PyObject *
+running_sums(PyObject *self, PyObject *args)
+{
+    Py_buffer b[1];
+    Py_ssize_t reach;
+    if (!PyArg_ParseTuple(args, "w*n", &b[0], &reach))
+        return NULL;
+    float *v = (float *)b[0].buf;
+    Py_ssize_t runs = reach > 0 ? b[0].len / (Py_ssize_t)sizeof(float) / reach : 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t r = 0; r < runs; r++, v += reach)
+        for (Py_ssize_t d = 1; d < reach; d++)
+            v[d] += v[d - 1];
+    Py_END_ALLOW_THREADS
+    return finish(b, 1);
+}
+
 /* The start offsets t_lo..t_hi (from lo_s) of the runs of at most ``reach`` rows, within
  * the band's ``width``, whose first row holding a column is p (the row before that holds it
  * last at ``prev``): coverage_table's t_lo and t_hi. */
@@ -736,6 +756,7 @@ static PyMethodDef methods[] = {
     {"ibm1_32", ibm1_32, METH_VARARGS, "EM iterations of IBM model 1 (int32 indices), in place."},
     {"coverage_chunks", coverage_chunks, METH_VARARGS, "The coverage table's instance loop."},
     {"column_runs", column_runs, METH_VARARGS, "The coverage table's index by column."},
+    {"running_sums", running_sums, METH_VARARGS, "The coverage table's sums over run lengths."},
     {"link_lex", link_lex, METH_VARARGS, "Link costs: lexical terms and length deviations."},
     {"link_finish", link_finish, METH_VARARGS, "Link costs: the sums of their terms."},
     {NULL, NULL, 0, NULL},

@@ -23,6 +23,8 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
+import numpy as np
+
 from workbench.glossary.model import Glossary
 from workbench.text.arabic_numbers import compound_numbers, number_part
 from workbench.text.months import (
@@ -37,6 +39,7 @@ from workbench.text.stems import (
     arabic_words,
     arabic_words_many,
     english_words,
+    english_words_many,
     latin_words,
 )
 from workbench.text.translit import arabic_skeletons, english_skeleton
@@ -131,6 +134,16 @@ _AR_DAYS = {
     }.items()
 }
 _AR_CLITICS = ("و", "ف", "ب", "ل", "ك")
+# Which characters a sentence holds, as flags: a digit, a Latin letter, a quotation mark, a
+# question or exclamation mark, a bracket, a per cent sign. The flags of every sentence come
+# from one pass over the code points of all of them (:func:`_char_flags`), which spares a
+# search per sentence and feature; a sentence's checks run only where its flag is set (its
+# own searches still decide: ANY_CHAR, every flag, gives the answer of a sentence alone).
+_F_DIGIT, _F_LATIN, _F_QUOTE, _F_QUESTION, _F_BANG, _F_BRACKET, _F_PERCENT = (
+    1, 2, 4, 8, 16, 32, 64
+)
+ANY_CHAR = 127
+_PLANE = 0x10000  # a character beyond the Basic Multilingual Plane sets every flag
 _EN_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
 # في المئة, بالمئة (ب + المئة), and the spellings with ا
 _AR_PERCENT = re.compile(r"[%٪]|(?:في\s?|ب)(?:المئة|المائة)")
@@ -177,22 +190,56 @@ def _new_bag() -> Bag:
     return dict.__new__(Counter)
 
 
-def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
-    if "?" in text or "؟" in text:
+def _char_flag(char: str) -> int:
+    """The flags of one character (see ``_F_DIGIT``)."""
+    flag = 0
+    for bit, pattern in ((_F_DIGIT, _HAS_DIGIT), (_F_LATIN, _HAS_LATIN), (_F_QUOTE, _QUOTE)):
+        if pattern.match(char):
+            flag |= bit
+    for bit, chars in ((_F_QUESTION, "?؟"), (_F_BANG, "!"), (_F_BRACKET, "(["),
+                       (_F_PERCENT, "%٪")):
+        if char in chars:
+            flag |= bit
+    return flag
+
+
+def _char_flags(texts: Sequence[str]) -> list[int]:
+    """The character flags of each text (see ``_F_DIGIT``), from one pass over the code points
+    of all of them: each distinct character is looked at once."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    if not lengths.any():
+        return [0] * len(texts)
+    cps = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    index = np.minimum(cps, _PLANE)
+    table = np.zeros(_PLANE + 1, dtype=np.uint8)
+    table[_PLANE] = ANY_CHAR
+    for cp in np.flatnonzero(np.bincount(index, minlength=_PLANE + 1)[:_PLANE]).tolist():
+        table[cp] = _char_flag(chr(cp))
+    starts = np.cumsum(lengths) - lengths
+    held = lengths > 0
+    out = np.zeros(len(texts), dtype=np.uint8)
+    out[held] = np.bitwise_or.reduceat(table.take(index), starts[held])
+    return out.tolist()
+
+
+def _punctuation(text: str, bag: Bag, arabic: bool, flags: int = ANY_CHAR) -> None:
+    if flags & _F_QUESTION and ("?" in text or "؟" in text):
         bag["P:?"] = 1
-    if "!" in text:
+    if flags & _F_BANG and "!" in text:
         bag["P:!"] = 1
-    if _QUOTE.search(text):
+    if flags & _F_QUOTE and _QUOTE.search(text):
         bag['P:"'] = 1
-    if "(" in text or "[" in text:
+    if flags & _F_BRACKET and ("(" in text or "[" in text):
         bag["P:("] = 1
     # the expressions are slow (ب begins a match anywhere; case-blind word ends): they only
     # look where they may match
     if arabic:
-        if "%" in text or "٪" in text or (("المئة" in text or "المائة" in text)
-                                          and _AR_PERCENT.search(text)):
+        if (flags & _F_PERCENT and ("%" in text or "٪" in text)) or (
+            ("المئة" in text or "المائة" in text) and _AR_PERCENT.search(text)
+        ):
             bag["P:%"] = 1
-    elif ("%" in text or "cent" in text.lower()) and _EN_PERCENT.search(text):
+    elif ((flags & _F_PERCENT and "%" in text) or "cent" in text.lower()) \
+            and _EN_PERCENT.search(text):
         bag["P:%"] = 1
 
 
@@ -241,14 +288,15 @@ def _special_words(words: Iterable[str], names: set[str] | None) -> dict[str, _I
 
 
 def _arabic_part(
-    text: str, words: list[str], special: dict[str, _Info]
+    text: str, words: list[str], special: dict[str, _Info], flags: int = ANY_CHAR
 ) -> tuple[Bag, list[str], list[str]]:
-    """:func:`arabic_bag` with the sentence's words and the text's special words known."""
+    """:func:`arabic_bag` with the sentence's words and the text's special words known
+    (``flags``: its :func:`_char_flags`, when they are known)."""
     bag = _new_bag()
-    if _HAS_DIGIT.search(text):
+    if flags & _F_DIGIT:
         for m in _NUMBER.finditer(text):
             bag["N:" + number_key(m.group())] = 1
-    infos = [special[w] for w in words if w in special]
+    infos: list[_Info] = list(filter(None, map(special.get, words)))
     if any(map(itemgetter(3), infos)):  # a month or number of two words may be there
         last = len(words) - 1
         inside: set[int] = set()  # the words of numbers of several words
@@ -270,11 +318,11 @@ def _arabic_part(
         for concepts, _, _, _ in infos:
             for concept in concepts:
                 bag[concept] = 1
-    skeletons = [sk for _, _, sks, _ in infos for sk in sks]
+    skeletons = list(chain.from_iterable(map(itemgetter(2), infos)))
     if LEVANTINE_AUGUST in text and _AUGUST.search(text):  # not in _AR_MONTHS
         bag["M:8"] = 1
-    _punctuation(text, bag, arabic=True)
-    return bag, skeletons, latin_words(text) if _HAS_LATIN.search(text) else []
+    _punctuation(text, bag, True, flags)
+    return bag, skeletons, latin_words(text) if flags & _F_LATIN else []
 
 
 @lru_cache(maxsize=200_000)
@@ -297,12 +345,14 @@ def _english_name(word: str) -> str:
     return sk if len(sk) >= 2 else ""
 
 
-def english_bag(text: str, words: list[str] | None = None) -> tuple[Bag, list[str], list[str]]:
+def english_bag(
+    text: str, words: list[str] | None = None, flags: int = ANY_CHAR
+) -> tuple[Bag, list[str], list[str]]:
     """Concepts of an English sentence, with its candidate name skeletons and its words
-    (``words``: its :func:`english_words`, when they are known; the words are returned
-    as they are, one-letter words included)."""
+    (``words``: its :func:`english_words`, ``flags``: its :func:`_char_flags`, when they
+    are known; the words are returned as they are, one-letter words included)."""
     bag = _new_bag()
-    if _HAS_DIGIT.search(text):
+    if flags & _F_DIGIT:
         for m in _NUMBER.finditer(text):
             bag["N:" + number_key(m.group())] = 1
     if words is None:
@@ -314,8 +364,8 @@ def english_bag(text: str, words: list[str] | None = None) -> tuple[Bag, list[st
                     bag[concept] = 1
         if "May" not in text:
             bag.pop("M:5", None)  # "may" the verb
-    skeletons = [sk for sk in map(_english_name, _EN_CAPITAL.findall(text)) if sk]
-    _punctuation(text, bag, arabic=False)
+    skeletons = list(filter(None, map(_english_name, _EN_CAPITAL.findall(text))))
+    _punctuation(text, bag, False, flags)
     return bag, skeletons, words
 
 
@@ -343,11 +393,12 @@ def anchor_bags(
     """The anchor concepts of every sentence of both sides (``words``: the sentences'
     :func:`arabic_words` and :func:`english_words`, when they are known)."""
     if words is None:
-        words = (arabic_words_many(ar), [english_words(s) for s in en])
-    en_parts = list(map(english_bag, en, words[1]))
+        words = (arabic_words_many(ar), english_words_many(en))
+    en_parts = list(map(english_bag, en, words[1], _char_flags(en)))
     names = {sk for _, sks, _ in en_parts for sk in sks}
     special = _special_words(chain.from_iterable(words[0]), names)
-    ar_parts = [_arabic_part(text, ws, special) for text, ws in zip(ar, words[0], strict=True)]
+    ar_parts = [_arabic_part(text, ws, special, flags)
+                for text, ws, flags in zip(ar, words[0], _char_flags(ar), strict=True)]
     ar_sk = Counter(sk for _, sks, _ in ar_parts for sk in set(sks))
     en_sk = Counter(sk for _, sks, _ in en_parts for sk in set(sks))
     # A skeleton is a name only when both sides use it about as often (a common Arabic word

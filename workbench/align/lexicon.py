@@ -8,9 +8,11 @@ mean of the two, so that a pair must be likely both ways.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from itertools import chain
+from itertools import chain, count
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -60,7 +62,7 @@ class Numbered(NamedTuple):
     def of(cls, groups: Sequence[Sequence[str]]) -> Numbered:
         """``groups`` numbered."""
         sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
-        number = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(groups)))}
+        number: defaultdict[str, int] = defaultdict(count().__next__)  # a new word: the next
         ids = np.fromiter(map(number.__getitem__, chain.from_iterable(groups)), dtype=np.int64,
                           count=int(sizes.sum()))
         return cls(ids, np.concatenate([[0], np.cumsum(sizes)]), list(number))
@@ -153,9 +155,10 @@ def numbered_table(ar: Numbered, en: Numbered) -> dict[str, list[tuple[str, floa
     ok = (src < n_a) & (tgt < n_e)
     ar_words, en_words = ar.words, en.words
     table: dict[str, list[tuple[str, float]]] = {}
-    for s, t, w in zip(src[ok], tgt[ok], weight[ok], strict=True):
-        table.setdefault(ar_words[ar_seen[s]], []).append((en_words[en_seen[t]], float(w)))
+    for s, t, w in zip(ar_seen[src[ok]].tolist(), en_seen[tgt[ok]].tolist(),
+                       weight[ok].tolist(), strict=True):
+        table.setdefault(ar_words[s], []).append((en_words[t], w))
     for key, options in table.items():
-        options.sort(key=lambda x: -x[1])
+        options.sort(key=itemgetter(1), reverse=True)  # stable: ties keep their order
         table[key] = options[:TOP]
     return table

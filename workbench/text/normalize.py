@@ -235,8 +235,9 @@ def _batch_tables() -> tuple[Any, Any]:
         for ch, to in _FOLD_TA.items():
             fold[ord(ch)] = ord(to)
         # one scan of the whole plane per rule (a call per character took ten times as long);
-        # re's \s is str.isspace
-        plane = "".join(map(chr, range(_BMP)))
+        # re's \s is str.isspace. The plane's text decoded from its code points (a third of
+        # the time of joining a chr of each: this is paid once a process, at the first call)
+        plane = np.arange(_BMP, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
         flags = np.zeros(_BMP, dtype=np.uint8)
         for rule, flag in ((f"[{_DELETE_CLASS}]", _MARK), (r"\s", _SPACE)):
             flags[[m.start() for m in re.finditer(rule, plane)]] |= flag

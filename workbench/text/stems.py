@@ -76,6 +76,30 @@ def english_words(text: str) -> list[str]:
     return list(map(_english_word, _EN_WORD.findall(text)))
 
 
+# A sentence's bytes (UTF-8) with ASCII capitals lowered and every byte but an ASCII letter a
+# space: its words are then its whitespace-separated parts (a character beyond ASCII has no
+# byte below 0x80, so none of it is kept)
+_LETTER_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256)
+)
+
+
+def english_words_many(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`english_words` of each text (the same words, faster: a text without an
+    apostrophe is split at its bytes that are no letter, not searched word by word). A word
+    is one string however often it comes, as with :func:`english_words` (a string a token
+    took 5 MB more at 10,000 sentences)."""
+    same: dict[str, str] = {}
+    out: list[list[str]] = []
+    for t in texts:
+        if "'" in t or "’" in t:
+            out.append(english_words(t))
+        else:
+            words = t.encode("utf-8", "surrogatepass").translate(_LETTER_BYTES).decode().split()
+            out.append(list(map(same.setdefault, words, words)))
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def arabic_stem(word: str) -> str:
     """A light stem: one proclitic chain and one suffix off, keeping at least 3 letters."""
@@ -126,9 +150,9 @@ def english_content_stems(text: str) -> list[str]:
 
 def arabic_word_stems(words: list[str]) -> list[str]:
     """Stems of the content words among :func:`arabic_words` of a text."""
-    return [s for s in map(arabic_content_stem, words) if s]
+    return list(filter(None, map(arabic_content_stem, words)))
 
 
 def english_word_stems(words: list[str]) -> list[str]:
     """Stems of the content words among :func:`english_words` of a text."""
-    return [s for s in map(_english_content_stem, words) if s]
+    return list(filter(None, map(_english_content_stem, words)))

@@ -1,0 +1,53 @@
+"""glibc's allocator set to keep the memory of large arrays for reuse (numpy's temporaries).
+
+By default glibc gives each array from 128 KiB up pages of its own (mmap) and returns
+memory above the top of its heap beyond 128 KiB; it raises both thresholds only as large
+blocks are freed (to at most 32 MiB and 64 MiB). Work that makes and drops many large
+arrays in turn (an alignment) meanwhile has the system hand out fresh zeroed pages again
+and again: at 5,000 sentences 50,000 page faults, a tenth of the alignment's CPU time in
+the kernel. Set to those ceilings from the start, the freed pages are used again (19,000
+faults), and no more memory is kept at the peak (memory beyond 64 MiB free at the top of
+the heap is still returned). Nothing is computed differently.
+
+Only where the C library is glibc, and not when the user tunes its allocator
+(``GLIBC_TUNABLES`` or ``MALLOC_*_`` in the environment).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+
+M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters (malloc.h)
+M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD = 32 << 20  # glibc's ceilings for its own thresholds on 64-bit systems
+TRIM_THRESHOLD = 64 << 20
+
+_done = False
+
+
+def keep_large_blocks() -> bool:
+    """Set glibc's thresholds to their ceilings, once a process; whether they are set."""
+    global _done
+    if _done:
+        return True
+    try:
+        glibc = os.confstr("CS_GNU_LIBC_VERSION") or ""
+    except (ValueError, OSError):  # not a glibc system
+        glibc = ""
+    if not glibc.startswith("glibc"):
+        return False
+    if "malloc" in os.environ.get("GLIBC_TUNABLES", "") or any(
+        name.startswith("MALLOC_") and name.endswith("_") for name in os.environ
+    ):
+        return False
+    try:
+        libc = ctypes.CDLL(None)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):  # pragma: no cover - glibc has it
+        return False
+    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    mallopt.restype = ctypes.c_int
+    _done = bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
+        mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+    return _done
