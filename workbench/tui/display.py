@@ -348,11 +348,12 @@ class BidiDisplay:
 
     def _order(self, line: Text, base: str) -> Text:
         """One wrapped line in display order (styles follow their characters; the isolate
-        marks are gone)."""
+        marks are gone; inline tags kept whole, as in the Arabic panel)."""
         plain = line.plain
         if not self.reorder or not has_rtl(plain):
             return _unmarked(line)
-        shown, order = _isolated_order(plain, _base(plain, base), _isolates(line))
+        shown, order = _isolated_order(protect_tags(plain), _base(plain, base), _isolates(line))
+        shown = restore_tags(shown)
         if order is None or not line.spans:
             return Text(shown, style=line.style, end=line.end)
         styles = _char_styles(len(plain), line.spans)

@@ -1,0 +1,44 @@
+"""Inline tags of an English line holding Arabic (a TM match, the reviewer's table, its
+detail, a history entry) are drawn as written: each tag kept whole, never mirrored
+(``</1>`` never turns into ``<1/>``), as in the Arabic panel."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from workbench.text.bidi import visual
+from workbench.tui.display import BidiDisplay
+from workbench.tui.screens.review import SegmentRow, row_cells
+
+TARGET = "Click <1>هنا</1> to open the file <2/> now."
+SHOWN = f"Click <1>{visual('هنا')}</1> to open the file <2/> now."
+
+
+def test_a_line_keeps_the_tags_of_arabic_words_whole_and_unmirrored():
+    bidi = BidiDisplay()
+    assert bidi.plain(TARGET) == SHOWN
+    term = Text.assemble(("Click ", "bold"), "<1>هنا</1>")
+    line = bidi.line(term)
+    assert line.plain == f"Click <1>{visual('هنا')}</1>"
+    assert [(s.start, s.end) for s in line.spans] == [(0, 6)]  # styles stay on their letters
+
+
+def test_a_wrapped_paragraph_keeps_its_tags_on_every_line():
+    lines = BidiDisplay().text(TARGET).lines(Console(width=200), 20)
+    assert [line.plain.rstrip() for line in lines] == [
+        f"Click <1>{visual('هنا')}</1> to", "open the file <2/>", "now."]
+    assert BidiDisplay().wrapped(TARGET, 20).split("\n")[0] == f"Click <1>{visual('هنا')}</1> to"
+
+
+def test_an_arabic_paragraph_through_text_reads_as_in_the_arabic_panel():
+    source = "انقر <1>هنا</1> لفتح الملف <2/> ثم احفظه."
+    bidi = BidiDisplay()
+    panel = bidi.arabic(source).lines(60)[0].plain.strip()
+    assert bidi.plain(source, base="R") == panel
+    assert "</1>" in panel and "<1/>" not in panel
+
+
+def test_the_reviewers_table_shows_an_english_target_with_tags_as_written():
+    row = SegmentRow(1, 1, "translated", (), (), "انقر <1>هنا</1>", TARGET)
+    assert str(row_cells(row, BidiDisplay(), 80)[3]) == SHOWN
