@@ -42,3 +42,35 @@ def test_an_arabic_paragraph_through_text_reads_as_in_the_arabic_panel():
 def test_the_reviewers_table_shows_an_english_target_with_tags_as_written():
     row = SegmentRow(1, 1, "translated", (), (), "انقر <1>هنا</1>", TARGET)
     assert str(row_cells(row, BidiDisplay(), 80)[3]) == SHOWN
+
+
+def test_an_arabic_phrase_with_tags_in_an_english_line_keeps_its_word_order():
+    # A target left in Arabic (untranslated): its tags sit between Arabic words, so they belong
+    # to the Arabic run, as the bidi algorithm puts neutrals there; as left-to-right units they
+    # cut the phrase into runs shown in the wrong order (انقر first at the left).
+    arabic = "انقر <1>هنا</1> لفتح الملف"
+    panel = "فلملا حتفل </1>انه<1> رقنا"
+    bidi = BidiDisplay()
+    assert bidi.plain(arabic) == panel
+    assert bidi.fit_left(arabic, 30).rstrip() == panel
+    row = SegmentRow(1, 1, "draft", (), (), arabic, arabic)
+    assert str(row_cells(row, bidi, 80)[3]) == panel
+    assert bidi.arabic(arabic).lines(40)[0].plain.strip() == panel
+
+
+def test_a_tag_between_english_and_arabic_follows_the_arabic_paragraph():
+    # In an Arabic paragraph a tag between an English word and an Arabic one takes the
+    # paragraph's direction: read right to left, each tag is met where it is written.
+    bidi = BidiDisplay()
+    assert bidi.arabic("Click <1>هنا</1> now").lines(30)[0].plain.strip() \
+        == f"now </1>{visual('هنا')}<1> Click"
+    assert bidi.fit_arabic("انقر <1>WHO</1> هنا", 30).strip() \
+        == f"{visual('هنا')} </1>WHO<1> {visual('انقر')}"
+
+
+def test_in_terminal_direction_tags_stay_as_written():
+    terminal = BidiDisplay(reorder=False)
+    arabic = "انقر <1>هنا</1> لفتح <2/> الملف"
+    assert terminal.fit_arabic(arabic, 40).strip() == arabic
+    assert terminal.arabic(arabic).lines(40)[0].plain.strip() == arabic
+    assert terminal.plain(arabic) == arabic

@@ -40,7 +40,14 @@ from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Span, Text
 
-from workbench.text.bidi import ELLIPSIS, base_direction, fit, shape, visual_order
+from workbench.text.bidi import (
+    ELLIPSIS,
+    base_direction,
+    fit,
+    paragraph_levels,
+    shape,
+    visual_order,
+)
 
 if TYPE_CHECKING:
     from workbench.tui.widgets.arabic import ArabicText
@@ -53,10 +60,17 @@ the English editor alike."""
 # class L: one left-to-right run, never mirrored) before reordering and swapped back after.
 _TAG_CHARS = "<>/0123456789{}"
 _TAG_PUA = "".join(chr(0xF8E0 + i) for i in range(len(_TAG_CHARS)))
+# A tag that the bidi algorithm would put at a right-to-left level (between Arabic words) takes
+# Arabic letters instead (bidi class AL, never joined or shaped: U+08A0…), written backwards,
+# so it stays in the Arabic run (an Arabic phrase of an English line keeps its word order) and
+# reads forwards once the run is reversed.
+_TAG_AL = "".join(chr(0x08A0 + i) for i in range(len(_TAG_CHARS)))
 #: A memory unit's placeholders for another tool's tags ({1} {/1} {2/}), kept whole as well.
 _UNIT_TAG = re.compile(r"\{/?[0-9]{1,6}\}|\{[0-9]{1,6}/\}")
 _TO_PUA = str.maketrans(_TAG_CHARS, _TAG_PUA)
-_FROM_PUA = str.maketrans(_TAG_PUA, _TAG_CHARS)
+_TO_AL = str.maketrans(_TAG_CHARS, _TAG_AL)
+_FROM_PUA = str.maketrans(_TAG_PUA + _TAG_AL, _TAG_CHARS * 2)
+_STAND_INS = frozenset(_TAG_PUA + _TAG_AL)
 
 TOAST_WIDTH, TOAST_SHARE, TOAST_FRAME, TOAST_RACK_BAR = 60, 2, 3, 2
 """Textual's notifications: 60 cells wide at most and half of their rack (the screen less
@@ -205,13 +219,16 @@ def term_text(term: str | None, *parts: tuple[str, str | Style] | Text) -> Text:
     return isolate_terms(Text.assemble(*parts), [term] if term else [])
 
 
-def protect_tags(text: str) -> str:
-    """``text`` with the characters of its inline tags swapped for private-use letters (same
+def protect_tags(text: str, base: str | None = None) -> str:
+    """``text`` with the characters of its inline tags swapped for stand-in letters (same
     length, same cells), so the bidi algorithm keeps each tag whole and unmirrored; undo with
     :func:`restore_tags` after reordering. A memory unit's ``{1}`` ``{/1}`` ``{2/}`` are kept
-    whole too. Unchanged without tags (or when ``text`` holds those private-use letters
-    itself)."""
-    if ("<" not in text and "{" not in text) or any(ch in _TAG_PUA for ch in text):
+    whole too. Each tag is a left-to-right unit; with ``base`` (the paragraph's direction: the
+    text is about to be reordered) a tag the bidi algorithm puts at a right-to-left level, as
+    a neutral (between Arabic words, or Arabic and English in an Arabic paragraph), is one of
+    the Arabic run around it instead. Unchanged without tags (or when ``text`` holds the
+    stand-ins itself)."""
+    if ("<" not in text and "{" not in text) or any(ch in _STAND_INS for ch in text):
         return text
     from workbench.text.tags import tokens
 
@@ -219,18 +236,34 @@ def protect_tags(text: str) -> str:
                    + [m.span() for m in _UNIT_TAG.finditer(text)])
     if not found:
         return text
+    levels = None if base is None else _neutral_levels(text, found, _base(text, base))
     parts, pos = [], 0
     for start, end in found:
         parts.append(text[pos:start])
-        parts.append(text[start:end].translate(_TO_PUA))
+        tag = text[start:end]
+        inside = levels is not None and levels[start] % 2 == 1
+        parts.append(tag[::-1].translate(_TO_AL) if inside else tag.translate(_TO_PUA))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
 
 
+def _neutral_levels(
+    text: str, tags: list[tuple[int, int]], base: str
+) -> tuple[int, ...] | None:
+    """The embedding levels of ``text`` with each of its ``tags`` a run of neutrals."""
+    masked, pos = [], 0
+    for start, end in tags:
+        masked.append(text[pos:start])
+        masked.append("*" * (end - start))
+        pos = end
+    masked.append(text[pos:])
+    return paragraph_levels("".join(masked), base)
+
+
 def restore_tags(text: str) -> str:
     """Undo :func:`protect_tags` (on reordered text too)."""
-    return text.translate(_FROM_PUA) if any(ch in _TAG_PUA for ch in text) else text
+    return text.translate(_FROM_PUA) if any(ch in _STAND_INS for ch in text) else text
 
 
 def tag_spans(text: str, style: Style | str = TAG_STYLE) -> list[tuple[int, int, Style | str]]:
@@ -320,7 +353,8 @@ class BidiDisplay:
 
     def fit_arabic(self, text: str, width: int) -> str:
         """The beginning of an Arabic text in ``width`` cells, right-aligned (list columns)."""
-        return restore_tags(fit(protect_tags(sanitize(text, newlines=False)), width,
+        clean = sanitize(text, newlines=False)
+        return restore_tags(fit(protect_tags(clean, "R" if self.reorder else None), width,
                                 reorder=self.reorder, shaping=self.shaping))
 
     def fit_left(self, text: str, width: int, *, base: str = "L") -> str:
@@ -341,7 +375,8 @@ class BidiDisplay:
         if self.shaping:
             flat = shape(flat)
         if self.reorder and has_rtl(flat):
-            flat = restore_tags(visual_order(protect_tags(flat), _base(flat, base))[0])
+            direction = _base(flat, base)
+            flat = restore_tags(visual_order(protect_tags(flat, direction), direction)[0])
         return flat + " " * max(0, width - cell_len(flat))
 
     # internals ----------------------------------------------------------------------------
@@ -352,7 +387,9 @@ class BidiDisplay:
         plain = line.plain
         if not self.reorder or not has_rtl(plain):
             return _unmarked(line)
-        shown, order = _isolated_order(protect_tags(plain), _base(plain, base), _isolates(line))
+        direction = _base(plain, base)
+        shown, order = _isolated_order(protect_tags(plain, direction), direction,
+                                       _isolates(line))
         shown = restore_tags(shown)
         if order is None or not line.spans:
             return Text(shown, style=line.style, end=line.end)
