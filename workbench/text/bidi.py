@@ -173,16 +173,19 @@ def visual_order(
 
 
 @lru_cache(maxsize=256)
-def paragraph_levels(text: str, base_dir: str = "R") -> tuple[int, ...] | None:
+def paragraph_levels(
+    text: str, base_dir: str = "R", *, checked: bool = True
+) -> tuple[int, ...] | None:
     """The embedding level of each character of ``text`` (each newline ends a paragraph),
     resolved over its whole paragraph, for a line wrapped from it to be reordered as part
     of it (rules L1-L2 are a line's; the rest are the paragraph's): a number that starts a
     line after Arabic is an Arabic number there too, so ``3.5%`` and ``10-12`` read as they
-    do mid-line (``%3.5``, ``12-10``). None when python-bidi's levels cannot be read."""
+    do mid-line (``%3.5``, ``12-10``). None when python-bidi's levels cannot be read (or,
+    ``checked``, do not give its own display of each paragraph)."""
     out: list[int] = []
     for part in text.split("\n"):
         levels = _char_levels(part, base_dir) if part else []
-        if levels is None or (part and _order(part, list(levels), base_dir) is None):
+        if levels is None or (checked and part and _order(part, list(levels), base_dir) is None):
             return None
         out.extend(levels)
         out.append(1 if base_dir == "R" else 0)  # the newline, never in a line

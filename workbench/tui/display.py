@@ -258,7 +258,7 @@ def _neutral_levels(
         masked.append("*" * (end - start))
         pos = end
     masked.append(text[pos:])
-    return paragraph_levels("".join(masked), base)
+    return paragraph_levels("".join(masked), base, checked=False)
 
 
 def restore_tags(text: str) -> str:
