@@ -74,3 +74,13 @@ def test_in_terminal_direction_tags_stay_as_written():
     assert terminal.fit_arabic(arabic, 40).strip() == arabic
     assert terminal.arabic(arabic).lines(40)[0].plain.strip() == arabic
     assert terminal.plain(arabic) == arabic
+
+
+def test_a_column_cut_never_leaves_half_a_tag():
+    # "Click <1>هنا</1" + "…" showed "</" or a mirrored "1/>" beside the Arabic word.
+    bidi = BidiDisplay()
+    for width in range(10, 17):
+        for shown in (bidi.fit_left(TARGET, width), bidi.line(TARGET, width=width).plain):
+            rest = shown.replace("<1>", "").replace("</1>", "")
+            assert "<" not in rest and ">" not in rest and "/" not in rest, (width, shown)
+    assert bidi.fit_left(TARGET, 16) == f"Click <1>{visual('هنا')}…".ljust(16)

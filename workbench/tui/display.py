@@ -371,7 +371,7 @@ class BidiDisplay:
                     break
                 out.append(ch)
                 used += w
-            flat = "".join(out) + ELLIPSIS
+            flat = flat[:_before_tag(flat, len(out))] + ELLIPSIS
         if self.shaping:
             flat = shape(flat)
         if self.reorder and has_rtl(flat):
@@ -511,12 +511,23 @@ def _cut_logically(text: Text, width: int) -> Text:
         if used > max(0, width - 1):
             break
         kept += 1
-    out = text[:kept]
+    out = text[:_before_tag(text.plain, kept)]
     out.rstrip()
     end = len(out.plain)
     out.append(ELLIPSIS)
     out.spans = [Span(s.start, end + 1, s.style) if s.end == end else s for s in out.spans]
     return out
+
+
+def _before_tag(text: str, cut: int) -> int:
+    """``cut``, or the start of the inline tag it falls in (a cut tag, ``</1``, is no tag:
+    its brackets would be mirrored, its pieces scattered)."""
+    if "<" not in text and "{" not in text:
+        return cut
+    from workbench.text.tags import tokens
+
+    spans = [(t.start, t.end) for t in tokens(text)] + [m.span() for m in _UNIT_TAG.finditer(text)]
+    return next((start for start, end in spans if start < cut < end), cut)
 
 
 def _base(text: str, base: str) -> str:
