@@ -381,15 +381,22 @@ class BidiDisplay:
 
     # internals ----------------------------------------------------------------------------
 
-    def _order(self, line: Text, base: str) -> Text:
+    def _order(
+        self, line: Text, base: str, part: tuple[str, Sequence[int]] | None = None
+    ) -> Text:
         """One wrapped line in display order (styles follow their characters; the isolate
-        marks are gone; inline tags kept whole, as in the Arabic panel)."""
+        marks are gone; inline tags kept whole, as in the Arabic panel). ``part``: the
+        line's text with its tags protected, and its levels, as parts of its paragraph."""
         plain = line.plain
-        if not self.reorder or not has_rtl(plain):
-            return _unmarked(line)
+        if not self.reorder or not (has_rtl(plain) if part is None else any(part[1])):
+            return _unmarked(line)  # (a line of an Arabic paragraph, even all English, is not)
         direction = _base(plain, base)
-        shown, order = _isolated_order(protect_tags(plain, direction), direction,
-                                       _isolates(line))
+        if part is not None:
+            protected = shape(part[0]) if self.shaping else part[0]
+            shown, order = visual_order(protected, direction, part[1])
+        else:
+            shown, order = _isolated_order(protect_tags(plain, direction), direction,
+                                           _isolates(line))
         shown = restore_tags(shown)
         if order is None or not line.spans:
             return Text(shown, style=line.style, end=line.end)
@@ -422,16 +429,37 @@ class BidiText:
         still right to left)."""
         out: list[Text] = []
         for paragraph in self.text.split("\n", allow_blank=True):
-            base = _base(paragraph.plain, self.base)
+            plain = paragraph.plain
+            base = _base(plain, self.base)
+            context = self._context(paragraph, base)
+            pos = 0
             for line in paragraph.wrap(console, max(1, width), justify="left",
                                        overflow="fold"):
                 line.rstrip()
-                shown = self.display._order(_shaped(line, self.display.shaping), base)
+                end = pos + len(line.plain)
+                part = None
+                if context is not None and plain[pos:end] == line.plain:
+                    part = (context[0][pos:end], context[1][pos:end])
+                shown = self.display._order(_shaped(line, self.display.shaping), base, part)
+                pos = end
+                while pos < len(plain) and plain[pos].isspace():
+                    pos += 1
                 pad = width - shown.cell_len
                 if base == "R" and self.right_align_rtl and pad > 0:
                     shown = Text(" " * pad) + shown
                 out.append(shown)
         return out
+
+    def _context(self, paragraph: Text, base: str) -> tuple[str, tuple[int, ...]] | None:
+        """The paragraph with its tags protected and its levels, for its lines to be ordered
+        as parts of it (see :func:`paragraph_levels`); None when each line is ordered alone
+        (nothing to reorder, or isolated spans, whose marks each line gets)."""
+        plain = paragraph.plain
+        if not self.display.reorder or not has_rtl(plain) or _isolates(paragraph):
+            return None
+        protected = protect_tags(plain, base)
+        levels = paragraph_levels(protected, base)
+        return None if levels is None else (protected, levels)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         joined = Text("\n").join(self.lines(console, options.max_width))
