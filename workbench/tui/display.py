@@ -11,17 +11,18 @@ What it does, for display only (stored text never changes):
   borders stay put;
 - **shape** Arabic letters when the shaping setting is on;
 - **keep inline tags whole** (``<1>``, ``</1>``, ``<2/>`` of client documents, and a memory
-  unit's ``{1}``, ``{/1}``, ``{2/}``): each is reordered as one left-to-right unit, so ``</1>``
-  never turns into ``<1/>`` inside Arabic (nor ``{/1}`` into ``{1/}``),
-  and drawn as a chip (:data:`TAG_STYLE`) in the Arabic panel;
+  unit's ``{1}``, ``{/1}``, ``{2/}``): each is reordered as one unit, so ``</1>``
+  never turns into ``<1/>`` inside Arabic (nor ``{/1}`` into ``{1/}``), placed where the bidi
+  algorithm places a neutral (between Arabic words it is one of their run), and drawn as a chip
+  (:data:`TAG_STYLE`) in the Arabic panel;
 - **reorder** each line for display when the direction setting is ``app``: text is wrapped first,
   in logical order, to the width it is drawn at, then each line is reordered (python-bidi, via
-  :mod:`workbench.text.bidi`) — in a left-to-right paragraph for English holding Arabic words
-  (``base="L"``), a right-to-left one for Arabic (``base="R"``), or the first strong letter's
-  (``base="auto"``). A user's text quoted inside an English line (a search, a document name)
-  is marked with :func:`isolate`: it is reordered as one unit (a first-strong isolate), so the
-  quotes and numbers around it stay where they are. In ``terminal`` direction lines are sent in
-  logical order.
+  :mod:`workbench.text.bidi`, with the levels of its whole paragraph) — in a left-to-right
+  paragraph for English holding Arabic words (``base="L"``), a right-to-left one for Arabic
+  (``base="R"``), or the first strong letter's (``base="auto"``). A user's text quoted inside
+  an English line (a search, a document name) is marked with :func:`isolate`: it is reordered
+  as one unit (a first-strong isolate), so the quotes and numbers around it stay where they
+  are. In ``terminal`` direction lines are sent in logical order.
 """
 
 from __future__ import annotations
@@ -228,12 +229,9 @@ def protect_tags(text: str, base: str | None = None) -> str:
     a neutral (between Arabic words, or Arabic and English in an Arabic paragraph), is one of
     the Arabic run around it instead. Unchanged without tags (or when ``text`` holds the
     stand-ins itself)."""
-    if ("<" not in text and "{" not in text) or any(ch in _STAND_INS for ch in text):
+    if any(ch in _STAND_INS for ch in text):
         return text
-    from workbench.text.tags import tokens
-
-    found = sorted([(t.start, t.end) for t in tokens(text)]
-                   + [m.span() for m in _UNIT_TAG.finditer(text)])
+    found = _tag_bounds(text)
     if not found:
         return text
     levels = None if base is None else _neutral_levels(text, found, _base(text, base))
@@ -246,6 +244,16 @@ def protect_tags(text: str, base: str | None = None) -> str:
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _tag_bounds(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each inline tag of ``text`` and each memory unit's ``{1}``."""
+    if "<" not in text and "{" not in text:
+        return []
+    from workbench.text.tags import tokens
+
+    return sorted([(t.start, t.end) for t in tokens(text)]
+                  + [m.span() for m in _UNIT_TAG.finditer(text)])
 
 
 def _neutral_levels(
@@ -389,7 +397,7 @@ class BidiDisplay:
         line's text with its tags protected, and its levels, as parts of its paragraph."""
         plain = line.plain
         if not self.reorder or not (has_rtl(plain) if part is None else any(part[1])):
-            return _unmarked(line)  # (a line of an Arabic paragraph, even all English, is not)
+            return _unmarked(line)  # a line of an Arabic paragraph is reordered, Arabic or not
         direction = _base(plain, base)
         if part is not None:
             protected = shape(part[0]) if self.shaping else part[0]
@@ -550,12 +558,7 @@ def _cut_logically(text: Text, width: int) -> Text:
 def _before_tag(text: str, cut: int) -> int:
     """``cut``, or the start of the inline tag it falls in (a cut tag, ``</1``, is no tag:
     its brackets would be mirrored, its pieces scattered)."""
-    if "<" not in text and "{" not in text:
-        return cut
-    from workbench.text.tags import tokens
-
-    spans = [(t.start, t.end) for t in tokens(text)] + [m.span() for m in _UNIT_TAG.finditer(text)]
-    return next((start for start, end in spans if start < cut < end), cut)
+    return next((start for start, end in _tag_bounds(text) if start < cut < end), cut)
 
 
 def _base(text: str, base: str) -> str:
