@@ -7,9 +7,12 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.screen_wait import open_screen
+from workbench.project import Project
 from workbench.text.bidi import visual
 from workbench.tui.display import BidiDisplay
-from workbench.tui.screens.review import SegmentRow, row_cells
+from workbench.tui.screens.review import ReviewScreen, SegmentRow, row_cells
 
 TARGET = "Click <1>هنا</1> to open the file <2/> now."
 SHOWN = f"Click <1>{visual('هنا')}</1> to open the file <2/> now."
@@ -84,3 +87,17 @@ def test_a_column_cut_never_leaves_half_a_tag():
             rest = shown.replace("<1>", "").replace("</1>", "")
             assert "<" not in rest and ">" not in rest and "/" not in rest, (width, shown)
     assert bidi.fit_left(TARGET, 16) == f"Click <1>{visual('هنا')}…".ljust(16)
+
+
+async def test_the_reviewer_shows_an_arabic_target_with_tags_in_reading_order(
+    sample_db, make_app
+):
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0].id
+        project.save_draft(first, "انقر <1>هنا</1> لفتح الملف")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        await open_screen(pilot, "f3", ReviewScreen)
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+    assert "فلملا حتفل </1>انه<1> رقنا" in shown  # the detail of the first segment
