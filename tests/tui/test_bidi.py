@@ -94,3 +94,14 @@ def test_arabic_text_highlights_follow_the_characters():
         line.plain[span.start:span.end] for span in line.spans if "bold" in str(span.style)
     )
     assert bold == term[::-1]
+
+
+def test_a_number_that_starts_a_wrapped_line_reads_as_it_does_mid_line():
+    # Levels are the paragraph's: after Arabic, 3.5% and 10-12 are Arabic numbers (rule W2),
+    # their % and - right to left, on a line of their own as in the middle of one.
+    text = "ارتفعت الأسعار بنسبة 3.5% في الصفحات 10-12 هنا"
+    assert visual(text) == "انه 12-10 تاحفصلا يف %3.5 ةبسنب راعسألا تعفترا"
+    wrapped = [line.text for line in display_lines(text, 20)]
+    assert wrapped == ["ةبسنب راعسألا تعفترا", "تاحفصلا يف %3.5", "انه 12-10"]
+    assert [line.plain.strip() for line in ArabicText(text, [(21, 25, "bold")]).lines(20)] \
+        == wrapped  # with an index map (highlights) as well

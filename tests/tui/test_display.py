@@ -304,3 +304,19 @@ def test_an_import_report_keeps_the_count_after_an_arabic_document_name():
     name = "التقرير السنوي 2024"
     shown = BidiDisplay().plain(describe(ImportReport(name, segments=3)))
     assert shown == f"Added document '{visual(name)}': 3 segments."  # not "'3 :'2024 …"
+
+
+def test_a_paragraphs_lines_are_ordered_as_parts_of_it():
+    # Each wrapped line takes its levels from the whole paragraph: a number that starts a
+    # line after Arabic is an Arabic number (10-12 read right to left), and the line of an
+    # Arabic paragraph that holds no Arabic letter is still right to left (its stop at left).
+    from rich.console import Console
+
+    bidi, console = BidiDisplay(), Console()
+    english = "raised الأسعار 3.5% for العام 10-12 months"
+    assert [line.plain for line in bidi.text(english).lines(console, 18)] == [
+        f"raised {visual('الأسعار')}", f"3.5% for {visual('العام')}", "12-10 months"]
+    arabic = "ارتفعت الأسعار بنسبة 3.5% في (WHO) done."
+    assert [line.plain.strip() for line in bidi.text(arabic, base="R").lines(console, 14)] \
+        == [line.plain.strip() for line in bidi.arabic(arabic).lines(14)] \
+        == [visual("ارتفعت الأسعار"), visual("بنسبة 3.5% في"), ".done (WHO)"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -133,9 +134,12 @@ def base_direction(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _visual_cached(line: str, base_dir: str = "R") -> tuple[str, tuple[int, ...] | None]:
-    levels = _char_levels(line, base_dir)
-    order = None if levels is None else _order(line, list(levels), base_dir)
+def _visual_cached(
+    line: str, base_dir: str = "R", context: tuple[int, ...] | None = None
+) -> tuple[str, tuple[int, ...] | None]:
+    levels = _char_levels(line, base_dir) if context is None else list(context)
+    order = None if levels is None else _order(line, list(levels), base_dir,
+                                               checked=context is None)
     if levels is not None and order is not None:
         order = _marks_after_bases(line, order, levels)
     if levels is None or order is None:
@@ -149,23 +153,51 @@ def _visual_cached(line: str, base_dir: str = "R") -> tuple[str, tuple[int, ...]
     return text, tuple(order)
 
 
-def visual_order(line: str, base_dir: str = "R") -> tuple[str, list[int] | None]:
+def visual_order(
+    line: str, base_dir: str = "R", levels: Sequence[int] | None = None
+) -> tuple[str, list[int] | None]:
     """One line reordered for display, and for each visual position its logical index.
 
     The order comes from python-bidi (``get_display(line, base_dir)``, rules up to L2);
     mirrored characters (brackets) at right-to-left levels are then mirrored (rule L4),
     which python-bidi's Rust core leaves to the renderer. The index map is None when it
     cannot be derived (the text is still right; highlights needing positions are dropped).
+    ``levels``, when given, are the line's characters' levels resolved in its whole paragraph
+    (:func:`paragraph_levels`), used in place of the line's own.
     """
     if not line:
         return line, []
-    text, order = _visual_cached(line, base_dir)
+    context = None if levels is None else tuple(levels)
+    text, order = _visual_cached(line, base_dir, context)
     return text, None if order is None else list(order)
 
 
-def _order(line: str, levels: list[int], base_dir: str = "R") -> list[int] | None:
+@lru_cache(maxsize=256)
+def paragraph_levels(
+    text: str, base_dir: str = "R", *, checked: bool = True
+) -> tuple[int, ...] | None:
+    """The embedding level of each character of ``text`` (each newline ends a paragraph),
+    resolved over its whole paragraph, for a line wrapped from it to be reordered as part
+    of it (rules L1-L2 are a line's; the rest are the paragraph's): a number that starts a
+    line after Arabic is an Arabic number there too, so ``3.5%`` and ``10-12`` read as they
+    do mid-line (``%3.5``, ``12-10``). None when python-bidi's levels cannot be read (or,
+    ``checked``, do not give its own display of each paragraph)."""
+    out: list[int] = []
+    for part in text.split("\n"):
+        levels = _char_levels(part, base_dir) if part else []
+        if levels is None or (checked and part and _order(part, list(levels), base_dir) is None):
+            return None
+        out.extend(levels)
+        out.append(1 if base_dir == "R" else 0)  # the newline, never in a line
+    return tuple(out[:-1])
+
+
+def _order(
+    line: str, levels: list[int], base_dir: str = "R", *, checked: bool = True
+) -> list[int] | None:
     """The visual order of ``line`` from its embedding ``levels`` (changed in place), or None
-    when it disagrees with python-bidi's own display."""
+    when it disagrees with python-bidi's own display of the line (``checked``; levels of
+    the line's paragraph are not the line's own, and may order it otherwise)."""
     # Rule L1: trailing whitespace goes back to the paragraph level (RTL: 1, LTR: 0).
     i = len(line) - 1
     while i >= 0 and line[i] in " \t":
@@ -189,7 +221,7 @@ def _order(line: str, levels: list[int], base_dir: str = "R") -> list[int] | Non
                 i = j
             else:
                 i += 1
-    if "".join(line[k] for k in order) != str(get_display(line, base_dir=base_dir)):
+    if checked and "".join(line[k] for k in order) != str(get_display(line, base_dir=base_dir)):
         return None
     return order
 
@@ -258,6 +290,7 @@ def display_lines(
     With ``index_map`` each line carries the map from visual positions to logical ones.
     """
     out: list[DisplayLine] = []
+    levels = paragraph_levels(text) if reorder else None
     for start, end in wrap_offsets(text, width):
         line = text[start:end]
         painted = shape(line) if shaping else line
@@ -265,11 +298,8 @@ def display_lines(
             order = list(range(len(line))) if index_map else None
             out.append(DisplayLine(painted, start, end, order))
             continue
-        if index_map:
-            shown, order = visual_order(painted)
-        else:
-            shown, order = visual(painted), None
-        out.append(DisplayLine(shown, start, end, order))
+        shown, order = visual_order(painted, "R", None if levels is None else levels[start:end])
+        out.append(DisplayLine(shown, start, end, order if index_map else None))
     return out
 
 

@@ -11,17 +11,18 @@ What it does, for display only (stored text never changes):
   borders stay put;
 - **shape** Arabic letters when the shaping setting is on;
 - **keep inline tags whole** (``<1>``, ``</1>``, ``<2/>`` of client documents, and a memory
-  unit's ``{1}``, ``{/1}``, ``{2/}``): each is reordered as one left-to-right unit, so ``</1>``
-  never turns into ``<1/>`` inside Arabic (nor ``{/1}`` into ``{1/}``),
-  and drawn as a chip (:data:`TAG_STYLE`) in the Arabic panel;
+  unit's ``{1}``, ``{/1}``, ``{2/}``): each is reordered as one unit, so ``</1>``
+  never turns into ``<1/>`` inside Arabic (nor ``{/1}`` into ``{1/}``), placed where the bidi
+  algorithm places a neutral (between Arabic words it is one of their run), and drawn as a chip
+  (:data:`TAG_STYLE`) in the Arabic panel;
 - **reorder** each line for display when the direction setting is ``app``: text is wrapped first,
   in logical order, to the width it is drawn at, then each line is reordered (python-bidi, via
-  :mod:`workbench.text.bidi`) — in a left-to-right paragraph for English holding Arabic words
-  (``base="L"``), a right-to-left one for Arabic (``base="R"``), or the first strong letter's
-  (``base="auto"``). A user's text quoted inside an English line (a search, a document name)
-  is marked with :func:`isolate`: it is reordered as one unit (a first-strong isolate), so the
-  quotes and numbers around it stay where they are. In ``terminal`` direction lines are sent in
-  logical order.
+  :mod:`workbench.text.bidi`, with the levels of its whole paragraph) — in a left-to-right
+  paragraph for English holding Arabic words (``base="L"``), a right-to-left one for Arabic
+  (``base="R"``), or the first strong letter's (``base="auto"``). A user's text quoted inside
+  an English line (a search, a document name) is marked with :func:`isolate`: it is reordered
+  as one unit (a first-strong isolate), so the quotes and numbers around it stay where they
+  are. In ``terminal`` direction lines are sent in logical order.
 """
 
 from __future__ import annotations
@@ -40,7 +41,14 @@ from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Span, Text
 
-from workbench.text.bidi import ELLIPSIS, base_direction, fit, shape, visual_order
+from workbench.text.bidi import (
+    ELLIPSIS,
+    base_direction,
+    fit,
+    paragraph_levels,
+    shape,
+    visual_order,
+)
 
 if TYPE_CHECKING:
     from workbench.tui.widgets.arabic import ArabicText
@@ -53,10 +61,17 @@ the English editor alike."""
 # class L: one left-to-right run, never mirrored) before reordering and swapped back after.
 _TAG_CHARS = "<>/0123456789{}"
 _TAG_PUA = "".join(chr(0xF8E0 + i) for i in range(len(_TAG_CHARS)))
+# A tag that the bidi algorithm would put at a right-to-left level (between Arabic words) takes
+# Arabic letters instead (bidi class AL, never joined or shaped: U+08A0…), written backwards,
+# so it stays in the Arabic run (an Arabic phrase of an English line keeps its word order) and
+# reads forwards once the run is reversed.
+_TAG_AL = "".join(chr(0x08A0 + i) for i in range(len(_TAG_CHARS)))
 #: A memory unit's placeholders for another tool's tags ({1} {/1} {2/}), kept whole as well.
 _UNIT_TAG = re.compile(r"\{/?[0-9]{1,6}\}|\{[0-9]{1,6}/\}")
 _TO_PUA = str.maketrans(_TAG_CHARS, _TAG_PUA)
-_FROM_PUA = str.maketrans(_TAG_PUA, _TAG_CHARS)
+_TO_AL = str.maketrans(_TAG_CHARS, _TAG_AL)
+_FROM_PUA = str.maketrans(_TAG_PUA + _TAG_AL, _TAG_CHARS * 2)
+_STAND_INS = frozenset(_TAG_PUA + _TAG_AL)
 
 TOAST_WIDTH, TOAST_SHARE, TOAST_FRAME, TOAST_RACK_BAR = 60, 2, 3, 2
 """Textual's notifications: 60 cells wide at most and half of their rack (the screen less
@@ -205,32 +220,58 @@ def term_text(term: str | None, *parts: tuple[str, str | Style] | Text) -> Text:
     return isolate_terms(Text.assemble(*parts), [term] if term else [])
 
 
-def protect_tags(text: str) -> str:
-    """``text`` with the characters of its inline tags swapped for private-use letters (same
+def protect_tags(text: str, base: str | None = None) -> str:
+    """``text`` with the characters of its inline tags swapped for stand-in letters (same
     length, same cells), so the bidi algorithm keeps each tag whole and unmirrored; undo with
     :func:`restore_tags` after reordering. A memory unit's ``{1}`` ``{/1}`` ``{2/}`` are kept
-    whole too. Unchanged without tags (or when ``text`` holds those private-use letters
-    itself)."""
-    if ("<" not in text and "{" not in text) or any(ch in _TAG_PUA for ch in text):
+    whole too. Each tag is a left-to-right unit; with ``base`` (the paragraph's direction: the
+    text is about to be reordered) a tag the bidi algorithm puts at a right-to-left level, as
+    a neutral (between Arabic words, or Arabic and English in an Arabic paragraph), is one of
+    the Arabic run around it instead. Unchanged without tags (or when ``text`` holds the
+    stand-ins itself)."""
+    if any(ch in _STAND_INS for ch in text):
         return text
-    from workbench.text.tags import tokens
-
-    found = sorted([(t.start, t.end) for t in tokens(text)]
-                   + [m.span() for m in _UNIT_TAG.finditer(text)])
+    found = _tag_bounds(text)
     if not found:
         return text
+    levels = None if base is None else _neutral_levels(text, found, _base(text, base))
     parts, pos = [], 0
     for start, end in found:
         parts.append(text[pos:start])
-        parts.append(text[start:end].translate(_TO_PUA))
+        tag = text[start:end]
+        inside = levels is not None and levels[start] % 2 == 1
+        parts.append(tag[::-1].translate(_TO_AL) if inside else tag.translate(_TO_PUA))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
 
 
+def _tag_bounds(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each inline tag of ``text`` and each memory unit's ``{1}``."""
+    if "<" not in text and "{" not in text:
+        return []
+    from workbench.text.tags import tokens
+
+    return sorted([(t.start, t.end) for t in tokens(text)]
+                  + [m.span() for m in _UNIT_TAG.finditer(text)])
+
+
+def _neutral_levels(
+    text: str, tags: list[tuple[int, int]], base: str
+) -> tuple[int, ...] | None:
+    """The embedding levels of ``text`` with each of its ``tags`` a run of neutrals."""
+    masked, pos = [], 0
+    for start, end in tags:
+        masked.append(text[pos:start])
+        masked.append("*" * (end - start))
+        pos = end
+    masked.append(text[pos:])
+    return paragraph_levels("".join(masked), base, checked=False)
+
+
 def restore_tags(text: str) -> str:
     """Undo :func:`protect_tags` (on reordered text too)."""
-    return text.translate(_FROM_PUA) if any(ch in _TAG_PUA for ch in text) else text
+    return text.translate(_FROM_PUA) if any(ch in _STAND_INS for ch in text) else text
 
 
 def tag_spans(text: str, style: Style | str = TAG_STYLE) -> list[tuple[int, int, Style | str]]:
@@ -320,7 +361,8 @@ class BidiDisplay:
 
     def fit_arabic(self, text: str, width: int) -> str:
         """The beginning of an Arabic text in ``width`` cells, right-aligned (list columns)."""
-        return restore_tags(fit(protect_tags(sanitize(text, newlines=False)), width,
+        clean = sanitize(text, newlines=False)
+        return restore_tags(fit(protect_tags(clean, "R" if self.reorder else None), width,
                                 reorder=self.reorder, shaping=self.shaping))
 
     def fit_left(self, text: str, width: int, *, base: str = "L") -> str:
@@ -337,22 +379,33 @@ class BidiDisplay:
                     break
                 out.append(ch)
                 used += w
-            flat = "".join(out) + ELLIPSIS
+            flat = flat[:_before_tag(flat, len(out))] + ELLIPSIS
         if self.shaping:
             flat = shape(flat)
         if self.reorder and has_rtl(flat):
-            flat = restore_tags(visual_order(protect_tags(flat), _base(flat, base))[0])
+            direction = _base(flat, base)
+            flat = restore_tags(visual_order(protect_tags(flat, direction), direction)[0])
         return flat + " " * max(0, width - cell_len(flat))
 
     # internals ----------------------------------------------------------------------------
 
-    def _order(self, line: Text, base: str) -> Text:
+    def _order(
+        self, line: Text, base: str, part: tuple[str, Sequence[int]] | None = None
+    ) -> Text:
         """One wrapped line in display order (styles follow their characters; the isolate
-        marks are gone)."""
+        marks are gone; inline tags kept whole, as in the Arabic panel). ``part``: the
+        line's text with its tags protected, and its levels, as parts of its paragraph."""
         plain = line.plain
-        if not self.reorder or not has_rtl(plain):
-            return _unmarked(line)
-        shown, order = _isolated_order(plain, _base(plain, base), _isolates(line))
+        if not self.reorder or not (has_rtl(plain) if part is None else any(part[1])):
+            return _unmarked(line)  # a line of an Arabic paragraph is reordered, Arabic or not
+        direction = _base(plain, base)
+        if part is not None:
+            protected = shape(part[0]) if self.shaping else part[0]
+            shown, order = visual_order(protected, direction, part[1])
+        else:
+            shown, order = _isolated_order(protect_tags(plain, direction), direction,
+                                           _isolates(line))
+        shown = restore_tags(shown)
         if order is None or not line.spans:
             return Text(shown, style=line.style, end=line.end)
         styles = _char_styles(len(plain), line.spans)
@@ -384,16 +437,37 @@ class BidiText:
         still right to left)."""
         out: list[Text] = []
         for paragraph in self.text.split("\n", allow_blank=True):
-            base = _base(paragraph.plain, self.base)
+            plain = paragraph.plain
+            base = _base(plain, self.base)
+            context = self._context(paragraph, base)
+            pos = 0
             for line in paragraph.wrap(console, max(1, width), justify="left",
                                        overflow="fold"):
                 line.rstrip()
-                shown = self.display._order(_shaped(line, self.display.shaping), base)
+                end = pos + len(line.plain)
+                part = None
+                if context is not None and plain[pos:end] == line.plain:
+                    part = (context[0][pos:end], context[1][pos:end])
+                shown = self.display._order(_shaped(line, self.display.shaping), base, part)
+                pos = end
+                while pos < len(plain) and plain[pos].isspace():
+                    pos += 1
                 pad = width - shown.cell_len
                 if base == "R" and self.right_align_rtl and pad > 0:
                     shown = Text(" " * pad) + shown
                 out.append(shown)
         return out
+
+    def _context(self, paragraph: Text, base: str) -> tuple[str, tuple[int, ...]] | None:
+        """The paragraph with its tags protected and its levels, for its lines to be ordered
+        as parts of it (see :func:`paragraph_levels`); None when each line is ordered alone
+        (nothing to reorder, or isolated spans, whose marks each line gets)."""
+        plain = paragraph.plain
+        if not self.display.reorder or not has_rtl(plain) or _isolates(paragraph):
+            return None
+        protected = protect_tags(plain, base)
+        levels = paragraph_levels(protected, base)
+        return None if levels is None else (protected, levels)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         joined = Text("\n").join(self.lines(console, options.max_width))
@@ -473,12 +547,18 @@ def _cut_logically(text: Text, width: int) -> Text:
         if used > max(0, width - 1):
             break
         kept += 1
-    out = text[:kept]
+    out = text[:_before_tag(text.plain, kept)]
     out.rstrip()
     end = len(out.plain)
     out.append(ELLIPSIS)
     out.spans = [Span(s.start, end + 1, s.style) if s.end == end else s for s in out.spans]
     return out
+
+
+def _before_tag(text: str, cut: int) -> int:
+    """``cut``, or the start of the inline tag it falls in (a cut tag, ``</1``, is no tag:
+    its brackets would be mirrored, its pieces scattered)."""
+    return next((start for start, end in _tag_bounds(text) if start < cut < end), cut)
 
 
 def _base(text: str, base: str) -> str:

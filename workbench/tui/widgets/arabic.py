@@ -43,8 +43,8 @@ class ArabicText:
         styles = _char_styles(len(self.text), self.spans)
         out: list[Text] = []
         for line in display_lines(
-            protect_tags(self.text), width, reorder=self.reorder, shaping=self.shaping,
-            index_map=bool(self.spans),
+            protect_tags(self.text, "R" if self.reorder else None), width, reorder=self.reorder,
+            shaping=self.shaping, index_map=bool(self.spans),
         ):
             painted = Text(restore_tags(line.text), no_wrap=True, overflow="crop")
             if styles and line.order is not None:
