@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 
+from workbench.spelling.archaic import is_archaic
 from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case, one_edits
 from workbench.spelling.tokens import (
@@ -179,8 +180,11 @@ class SpellChecker:
         return any(lookup(edit) for edit in one_edits(word))
 
     def is_correct(self, word: str) -> bool:
-        """Whether ``word`` is spelled right: in the dictionary or known to the project."""
-        return self.dictionary.lookup(word) or self.is_known(word)
+        """Whether ``word`` is spelled right: in the dictionary or known to the project, or an
+        older English form of a dictionary word (:func:`~workbench.spelling.archaic.is_archaic`:
+        ``call'd``, ``knowest``)."""
+        lookup = self.dictionary.lookup
+        return lookup(word) or self.is_known(word) or is_archaic(word, lookup)
 
     def misspellings(self, text: str, *, source: str = "") -> list[WordSpan]:
         """The misspelled words of ``text`` with their spans, in order. A word cut by
