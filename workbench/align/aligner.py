@@ -37,7 +37,7 @@ from workbench.align.dictionary import (
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
-from workbench.align.lists import item_count
+from workbench.align.lists import item_counts
 from workbench.align.model import Alignment
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
@@ -1133,8 +1133,7 @@ def _runs(flags: Sequence[bool], length: int) -> list[int]:
 
 def _item_counts(sentences: Sequence[str], arabic: bool) -> np.ndarray | None:
     """Each sentence's count of enumerated items run together (None when none has a list)."""
-    counts = np.fromiter((item_count(s, arabic) for s in sentences), dtype=np.int64,
-                         count=len(sentences))
+    counts = np.array(item_counts(sentences, arabic), dtype=np.int64)
     return counts if counts.any() else None
 
 
