@@ -1,10 +1,12 @@
 """Enumerated lists run into one sentence: counted, and a link of as many sentences of the
 other side as the list has items pays no shape penalty."""
 
+import random
+
 import pytest
 
-from workbench.align import align_sentences
-from workbench.align.lists import item_count
+from workbench.align import align_sentences, lists
+from workbench.align.lists import _ABJAD, _ORDINALS, item_count, item_counts
 
 # A company-law clause (written for this test): the Arabic runs a list of seven items into
 # one line, the English gives each item a line. The English of the first two items is wordy,
@@ -49,7 +51,7 @@ def test_a_list_run_into_one_arabic_line_takes_one_english_line_per_item() -> No
     assert align_sentences(AR, EN).links == GOLD
 
 
-@pytest.mark.parametrize(("text", "arabic", "items"), [
+CASES = [
     (AR[3], True, 7),
     ("- شركة التضامن.ب- شركة التوصية البسيطة.ج- شركة المساهمة.", True, 3),  # first marker lost
     ("د- غرض الشركة.هـ- رأس مال الشركة وتوزيعه.و- مدة الشركة إن وجدت.", True, 3),  # continued
@@ -66,6 +68,54 @@ def test_a_list_run_into_one_arabic_line_takes_one_english_line_per_item() -> No
     ("(i) the first thing here; (ii) another thing there", False, 2),
     ("See paragraphs (1), (2) and (3) of this Article.", False, 0),  # references, not items
     (EN[3], False, 0),
-])
+]
+
+
+@pytest.mark.parametrize(("text", "arabic", "items"), CASES)
 def test_item_count(text: str, arabic: bool, items: int) -> None:
     assert item_count(text, arabic) == items
+
+
+def _list_like(rng: random.Random) -> str:
+    """A text of markers of every kind, in order or not, after every kind of boundary, with
+    and without spaces before their ends, between words and characters that resemble them."""
+    order = rng.choice([_ABJAD, [str(k) for k in range(1, 13)], list("١٢٣٤٥٦٧٨٩"),
+                        [o + rng.choice(["اً", "ًا", "ا", "ً"]) for o in _ORDINALS]])
+    words = ["كلمة", "نص", "في", "إلخ", "أيضا", "هذا", "ب", "2020", "ـ", "😀"]
+    out = " ".join(rng.choice(words) for _ in range(rng.randint(0, 2)))
+    first = rng.randint(0, 3)
+    for k in range(first, first + rng.randint(1, 4)):
+        m = order[min(k, len(order) - 1)] if rng.random() < 0.8 else rng.choice(order)
+        mark = f"({m})" if rng.random() < 0.3 else m + rng.choice([".", ")", "-", "–", ":", " :"])
+        out += rng.choice(["", " ", ".", "؛", "،", ")", "\n", "\u00a0", "x"]) + mark
+        out += " " + " ".join(rng.choice(words) for _ in range(rng.randint(0, 3)))
+    return out
+
+
+def test_item_counts_of_many_texts_are_each_texts_item_count() -> None:
+    """The Arabic pre-check over all texts at once passes every text item_count finds a list
+    in (the cases above, random list-like texts, empty ones)."""
+    rng = random.Random(13)
+    texts = [t for t, arabic, _ in CASES if arabic] + ["", "أ.", ".أ", "(أ)"]
+    texts += [_list_like(rng) for _ in range(3000)]
+    rng.shuffle(texts)
+    want = [item_count(t, True) for t in texts]
+    assert sum(map(bool, want)) > 300
+    assert item_counts(texts, True) == want
+    assert item_counts(["", ""], True) == [0, 0] and item_counts([], True) == []
+    english = [t for t, arabic, _ in CASES if not arabic]
+    assert item_counts(english, False) == [item_count(t, False) for t in english]
+
+
+def test_item_counts_reads_only_the_arabic_texts_that_may_hold_a_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sentences ending in a period, with a colon or a bracket or two, are passed over."""
+    read: list[str] = []
+    real = lists.item_count
+    monkeypatch.setattr(lists, "item_count", lambda t, a: read.append(t) or real(t, a))
+    plain = ["ذهب الولد إلى المدرسة: في الصباح الباكر.", "قال (ضاحكاً) إن العمل انتهى.",
+             "وصل القطار - متأخراً - إلى المحطة."]
+    listed = "أ. فتح فروع جديدة للشركة.ب. تقديم الهبات باسم الشركة."
+    assert item_counts([*plain, listed], True) == [0, 0, 0, 2]
+    assert read == [listed]

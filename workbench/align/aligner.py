@@ -37,7 +37,7 @@ from workbench.align.dictionary import (
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
-from workbench.align.lists import item_count
+from workbench.align.lists import item_counts
 from workbench.align.model import Alignment
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
@@ -812,15 +812,13 @@ class TwoPassAligner:
         if not any(n > 1 for n in seen.values()):
             return out
         twin = _earlier_twins(en)
+        # the later copy's link: the latest twin of its English comes at or after the first
+        # English of the links near it (the first copy's link is usually right)
+        latest = np.fromiter((max(map(twin.__getitem__, e), default=-1) for _, e in links),
+                             dtype=np.int64, count=len(links))
         ar: dict[int, str] = {}  # the Arabic keys, made only where a twin is found
-        for k, (_, e) in enumerate(links):
-            if all(twin[j] < 0 for j in e):
-                continue
+        for k in np.flatnonzero(latest >= _first_near(links, len(en))).tolist():
             near = links[max(0, k - REPEAT_LINKS): k + 2]
-            first = min(j for _, es in near for j in es)  # link k's own English is there
-            # the later copy's link: its twin comes before it (the first is usually right)
-            if not any(twin[j] >= first for j in e):
-                continue
             en_near = [en[j] for _, es in near for j in es if en[j]]
             for i in (i for a_, _ in near for i in a_ if i not in ar):
                 ar[i] = _repeat_key(self.ar[i])
@@ -879,6 +877,16 @@ def _repeat_key(sentence: str) -> str:
     tell a repeat from a common phrase ("Yes.", "Thank you.")."""
     key = " ".join(sentence.casefold().split())
     return key if len(key) >= REPEAT_MIN_CHARS else ""
+
+
+def _first_near(links: list[Link], n_en: int) -> np.ndarray:
+    """For each link, the first English sentence of the links from ``REPEAT_LINKS`` before it
+    to the one after it (``n_en`` where none of them has English)."""
+    lowest = np.fromiter((min(e, default=n_en) for _, e in links), dtype=np.int64,
+                         count=len(links))
+    padded = np.concatenate([np.full(REPEAT_LINKS, n_en), lowest, [n_en, n_en]])
+    windows = np.lib.stride_tricks.sliding_window_view(padded, REPEAT_LINKS + 2)
+    return windows[: len(links)].min(axis=1)
 
 
 def _earlier_twins(keys: list[str]) -> list[int]:
@@ -1125,8 +1133,7 @@ def _runs(flags: Sequence[bool], length: int) -> list[int]:
 
 def _item_counts(sentences: Sequence[str], arabic: bool) -> np.ndarray | None:
     """Each sentence's count of enumerated items run together (None when none has a list)."""
-    counts = np.fromiter((item_count(s, arabic) for s in sentences), dtype=np.int64,
-                         count=len(sentences))
+    counts = np.array(item_counts(sentences, arabic), dtype=np.int64)
     return counts if counts.any() else None
 
 

@@ -375,9 +375,10 @@ def _with_shared(
     """Each part's bag with its name skeletons and Latin words that the other side shares."""
     bags: list[Bag] = []
     for bag, sks, words in parts:
-        for sk in sks:
-            if sk in skeletons:
-                bag["S:" + sk] = 1
+        if sks and not skeletons.isdisjoint(sks):
+            for sk in sks:
+                if sk in skeletons:
+                    bag["S:" + sk] = 1
         if latin and not latin.isdisjoint(words):
             for w in words:
                 if w in latin:
@@ -417,8 +418,9 @@ def anchor_bags(
     # keep_shared, in place (the bags are this function's own)
     shared = {c for bag in ar_bags for c in bag} & {c for bag in en_bags for c in bag}
     for bag in (*ar_bags, *en_bags):
-        for c in [c for c in bag if c not in shared]:
-            del bag[c]
+        if not shared.issuperset(bag):
+            for c in [c for c in bag if c not in shared]:
+                del bag[c]
     return ar_bags, en_bags
 
 

@@ -97,17 +97,28 @@ def _one_of_compound(words: list[str], k: int) -> bool:
         joined is not None and joined[0] == "tens")
 
 
+# The words a compound may begin with (a unit, tens or hundreds, أحد/إحدى of eleven): the
+# others are passed over without a look-up.
+_STARTS = frozenset(
+    w for p in _PARTS for w in (p, "ال" + p) if (number_part(w, False) or ("teen",))[0] != "teen"
+) | _ELEVEN
+
+
 def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
     """Every compound number in ``words``, and every number word after a heading noun:
     (first word, word after the last, value)."""
     out: list[tuple[int, int, int]] = []
+    if _STARTS.isdisjoint(words):
+        return out
     k = 0
-    while k < len(words):
+    for start in [i for i, w in enumerate(words) if w in _STARTS]:
+        if start < k:  # inside the number before
+            continue
+        k = start
         first = number_part(words[k], False)
         if first is None and _one_of_compound(words, k):
             first = ("unit", 1)
         if first is None or first[0] == "teen":
-            k += 1
             continue
         kind, value = first
         total = value
