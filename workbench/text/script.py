@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -52,10 +53,14 @@ def _arabic(ch: str) -> bool:
 def require_language(text: str, lang: str, path: str | Path) -> None:
     """Refuse Arabic ``text`` (``lang`` "ar") that has hardly any Arabic letters, or English
     text (``lang`` "en") that is mostly Arabic: a file given in the other's place."""
-    sample = text[:200_000]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    letters = arabic = 0
+    for ch, n in Counter(text[:200_000]).items():  # each distinct character once
+        if ch.isalpha():
+            letters += n
+            arabic += n if _arabic(ch) else 0
+    if letters < MIN_LETTERS:
         return
-    share = arabic_share(sample)
+    share = arabic / letters
     if lang == "ar" and share < 0.1:
         raise InputError(path, f"not Arabic: {share:.0%} of its letters are Arabic (an English "
                                "file given for the Arabic?)")
