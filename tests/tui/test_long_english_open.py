@@ -28,19 +28,24 @@ async def test_a_long_english_opens_at_its_first_line_with_the_cursor_at_its_end
     async with app.run_test(size=(60, 30)) as pilot:
         await settle(pilot)
         screen = editor_screen(app)
-        for opened in (first, second):  # opened directly, then by Alt+Down
-            if opened == first:
-                screen.open_segment(first)
-            else:
-                await pilot.press("alt+down")
-            await settle(pilot)
-            editor = screen.editor
-            assert screen.current.id == opened
-            assert editor.max_scroll_y > 0  # longer than the editor shows
-            assert editor.scroll_offset.y == 0
-            assert any(FIRST[:20] in line for line in screen_lines(app))
-            assert editor.cursor_location == editor.document.end
+        screen.open_segment(first)
+        await settle(pilot)
+        shows_the_first_line(app, screen, first)
+        await pilot.press("alt+down")  # the next, as long
+        await settle(pilot)
+        shows_the_first_line(app, screen, second)
         await pilot.press("!")  # typing goes on at the end, and the view follows it
         await settle(pilot)
         assert screen.editor.text.endswith("LAST!")
         assert screen.editor.scroll_offset.y == screen.editor.max_scroll_y
+
+
+def shows_the_first_line(app, screen, segment_id: int) -> None:
+    """Segment ``segment_id`` is open, its English shown from its first line (there are more
+    than the editor holds), the cursor at its end."""
+    editor = screen.editor
+    assert screen.current.id == segment_id
+    assert editor.max_scroll_y > 0
+    assert editor.scroll_offset.y == 0
+    assert any(FIRST[:20] in line for line in screen_lines(app))
+    assert editor.cursor_location == editor.document.end
