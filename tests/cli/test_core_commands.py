@@ -273,6 +273,27 @@ def test_history_json_holds_the_revision_confirm_and_review_take(sample_db: Path
     assert reviewed.exit_code == 0, reviewed.stderr
 
 
+def test_history_numbers_a_segments_changes_1_2_3(sample_db: Path) -> None:
+    """The table's `#` is a change's place in the segment's history, not its row's id
+    (the third segment's changes were rows 3, 22, 23: a reviewer read `#` as the revision);
+    the JSON keeps each row's `id`."""
+    from workbench.project import Project
+
+    db = ["--db", str(sample_db)]
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=3)[2]
+        project.save_draft(seg.id, "Edited once.")
+        project.confirm(seg.id, "Edited twice.", override_reason="test")
+    ids = [c["id"] for c in json.loads(
+        run_cli("history", str(seg.id), "--format", "json", *db).stdout)]
+    assert len(ids) == 3 and ids != [1, 2, 3]
+    table = run_cli("history", str(seg.id), *db).stdout.splitlines()
+    heading = next(line for line in table if "time" in line)
+    assert heading.split("┃")[1].strip() == "#"
+    shown = [cells[1].strip() for line in table if len(cells := line.split("│")) > 2]
+    assert [n for n in shown if n] == ["1", "2", "3"]
+
+
 def test_undo_last_import_of_a_document(sample_db: Path, tmp_path: Path) -> None:
     """``undo --last-import --doc NAME`` takes back the newest import into that document, not
     a later one into another (whose undo cannot be undone); the undo names its document."""

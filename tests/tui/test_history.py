@@ -9,8 +9,9 @@ from tests.tui.conftest import editing, screen_lines, settle
 from tests.tui.screen_wait import open_screen
 from workbench.errors import ConflictError
 from workbench.project import Project
+from workbench.project.reading import Revision
 from workbench.tui.screens.editor import EditorScreen
-from workbench.tui.screens.history import HistoryScreen
+from workbench.tui.screens.history import HistoryScreen, history_lines
 from workbench.tui.screens.review import ReviewScreen
 
 COMMENT = "use كرامة here"
@@ -46,3 +47,16 @@ async def test_history_from_the_editor_and_the_reviewer(sample_db, make_app):
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is review
+
+
+def test_history_numbers_the_changes_as_workbench_history_does():
+    """Each change is headed by its place in the history (#1, #2), as the table of
+    `workbench history` numbers it, not by its row's id (read as the segment's revision)."""
+    revisions = [
+        Revision(1543, "2026-01-02T10:00", "ann", "import", None, "One.", "new", "draft"),
+        Revision(1544, "2026-01-02T11:00", "ben", "confirm", "One.", "Two.", "draft",
+                 "translated"),
+    ]
+    heads = [line for line in history_lines(revisions, []).plain.splitlines()
+             if line.startswith("#")]
+    assert [h.split()[0] for h in heads] == ["#1", "#2"]

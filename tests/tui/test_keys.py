@@ -31,7 +31,12 @@ from workbench.tui.screens.prompts import (
     UnlockScreen,
 )
 from workbench.tui.screens.replace import ReplaceScreen
-from workbench.tui.screens.review import CommentScreen, ReviewFilterScreen, ReviewScreen
+from workbench.tui.screens.review import (
+    CommentScreen,
+    ReviewFilterScreen,
+    ReviewScreen,
+    ReviewTable,
+)
 from workbench.tui.screens.scores import ScoresScreen
 from workbench.tui.screens.split import SplitScreen
 from workbench.tui.widgets.segment_list import SegmentList
@@ -46,8 +51,9 @@ TUI = Path(__file__).resolve().parents[2] / "workbench" / "tui"
 def test_every_binding_of_every_screen_is_in_the_registry():
     specs = {s.id: s for s in keys.all_specs()}
     assert len(specs) == len(keys.all_specs()), "binding ids are unique"
-    for cls in [*SCREENS, WorkbenchApp, SegmentList]:
-        scope = {WorkbenchApp: "app", SegmentList: "list"}.get(cls) or cls.KEY_SCOPE
+    for cls in [*SCREENS, WorkbenchApp, SegmentList, ReviewTable]:
+        scope = ({WorkbenchApp: "app", SegmentList: "list", ReviewTable: "review_list"}.get(cls)
+                 or cls.KEY_SCOPE)
         bindings = cls.BINDINGS
         assert bindings, cls
         for binding in bindings:
@@ -55,7 +61,7 @@ def test_every_binding_of_every_screen_is_in_the_registry():
             assert specs[binding.id].scope == scope
         assert {b.id for b in bindings} == {s.id for s in keys.specs(scope)}
     # Every binding's action exists where it runs (the app's for "app." ones).
-    for cls in [*SCREENS, WorkbenchApp, SegmentList]:
+    for cls in [*SCREENS, WorkbenchApp, SegmentList, ReviewTable]:
         for binding in cls.BINDINGS:
             target = WorkbenchApp if binding.action.startswith("app.") else cls
             name = binding.action.removeprefix("app.").split("(")[0]

@@ -79,3 +79,26 @@ async def test_the_reviewers_keys_show_at_100_columns_and_its_title_keeps_to_one
         title = title_lines(app)
         assert len(title) == 1, title
         assert title[0].endswith("a: approve · v: reviewed · r: reject · f: show")
+
+
+async def test_the_reviewers_most_used_keys_show_at_60_columns(make_app):
+    """At 60 columns the footer ended after "c Comment": Back, and the way to the next
+    segment, were cut. Approve, reject, comment, back and the list's ↑↓ come first; every
+    binding of the reviewer is kept (Help and Ctrl+P list the ones the footer leaves out)."""
+    app = make_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        await settle(pilot)
+        shown = {k.action for k in screen.query(FooterKey)
+                 if k.region.right <= 60 - len(" ^p Commands")}
+        assert {"verdict('approved')", "verdict('rejected')", "comment", "close",
+                "cursor_down"} <= shown, shown
+        bound = {b.id for bs in screen._bindings.key_to_bindings.values() for b in bs}
+        assert {s.id for s in keys.specs("review")} <= bound
+        table = screen.query_one(DataTable)
+        assert table.has_focus and table.cursor_row == 0
+        await pilot.press("down")
+        assert table.cursor_row == 1
+        await pilot.press("up")
+        assert table.cursor_row == 0

@@ -200,9 +200,10 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
     table = Table(title=f"Segment {segment_id} · revision {revision}")
     for column in ("#", "time", "author", "action", "status", "text"):
         table.add_column(column, overflow="fold")  # a narrow terminal or a pipe cuts nothing
-    for r in revisions:
+    # `#` is the change's place in the segment's history (1, 2, 3 …), not its row's id
+    for place, r in enumerate(revisions, 1):
         table.add_row(  # texts as written, not as rich markup ('[/i]' is text)
-            str(r.id), table_time(r.at), escape(r.author), r.action,
+            str(place), table_time(r.at), escape(r.author), r.action,
             f"{r.old_status} → {r.new_status}", escape(r.new_text or ""),
         )
     console.print(table)

@@ -63,6 +63,7 @@ SCOPES: list[Scope] = [
     Scope("add_term", "Editor: add a glossary term (Alt+T)", modal=True),
     Scope("split", "Editor: split dialog (Alt+S)", modal=True),
     Scope("review", "Reviewer (F3)"),
+    Scope("review_list", "Reviewer: the list of segments", inside="review"),
     Scope("review_filter", "Reviewer: filter dialog (F4)", modal=True),
     Scope("comment", "Reviewer: comment dialog", modal=True),
     Scope("lqa", "LQA error form (Reviewer: e; Editor: Shift+F12)", modal=True),
@@ -401,15 +402,19 @@ def _review() -> list[KeySpec]:
     return [
         KeySpec("review_jump", "enter", "jump", "Open the segment in the editor", True, s,
                 label="Open"),
+        # approve, reject, comment and back first: the footer of a 60-column terminal holds
+        # only them (after the list's ↑↓ Move); the rest follow in a wider one
         KeySpec("review_approve", "a", "verdict('approved')", "Approve the segment", True, s,
                 label="Approve"),
-        KeySpec("review_reviewed", "v", "verdict('reviewed')", "Mark the segment reviewed",
-                True, s, label="Reviewed"),
         KeySpec("review_reject", "r", "verdict('rejected')",
                 "Reject the segment (a comment is required; back to draft)", True, s,
                 label="Reject"),
         KeySpec("review_comment", "c", "comment", "Comment on the segment", True, s,
                 label="Comment"),
+        KeySpec("review_close", "escape", "close", "Back to the editor", True, s,
+                label="Back"),
+        KeySpec("review_reviewed", "v", "verdict('reviewed')", "Mark the segment reviewed",
+                True, s, label="Reviewed"),
         KeySpec("review_approve_view", "A", "verdict_view('approved')",
                 "Approve every segment of the view (one change, undone at once)", False, s),
         KeySpec("review_reviewed_view", "V", "verdict_view('reviewed')",
@@ -427,8 +432,16 @@ def _review() -> list[KeySpec]:
         KeySpec("review_filter", "f4", "filter", "Filter by status and findings", True, s,
                 label="Filter"),
         KeySpec("review_refresh", "f5", "refresh", "Check again", False, s),
-        KeySpec("review_close", "escape", "close", "Back to the editor", True, s,
-                label="Back"),
+    ]
+
+
+def _review_list() -> list[KeySpec]:
+    s = "review_list"
+    return [  # the table's own Up/Down, Down shown in the footer for both
+        KeySpec("review_list_down", "down", "cursor_down", "Reviewer: the next segment", True,
+                s, key_display="↑↓", palette=False, label="Move"),
+        KeySpec("review_list_up", "up", "cursor_up", "Reviewer: the previous segment",
+                scope=s, palette=False),
     ]
 
 
@@ -445,7 +458,7 @@ def _scores() -> list[KeySpec]:
 
 
 REGISTRY: list[KeySpec] = [
-    *_app(), *_editor(), *_list(), *_panels(), *_dialogs(), *_review(), *_scores()
+    *_app(), *_editor(), *_list(), *_panels(), *_dialogs(), *_review(), *_review_list(), *_scores()
 ]
 """Every binding of the TUI."""
 

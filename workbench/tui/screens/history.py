@@ -38,18 +38,19 @@ def _when(at: Any) -> str:
 
 
 def history_lines(revisions: list[Any], notes: list[dict[str, Any]]) -> Text:
-    """The revisions and notes of a segment, oldest first: a heading line each (id, time,
-    author, action, status change), then its English (the English before it, when it
+    """The revisions and notes of a segment, oldest first: a heading line each (a revision's
+    place in the history, 1, 2, 3 … as ``workbench history`` numbers them; time, author,
+    action, status change), then its English (the English before it, when it
     changed; a change of status alone shows none; a ``conflict`` record is English refused,
     the segment's own then beside it) or the note's text, each text isolated (an Arabic
     comment keeps its order)."""
     entries: list[tuple[str, int, Text]] = []
-    for r in revisions:
+    for place, r in enumerate(revisions, 1):
         refused = r.action == "conflict"  # English refused: the segment had changed meanwhile
         moved = (" · refused, not stored (the segment had changed)" if refused
                  else f" · {r.old_status} → {r.new_status}"
                  if r.new_status and r.new_status != r.old_status else "")
-        lines = [Text.assemble((f"#{r.id} ", "bold"), f"{_when(r.at)} · {r.author} · ",
+        lines = [Text.assemble((f"#{place} ", "bold"), f"{_when(r.at)} · {r.author} · ",
                                (r.action, "bold"), moved)]
         if r.old_text != r.new_text or not entries:  # the first, or a new English
             if r.old_text:

@@ -88,6 +88,7 @@ class ReportScreen(KeepsAnswering, Screen[None]):
         table = self.query_one(f"#{self.TABLE_ID}", DataTable)
         table.loading = False
         table.focus()
+        self.refresh_bindings()  # the footer left the table's keys out while it was loading
         if error:
             self.set_title(error)
             self.wb.notify_error(error)

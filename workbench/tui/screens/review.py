@@ -262,6 +262,13 @@ def no_english(row: SegmentRow) -> str:
     return "(no English)"
 
 
+class ReviewTable(DataTable[Any]):
+    """The reviewer's list: a DataTable whose Up and Down are in the registry, Down shown in
+    the footer (``↑↓ Move``) as the way to the next and previous segment."""
+
+    BINDINGS = keys.bindings("review_list")
+
+
 class CommentScreen(Prompt):
     """Ask for a comment (Enter accepts; Escape cancels). ``required`` refuses an empty one."""
 
@@ -376,7 +383,7 @@ class ReviewScreen(ReportScreen):
 
     def compose(self) -> ComposeResult:
         yield self.title_label()
-        table: DataTable[Any] = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        table = ReviewTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield table
         with VerticalScroll(id="review-detail"):  # focusable: a long detail scrolls
             yield Static("", id="review-detail-body")

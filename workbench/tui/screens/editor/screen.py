@@ -353,7 +353,10 @@ class EditorScreen(
         self.wb.watch_segment(self.document.id, row.id)
         editor = self.editor
         editor.load_text(row.target)
-        editor.move_cursor(editor.document.end)
+        editor.move_cursor(editor.document.end)  # typing goes on from the end of the English
+        # ... but a long English is read from its first line (moving the cursor scrolled to
+        # its end; this scroll is deferred as that one is, so it comes after it)
+        editor.scroll_home(animate=False)
         self._refused_for = None
         self.sync_read_only()
         self.matches, self.findings = [], []
