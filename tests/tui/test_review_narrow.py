@@ -58,6 +58,12 @@ async def test_narrow_reviewer_keeps_the_beginning_of_a_findings_arabic_term(mak
         assert max(cell_len(c) for c, _ in wide) > max(cell_len(c) for c, _ in termed)
 
 
+def _footer_actions(screen: ReviewScreen, width: int) -> set[str]:
+    """The actions of the footer's keys shown whole left of its "^p Commands" at ``width``."""
+    return {k.action for k in screen.query(FooterKey)
+            if k.region.right <= width - len(" ^p Commands")}
+
+
 async def test_the_reviewers_keys_show_at_100_columns_and_its_title_keeps_to_one_line(make_app):
     """At 100 columns the footer cut "esc Back" and the key hint wrapped the title to two
     lines (three at 60): the footer is compact, and the hint is left to the footer where the
@@ -67,8 +73,7 @@ async def test_the_reviewers_keys_show_at_100_columns_and_its_title_keeps_to_one
         await settle(pilot)
         screen = await open_screen(pilot, "f3", ReviewScreen)
         await settle(pilot)
-        shown = {k.action for k in screen.query(FooterKey)
-                 if k.region.right <= 100 - len(" ^p Commands")}
+        shown = _footer_actions(screen, 100)
         # Enter is the focused table's own binding (not shown) while the table has the focus
         wanted = {s.action for s in keys.specs("review") if s.show} - {"jump"}
         assert wanted <= shown, wanted - shown
@@ -90,8 +95,7 @@ async def test_the_reviewers_most_used_keys_show_at_60_columns(make_app):
         await settle(pilot)
         screen = await open_screen(pilot, "f3", ReviewScreen)
         await settle(pilot)
-        shown = {k.action for k in screen.query(FooterKey)
-                 if k.region.right <= 60 - len(" ^p Commands")}
+        shown = _footer_actions(screen, 60)
         assert {"verdict('approved')", "verdict('rejected')", "comment", "close",
                 "cursor_down"} <= shown, shown
         bound = {b.id for bs in screen._bindings.key_to_bindings.values() for b in bs}
