@@ -58,10 +58,14 @@ async def test_narrow_reviewer_keeps_the_beginning_of_a_findings_arabic_term(mak
         assert max(cell_len(c) for c, _ in wide) > max(cell_len(c) for c, _ in termed)
 
 
-def _footer_actions(screen: ReviewScreen, width: int) -> set[str]:
-    """The actions of the footer's keys shown whole left of its "^p Commands" at ``width``."""
-    return {k.action for k in screen.query(FooterKey)
-            if k.region.right <= width - len(" ^p Commands")}
+async def _reviewer(pilot, width: int) -> tuple[ReviewScreen, set[str]]:
+    """The reviewer (F3) opened, and the actions of its footer's keys shown whole left of the
+    footer's "^p Commands" at ``width`` columns."""
+    await settle(pilot)
+    screen = await open_screen(pilot, "f3", ReviewScreen)
+    await settle(pilot)
+    return screen, {k.action for k in screen.query(FooterKey)
+                    if k.region.right <= width - len(" ^p Commands")}
 
 
 async def test_the_reviewers_keys_show_at_100_columns_and_its_title_keeps_to_one_line(make_app):
@@ -70,10 +74,7 @@ async def test_the_reviewers_keys_show_at_100_columns_and_its_title_keeps_to_one
     title's line cannot hold it."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = await open_screen(pilot, "f3", ReviewScreen)
-        await settle(pilot)
-        shown = _footer_actions(screen, 100)
+        _, shown = await _reviewer(pilot, 100)
         # Enter is the focused table's own binding (not shown) while the table has the focus
         wanted = {s.action for s in keys.specs("review") if s.show} - {"jump"}
         assert wanted <= shown, wanted - shown
@@ -92,10 +93,7 @@ async def test_the_reviewers_most_used_keys_show_at_60_columns(make_app):
     binding of the reviewer is kept (Help and Ctrl+P list the ones the footer leaves out)."""
     app = make_app()
     async with app.run_test(size=(60, 30)) as pilot:
-        await settle(pilot)
-        screen = await open_screen(pilot, "f3", ReviewScreen)
-        await settle(pilot)
-        shown = _footer_actions(screen, 60)
+        screen, shown = await _reviewer(pilot, 60)
         assert {"verdict('approved')", "verdict('rejected')", "comment", "close",
                 "cursor_down"} <= shown, shown
         bound = {b.id for bs in screen._bindings.key_to_bindings.values() for b in bs}
