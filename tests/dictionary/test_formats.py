@@ -510,6 +510,24 @@ def test_a_tei_entry_that_is_not_well_formed_names_its_line_in_the_file(tmp_path
         lexicon.lookup("كتاب")
     _one_line(exc, f"test-ara-eng.tei: line {line}: not well-formed XML (Invalid character")
 
+@pytest.mark.parametrize("declaration", [
+    '<!ENTITY xxe SYSTEM "file:///etc/passwd">', '<!ENTITY a "aaaaaaaaaa">'])
+def test_a_tei_declaring_entities_is_refused_as_every_xml_reader_refuses_it(
+        tmp_path: Path, declaration: str) -> None:
+    """Entries are parsed without the prolog: an entity it declares came out as libxml2's
+    "not well-formed XML (Entity 'xxe' not defined)" at the look-up, not as the refusal
+    the TMX, XLIFF and TBX readers give when the file is opened."""
+    path = tmp_path / "x.tei"
+    name = "xxe" if "SYSTEM" in declaration else "a"
+    path.write_text(builders.TEI.replace(
+        "<TEI ", f"<!DOCTYPE TEI [{declaration}]>\n<TEI ", 1).replace(
+        "<quote>letter</quote>", f"<quote>&{name};</quote>"), encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        open_lexicon([path]).lookup("كتاب")
+    what = "an external entity" if name == "xxe" else "an entity"
+    _one_line(exc, f"x.tei: refused: the document declares {what} ('{name}')")
+
+
 def test_a_tsv_in_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path: Path) -> None:
     """Its NUL bytes are valid UTF-8: it was refused as binary data."""
     path = tmp_path / "nobom.tsv"

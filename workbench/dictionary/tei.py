@@ -26,7 +26,7 @@ from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import head_alternatives
 from workbench.errors import InputError
-from workbench.formats.safexml import local, parse
+from workbench.formats.safexml import local, parse, refuse_general_entities
 
 _ENTRY = re.compile(rb"<entry[\s>/]")
 _ORTH = re.compile(rb"<orth(?:\s[^>]*)?>(.*?)</orth>", re.S)
@@ -80,6 +80,8 @@ class TeiFile(DictionaryFile):
         self.sub_of = array("q")  # the headword's related entry (<re>) in its entry, or -1
         self.headwords = []
         body_at = raw.find(b"<body")
+        # entries are parsed one by one, without the prolog: its general entities are refused
+        refuse_general_entities(path, raw[:body_at if body_at > 0 else 65536])
         title = _TITLE.search(raw, 0, body_at if body_at > 0 else len(raw))
         self.name = self._text(title.group(1)) if title else ""
         commented = _in_comment(raw, max(body_at, 0))

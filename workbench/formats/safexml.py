@@ -204,11 +204,12 @@ def _encoding_hint(head: bytes) -> str:
 
 
 _ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s\"'>]+)\s*(SYSTEM|PUBLIC)?")
+_GENERAL_ENTITY = re.compile(r"<!ENTITY\s+([^\s\"'>%]+)\s*(SYSTEM|PUBLIC)?")
 
 
-def _declared_entity(head: bytes) -> tuple[str, bool] | None:
-    """The first entity a document's prolog (``head``, its first bytes) declares: its name
-    and whether it is external."""
+def _declared_entity(head: bytes, general: bool = False) -> tuple[str, bool] | None:
+    """The first entity (``general``: general entity) a document's prolog (``head``, its
+    first bytes) declares: its name and whether it is external."""
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
             text = head[len(bom):].decode(codec, "ignore")
@@ -217,10 +218,20 @@ def _declared_entity(head: bytes) -> tuple[str, bool] | None:
         text = head.decode("utf-8", "ignore")
     if "<!DOCTYPE" not in text:
         return None
-    found = _ENTITY.search(text)
+    found = (_GENERAL_ENTITY if general else _ENTITY).search(text)
     if found is None:
         return None
     return found.group(1), bool(found.group(2))
+
+
+def refuse_general_entities(path: str | Path, head: bytes) -> None:
+    """Raise the entity refusal when the prolog in ``head`` (a document's first bytes)
+    declares a general entity: for readers that parse a document's parts without its prolog,
+    where a parameter entity (TEI P4's ``<!ENTITY % TEI.dictionaries "INCLUDE">``) is never
+    read but a general one would be referenced."""
+    declared = _declared_entity(head, general=True)
+    if declared is not None:
+        raise _entity_error(path, *declared)
 
 
 def _entity_error(path: str | Path, name: str, external: bool) -> InputError:
