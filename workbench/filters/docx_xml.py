@@ -32,6 +32,7 @@ MC_FALLBACK = f"{{{MC}}}Fallback"
 MC_CHOICE = f"{{{MC}}}Choice"
 MC_ALTERNATE = f"{{{MC}}}AlternateContent"
 
+
 def _words(text: str) -> list[str]:
     return text.split()
 

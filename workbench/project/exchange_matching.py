@@ -47,6 +47,7 @@ def match_units(
             unit = matched
         yield unit, targets
 
+
 def _match_codes(
     unit: ImportedUnit, current: dict[int, dict[str, Any]],
     by_source: dict[str, list[tuple[int, ...]]], by_text: dict[str, list[int]],
@@ -74,6 +75,7 @@ def _match_codes(
     target = None if unit.target is None else renumber_tags(unit.target, unit.source, ours)
     report.matched_by_source += 1
     return replace(unit, source=ours, target=target), [(sid,) for sid in found]
+
 
 def _match(
     key: str | None,

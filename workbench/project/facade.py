@@ -67,8 +67,7 @@ BOUND: dict[str, tuple[str, str]] = {
     # exports and round trips
     "export_file": ("exports", "export_file"), "export_units": ("exports", "export_units"),
     "export_header": ("exports", "export_header"),
-    "default_output": ("exports", "default_output"),
-    "document_key": ("exports", "document_key"),
+    "default_output": ("exports", "default_output"), "document_key": ("exports", "document_key"),
     "import_xliff": ("bilingual_imports", "import_xliff"),
     "import_tmx": ("bilingual_imports", "import_tmx"),
     "import_bilingual": ("bilingual_imports", "import_bilingual"),
