@@ -46,6 +46,8 @@ class _Mover:
 def rewrite(
     located: Located, text: str, rendering: Rendering, ltr: bool, report: WriteReport
 ) -> None:
+    """Rebuild the paragraph of ``located`` holding ``text`` (``ltr``: translated, made left
+    to right and English)."""
     p = located.element
     inline = located.inline
     assert inline is not None

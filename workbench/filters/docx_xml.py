@@ -68,6 +68,7 @@ def complex_script(rpr: etree._Element) -> bool:
 
 
 def insert_ordered(parent: etree._Element, child: etree._Element, order: list[str]) -> None:
+    """Insert ``child`` into ``parent`` before the first child ``order`` puts after it."""
     name = local(child.tag)
     rank = order.index(name) if name in order else len(order)
     for i, existing in enumerate(parent):

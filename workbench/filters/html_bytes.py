@@ -35,6 +35,7 @@ def numeric_references(data: bytes) -> bytes:
     return _NAMED_REFERENCE.sub(numeric, data) if b"&" in data else data
 
 
+#: A DOCTYPE with declarations (an internal subset), never meant for an HTML page.
 INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 

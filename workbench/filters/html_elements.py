@@ -31,6 +31,7 @@ def local(tag: object) -> str:
 
 
 def is_block(el: etree._Element) -> bool:
+    """Whether ``el`` is block-level: not inline, or an inline one holding a block."""
     name = local(el.tag)
     if not name or name in PROTECTED:
         return False

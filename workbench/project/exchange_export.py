@@ -436,6 +436,8 @@ def _finding_text(finding: Finding) -> str:
 
 
 def note_text(note: dict[str, Any]) -> str:
+    """A note as exports write it: ``AUTHOR: TEXT``, ``AUTHOR (KIND): TEXT`` but for a
+    comment."""
     kind = note.get("kind") or "comment"
     who = note.get("author") or ""
     label = who if kind == "comment" else f"{who} ({kind})"
