@@ -22,7 +22,8 @@ LIGHT_IMPORTS = (
 HEAVY = (
     "sacrebleu", "sentencepiece", "textual", "workbench.align", "lxml", "docx",
     # the project's parts that only checking, editing, memories or exports use
-    "workbench.project.memory", "workbench.glossary.qa", "workbench.project.exchange",
+    "workbench.project.memory", "workbench.glossary.qa", "workbench.project.exchange_export",
+    "workbench.project.exchange_import",
     "spylls", "rapidfuzz", "workbench.dictionary",
 )
 

@@ -663,12 +663,13 @@ def test_a_long_pages_places_are_found_once_per_parent(
     (now half a minute). The steps of a parent's children are found once, the places as
     before."""
     from workbench.filters import html
+    from workbench.filters.html_elements import local
 
     calls: list[str] = []
     steps = html._steps
 
     def counted(parent: etree._Element) -> dict:
-        calls.append(html._local(parent.tag))
+        calls.append(local(parent.tag))
         return steps(parent)
 
     monkeypatch.setattr(html, "_steps", counted)

@@ -318,7 +318,7 @@ def test_a_large_memory_matching_nothing_is_refused_cheaply(
     and a unit is looked up once when no segment has tags; the message is as it was."""
     from workbench.errors import WorkbenchError
     from workbench.formats import safexml
-    from workbench.project import exchange
+    from workbench.project import exchange_import, exchange_matching
 
     n = 500
     units = "".join(
@@ -330,7 +330,7 @@ def test_a_large_memory_matching_nothing_is_refused_cheaply(
                     'o-tmf="x" adminlang="en" datatype="plaintext"/><body>\n'
                     f"{units}</body></tmx>\n", encoding="utf-8")
     events, keys = [0], [0]
-    real_iterparse, real_key = safexml.iterparse, exchange.match_key
+    real_iterparse, real_key = safexml.iterparse, exchange_import.match_key
 
     def counted_events(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         for event in real_iterparse(*args, **kwargs):  # type: ignore[arg-type]
@@ -342,7 +342,8 @@ def test_a_large_memory_matching_nothing_is_refused_cheaply(
         return real_key(text)
 
     monkeypatch.setattr(safexml, "iterparse", counted_events)
-    monkeypatch.setattr(exchange, "match_key", counted_key)
+    for module in (exchange_import, exchange_matching):  # the segments' keys, the units'
+        monkeypatch.setattr(module, "match_key", counted_key)
     with pytest.raises(WorkbenchError, match=f"none of its {n} units matches the Arabic"):
         project.import_tmx(path)
     assert events[0] <= n + 2  # the units, the header and the root

@@ -25,7 +25,7 @@ def test_editing_is_wired_to_the_memory(project: Project) -> None:
     editing = project._part("editing")
     assert editing.on_confirm == project.tm.on_confirm
     assert editing.confirm_fingerprint == project.tm.propagates
-    assert project._part("exchange").tm_annotator == project.tm.annotate_units
+    assert project._part("exports").tm_annotator == project.tm.annotate_units
 
 
 def test_threads_share_one_part(project: Project) -> None:

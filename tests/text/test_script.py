@@ -42,5 +42,5 @@ def test_mostly_arabic_counts_letters_not_a_byte_order_mark() -> None:
 ])
 def test_a_target_that_copies_its_arabic_source(target: str, source: str, copied: bool) -> None:
     # One rule for the XLIFF filter (another tool's XLIFF as a source) and the re-import of
-    # translations (project.exchange): both kept their own, differing on Arabic-Indic digits.
+    # translations (project.exchange_import): both kept their own, differing on Arabic-Indic digits.
     assert copies_source(target, source) is copied

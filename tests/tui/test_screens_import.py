@@ -132,7 +132,7 @@ async def test_import_dialog_refuses_missing_and_bad_files(
 
 
 def test_a_bilingual_file_brought_back_says_the_errors_and_comments_it_added():
-    from workbench.project.exchange import ExchangeReport
+    from workbench.project.exchange_results import ExchangeReport
     from workbench.tui.screens.importer import describe
 
     report = ExchangeReport("/tmp/reviewed.xlf", "xliff", "sample", units=21, left_alone=21,

@@ -22,7 +22,7 @@ from workbench.formats import (
     importable_formats,
 )
 from workbench.project import open_project
-from workbench.project.exchange import ExchangeReport
+from workbench.project.exchange_results import ExchangeReport
 from workbench.statuses import STATUSES
 from workbench.wording import plural
 

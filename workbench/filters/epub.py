@@ -33,7 +33,9 @@ from urllib.parse import unquote
 from lxml import etree
 
 from workbench.errors import InputError
-from workbench.filters.html import XML_LANG, Page, css_to_english
+from workbench.filters.html import Page
+from workbench.filters.html_direction import css_to_english
+from workbench.filters.html_elements import XML_LANG
 from workbench.filters.inline import InlineBuilder, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.filters.package import Package, xml_bytes

@@ -65,12 +65,12 @@ BOUND: dict[str, tuple[str, str]] = {
     "import_translation_text": ("importing", "import_translation_text"),
     "align": ("importing", "align"),
     # exports and round trips
-    "export_file": ("exchange", "export_file"), "export_units": ("exchange", "export_units"),
-    "export_header": ("exchange", "export_header"),
-    "default_output": ("exchange", "default_output"),
-    "document_key": ("exchange", "document_key"), "import_xliff": ("exchange", "import_xliff"),
-    "import_tmx": ("exchange", "import_tmx"),
-    "import_bilingual": ("exchange", "import_bilingual"),
+    "export_file": ("exports", "export_file"), "export_units": ("exports", "export_units"),
+    "export_header": ("exports", "export_header"),
+    "default_output": ("exports", "default_output"), "document_key": ("exports", "document_key"),
+    "import_xliff": ("bilingual_imports", "import_xliff"),
+    "import_tmx": ("bilingual_imports", "import_tmx"),
+    "import_bilingual": ("bilingual_imports", "import_bilingual"),
     # scoring
     "score": ("scoring", "score"), "scoring_units": ("scoring", "scoring_units"),
     "score_history": ("scoring", "score_history"),
@@ -232,13 +232,19 @@ class Project:
         return Sources(self.context, self.catalog, self._part("importing"),
                        self._part("change_set"))
 
-    def _make_exchange(self) -> Any:
-        from workbench.project.exchange import Exchange
+    def _make_exports(self) -> Any:
+        from workbench.project.exchange_export import Exports
 
-        exchange = Exchange(self.context, self.catalog, self._part("checking"),
-                            self._part("terms"), self._part("change_set"), self._part("lqa"))
-        exchange.tm_annotator = self._part("tm").annotate_units
-        return exchange
+        exports = Exports(self.context, self.catalog, self._part("checking"), self._part("terms"),
+                          self._part("lqa"))
+        exports.tm_annotator = self._part("tm").annotate_units
+        return exports
+
+    def _make_bilingual_imports(self) -> Any:
+        from workbench.project.exchange_import import BilingualImports
+
+        return BilingualImports(self.context, self.catalog, self._part("change_set"),
+                                self._part("exports").document_key, self._part("lqa"))
 
     def _make_scoring(self) -> Any:
         from workbench.project.scoring import Scoring

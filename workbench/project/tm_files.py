@@ -14,8 +14,8 @@ from typing import Any
 from workbench import __version__
 from workbench.collector import gc_paused
 from workbench.errors import InputError, PermissionDeniedError, WorkbenchError
+from workbench.project.atomic_write import write_atomically
 from workbench.project.context import ProjectContext
-from workbench.project.exchange import write_atomically
 from workbench.project.tm_indexing import Indexing
 from workbench.store import tm as q_tm
 from workbench.store import tm_words as q_words

@@ -42,7 +42,7 @@ from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.project import Document, ImportReport, Project
-    from workbench.project.exchange import ExchangeReport
+    from workbench.project.exchange_results import ExchangeReport
 
 AS_KINDS = ("reference", "draft", "working")
 AUTO = "auto"
@@ -155,7 +155,7 @@ def _quoted(name: str) -> Text:
 def describe(report: ImportReport | ExchangeReport) -> Text:
     """One line saying what an import added (and, into the working translation, what it
     filled and left alone)."""
-    from workbench.project.exchange import ExchangeReport
+    from workbench.project.exchange_results import ExchangeReport
 
     if isinstance(report, ExchangeReport):  # a round trip of a bilingual file
         unmatched = (f", {plural(report.unmatched, 'unit')} matched no segment"

@@ -25,7 +25,7 @@ from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.project import ImportReport
-    from workbench.project.exchange import ExchangeReport
+    from workbench.project.exchange_results import ExchangeReport
 
 STATUS_WORDS = {"translated": "confirmed", "reviewed": "reviewed", "approved": "approved",
                 "locked": "locked"}
