@@ -257,7 +257,10 @@ class EditorScreen(
         count = len(rows) if rows else 0
         seg_list.set_title(Text.assemble(isolate(self.document.name), " · ", label,
                                          f" · {plural(count, 'segment')}"))
-        seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
+        # a searched or filtered list says how to see every segment again (Escape does not)
+        show_all = ("" if rows is None or rows.spec.is_all else
+                    f"{keys.key_name(self.wb.keymap(), 'clear_filter')}: all segments · ")
+        seg_list.border_subtitle = f"{show_all}Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""
         ) + (f" · {self.wb.team_status}" if self.wb.team_status else "")
         source = next(iter(self.query(SourceView)), None)  # gone while the app shuts down

@@ -1,0 +1,26 @@
+"""A translator's first minutes at 80x24 (and 60x20): what the screen says about the keys."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import editor_screen, screen_lines, settle
+from tests.tui.screen_wait import until
+from workbench.tui.rows import ViewSpec
+
+
+async def test_a_searched_list_says_which_key_shows_every_segment_again(make_app):
+    """After a search or a filter only its segments are listed, and Escape does nothing: the
+    list's border said nothing of F5, the way back to every segment."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        assert "F5: all segments" not in "\n".join(screen_lines(app))
+        await pilot.press("ctrl+f")
+        await pilot.press(*"الثورة", "enter")
+        await until(pilot, lambda: screen.spec == ViewSpec(search="الثورة"))
+        await settle(pilot)
+        assert "F5: all segments · Arabic: app direction" in screen_lines(app)[6]
+        await pilot.press("f5")
+        await until(pilot, lambda: screen.spec.is_all)
+        await settle(pilot)
+        assert "F5: all segments" not in "\n".join(screen_lines(app))
