@@ -50,3 +50,33 @@ async def test_help_lays_its_tables_out_once_when_it_opens(make_app, monkeypatch
         await pilot.press("down", "down")  # scrolled: drawn from the lines laid out
         await settle(pilot)
         assert sorted(calls) == sorted(s.id for s in keys.SCOPES)
+
+
+def cut_hints(app) -> list[str]:
+    """The screen's lines with a bottom-border hint cut by Textual ("Ctrl+F… ─╯")."""
+    return [line for line in screen_lines(app) if "… ─╯" in line]
+
+
+async def test_panels_key_hints_fit_their_borders_and_say_the_way_back_to_the_glossary(
+        make_app):
+    """The Matches panel's hint was cut mid-key at 80, 100 and 160 columns ("Shift+F5:
+    choose · Ctrl+F…"), the English editor's at 60 ("Ctrl+J/Enter confirm · auto…"); and in
+    the place of the glossary and the findings (under 130 columns) it never said which key
+    brings them back. Each hint is now the longest of its forms that fits."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+f6")  # the Matches panel in the glossary's place
+        await settle(pilot)
+        assert not cut_hints(app), cut_hints(app)
+        assert "─ Shift+F6: glossary ─╯" in "\n".join(screen_lines(app))
+        for size in ((100, 30), (120, 40), (130, 40), (160, 50), (60, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert not cut_hints(app), (size, cut_hints(app))
+        shown = "\n".join(screen_lines(app))
+        assert "─ Ctrl+J confirm · autosaved ─╯" in shown
+        assert "─ Shift+F6: glossary ─╯" in shown
+        await pilot.resize_terminal(160, 50)  # a column beside the glossary: no tab hint
+        await settle(pilot)
+        assert "─ Shift+F5: choose · Ctrl+F1: best ─╯" in "\n".join(screen_lines(app))

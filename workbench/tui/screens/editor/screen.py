@@ -201,16 +201,10 @@ class EditorScreen(
         self.query_one("#reference").border_title = "Reference"
         dictionary = self.query_one("#dictionary")
         dictionary.border_title = "Dictionary"
-        dictionary.border_subtitle = (
-            f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up · "
-            f"{keys.key_name(self.wb.keymap(), 'dictionary_type')}: type"
-        )
-        matches = self.query_one("#matches")
-        matches.border_title = "Matches"
-        matches.border_subtitle = (
-            f"{keys.key_name(self.wb.keymap(), 'matches_panel')}: choose · "
-            f"{keys.key_name(self.wb.keymap(), 'insert_match')}: insert 1"
-        )
+        look_up = f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up"
+        dictionary.set_subtitles(
+            f"{look_up} · {keys.key_name(self.wb.keymap(), 'dictionary_type')}: type", look_up)
+        self.query_one("#matches").border_title = "Matches"
         self.apply_display()
         self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
@@ -272,10 +266,12 @@ class EditorScreen(
                 "English" + (" · locked" if self.current.locked else "") + self._joined_title()
                 + self.presence_title()
             )
-            self.editor.border_subtitle = (
-                "read-only" if self.wb.read_only or self.current.locked
-                else f"{keys.key_name(self.wb.keymap(), 'confirm', 2)} confirm · autosaved"
-            )
+            if self.wb.read_only or self.current.locked:
+                self.editor.set_subtitles("read-only")
+            else:
+                self.editor.set_subtitles(*(
+                    f"{keys.key_name(self.wb.keymap(), 'confirm', count)} confirm · autosaved"
+                    for count in (2, 1)))
 
     def _joined_title(self) -> str:
         """' · ↑ joined to #7' for a joined segment (its English is its link's, on segment 7):
