@@ -80,3 +80,20 @@ async def test_panels_key_hints_fit_their_borders_and_say_the_way_back_to_the_gl
         await pilot.resize_terminal(160, 50)  # a column beside the glossary: no tab hint
         await settle(pilot)
         assert "─ Shift+F5: choose · Ctrl+F1: best ─╯" in "\n".join(screen_lines(app))
+
+
+async def test_a_60x20_terminal_holds_the_open_segment_without_scrolling(make_app):
+    """At 20 rows the list's five, the open segment's sixteen and the footer overflowed the
+    screen: the Reference lost its last line and its border, and the screen scrolled."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        assert screen.max_scroll_y == 0
+        for panel in ("#source", "#english", "#reference"):
+            assert screen.query_one(panel).region.bottom <= 19, panel  # above the footer
+        assert screen_lines(app)[18].startswith("╰─") and screen_lines(app)[18].endswith("─╯")
+        assert screen.editor.size.height >= 3  # three lines of English still
+        await pilot.resize_terminal(80, 24)  # the usual size: as it was
+        await settle(pilot)
+        assert screen.query_one("#open").outer_size.height == 16
