@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.tui.conftest import editor_screen, screen_lines, settle
-from tests.tui.screen_wait import until
+from tests.tui.screen_wait import notified, until
 from workbench.tui import keys
 from workbench.tui.rows import ViewSpec
 from workbench.tui.screens import help as help_screen
@@ -97,3 +97,32 @@ async def test_a_60x20_terminal_holds_the_open_segment_without_scrolling(make_ap
         await pilot.resize_terminal(80, 24)  # the usual size: as it was
         await settle(pilot)
         assert screen.query_one("#open").outer_size.height == 16
+
+
+async def test_each_undo_says_what_came_back(make_app):
+    """F9 said "Segment 1: restored (draft)." whether it undid a confirmation (the English
+    unchanged) or brought the English before an edit back: the same line after each press."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        first = screen.current_id
+        before = screen.editor.text
+        await pilot.press("end", *" Indeed.")
+        await until(pilot, lambda: screen.editor.text == before + " Indeed.")
+        await pilot.press("ctrl+s")  # saved as a draft first
+        await settle(pilot)
+        await pilot.press("enter")  # confirmed, and the next segment opens
+        await settle(pilot)
+        await pilot.press("alt+up")
+        await settle(pilot)
+        assert screen.current_id == first
+        await pilot.press("f9")
+        await settle(pilot)
+        assert notified(app, "Segment 1 undone: its status is back to draft, the English "
+                             "unchanged.")
+        await pilot.press("f9")
+        await settle(pilot)
+        assert notified(app, "Segment 1 undone: its English before the last change is back "
+                             "(draft).")
+        assert screen.editor.text == before
