@@ -126,3 +126,16 @@ async def test_each_undo_says_what_came_back(make_app):
         assert notified(app, "Segment 1 undone: its English before the last change is back "
                              "(draft).")
         assert screen.editor.text == before
+
+
+async def test_a_dialog_taller_than_the_terminal_keeps_its_key_line_in_view(make_app):
+    """At 60x20 the export dialog (F12) is taller than the screen: it scrolls, and its last
+    line, the keys that export and cancel, was out of view (so were the buttons): the line
+    stays at the dialog's foot."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("f12")
+        await until(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
+        await settle(pilot)
+        assert "Ctrl+J: export · Escape: cancel" in "\n".join(screen_lines(app))
