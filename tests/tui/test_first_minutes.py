@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets._footer import FooterKey
+
 from tests.tui.conftest import editor_screen, screen_lines, settle
 from tests.tui.screen_wait import notified, until
 from workbench.tui import keys
@@ -139,3 +141,37 @@ async def test_a_dialog_taller_than_the_terminal_keeps_its_key_line_in_view(make
         await until(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
         await settle(pilot)
         assert "Ctrl+J: export · Escape: cancel" in "\n".join(screen_lines(app))
+
+
+def footer_cut(app) -> list[str]:
+    """The footer's keys shown but cut by the command palette's key (none, when fitted)."""
+    keys_shown = [k for k in app.screen.query(FooterKey) if k.display]
+    palette = next(k for k in keys_shown if k.has_class("-command-palette"))
+    return [k.description for k in keys_shown
+            if k is not palette and k.region.right - 1 > palette.region.x]
+
+
+async def test_the_footer_shows_each_key_whole_or_not_at_all(make_app):
+    """The footer cut the key reaching the command palette's: "e LQA erro" in the reviewer
+    at 80 columns, "^q Qu" in the editor at 60 (with the screen's scrollbar)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not footer_cut(app)
+        assert screen_lines(app)[-1].startswith("^j Confirm alt+↓ Next ^g Term ^f Search "
+                                                "^q Quit f1 Help f3 Review")
+        await pilot.press("f3")
+        await until(pilot, lambda: type(app.screen).__name__ == "ReviewScreen")
+        await settle(pilot)
+        assert not footer_cut(app), footer_cut(app)
+        assert "LQA erro" not in screen_lines(app)[-1]
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert not footer_cut(app), footer_cut(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not footer_cut(app), footer_cut(app)
+        assert "^f Search ^q Quit▏^p Commands" in screen_lines(app)[-1]
+        await pilot.resize_terminal(120, 30)  # room again: every key shown
+        await settle(pilot)
+        assert "^q Quit f1 Help f3 Review" in screen_lines(app)[-1]

@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbench.errors import ConnectionLostError
 from workbench.glossary.english import find_rendering
@@ -52,6 +52,7 @@ from workbench.tui.screens.editor.views import ViewActions
 from workbench.tui.service import describe_error, find_terms, segment_findings, severity_counts
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.english_editor import EnglishEditor
+from workbench.tui.widgets.footer import FittedFooter
 from workbench.tui.widgets.matches_panel import MatchesPanel
 from workbench.tui.widgets.panels import (
     TERM_PROBLEM_STYLE,
@@ -178,7 +179,7 @@ class EditorScreen(
             with Vertical(id="dict-col"):
                 yield MatchesPanel(id="matches")
                 yield DictionaryPanel(id="dictionary")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     @property
     def ready(self) -> bool:
