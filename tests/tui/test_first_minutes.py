@@ -175,3 +175,21 @@ async def test_the_footer_shows_each_key_whole_or_not_at_all(make_app):
         await pilot.resize_terminal(120, 30)  # room again: every key shown
         await settle(pilot)
         assert "^q Quit f1 Help f3 Review" in screen_lines(app)[-1]
+
+
+async def test_f6_shows_that_the_segment_list_has_the_focus(make_app):
+    """F6 gave the list the focus with nothing to see but the editor's cursor going: the
+    list's border is the focused panel's colour while it has the focus."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        seg_list = screen.segment_list
+        unfocused = seg_list.styles.border_top
+        await pilot.press("f6")
+        await until(pilot, lambda: seg_list.has_focus)
+        assert seg_list.styles.border_top != unfocused
+        assert seg_list.styles.border_top == screen.editor.styles.border_top
+        await pilot.press("f6")
+        await until(pilot, lambda: screen.editor.has_focus)
+        assert seg_list.styles.border_top == unfocused
