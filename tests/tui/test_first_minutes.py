@@ -153,7 +153,8 @@ def footer_cut(app) -> list[str]:
 
 async def test_the_footer_shows_each_key_whole_or_not_at_all(make_app):
     """The footer cut the key reaching the command palette's: "e LQA erro" in the reviewer
-    at 80 columns, "^q Qu" in the editor at 60 (with the screen's scrollbar)."""
+    and "f3 Rev" in the scores at 80 columns, "^q Qu" in the editor at 60 (with the screen's
+    scrollbar)."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -175,6 +176,11 @@ async def test_the_footer_shows_each_key_whole_or_not_at_all(make_app):
         await pilot.resize_terminal(120, 30)  # room again: every key shown
         await settle(pilot)
         assert "^q Quit f1 Help f3 Review" in screen_lines(app)[-1]
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("ctrl+t")  # the scores: "f3 Rev" at 80 columns
+        await until(pilot, lambda: type(app.screen).__name__ == "ScoresScreen")
+        await settle(pilot)
+        assert not footer_cut(app), footer_cut(app)
 
 
 async def test_f6_shows_that_the_segment_list_has_the_focus(make_app):
