@@ -301,14 +301,17 @@ class MatchesActions(EditorPart):
         keymap = self.wb.keymap()
         tab = "" if self.has_class("wide") else keys.key_name(keymap, "side_panels")
         glossary = self.query_one("#glossary")
-        glossary.border_subtitle = "" if self.has_class("-matches") or not tab else (
-            f"{tab}: matches")
+        glossary.border_subtitle = (
+            f"{tab}: matches" if tab and not self.has_class("-matches") else "")
         choose = f"{keys.key_name(keymap, 'matches_panel')}: choose"
         insert = keys.key_name(keymap, "insert_match")
-        hints = (f"{choose} · {insert}: insert 1", f"{choose} · {insert}: best", choose)
-        self.matches_panel.set_subtitles(*(
-            [f"{hints[0]} · {tab}: glossary", f"{choose} · {tab}: glossary", f"{tab}: glossary"]
-            if tab else hints))
+        full = f"{choose} · {insert}: insert 1"
+        if tab:
+            variants = (f"{full} · {tab}: glossary", f"{choose} · {tab}: glossary",
+                        f"{tab}: glossary")
+        else:
+            variants = (full, f"{choose} · {insert}: best", choose)
+        self.matches_panel.set_subtitles(*variants)
 
     def action_side_panels(self) -> None:
         """Switch the narrow layout's tab: matches / glossary and findings."""
