@@ -199,3 +199,24 @@ async def test_f6_shows_that_the_segment_list_has_the_focus(make_app):
         await pilot.press("f6")
         await until(pilot, lambda: screen.editor.has_focus)
         assert seg_list.styles.border_top == unfocused
+
+
+async def test_the_not_confirmed_dialog_keeps_its_title_and_reason_box_in_view(make_app):
+    """With five findings the "Not confirmed" dialog was taller than an 80x24 screen (and
+    three at 60x20): it scrolled to its reason box, and its title went out of view. The
+    findings now scroll in the lines the dialog leaves them (Tab, then the arrows)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.editor.load_text("Critics call October a putsch.")  # five error findings
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "OverrideScreen")
+        await settle(pilot)
+        for size in ((80, 24), (60, 20)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            shown = "\n".join(screen_lines(app))
+            assert "Not confirmed: this segment has errors" in shown, size
+            assert "✗ term-missing" in shown and "reason" in shown, size
+            assert "Enter: confirm with this reason" in shown, size

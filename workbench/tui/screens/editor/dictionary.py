@@ -45,8 +45,6 @@ WIDE = 130
 """From this many columns the Dictionary panel is a column of its own."""
 TALL = 36
 """From this many rows the open segment's panels get more lines."""
-SHORT = 22
-"""Under this many rows the open segment's panels get fewer lines (the screen holds them)."""
 NO_DICTIONARIES = "No dictionaries in this project"
 """How the panel's note starts when the project has no dictionary (see :func:`no_dictionaries`)."""
 
@@ -181,11 +179,9 @@ class DictionaryActions(EditorPart):
     # layout ----------------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        """Wide terminals show the Dictionary panel as a column; tall ones, taller panels,
-        short ones, shorter panels."""
+        """Wide terminals show the Dictionary panel as a column; tall ones, taller panels."""
         self.set_class(event.size.width >= WIDE, "wide")
         self.set_class(event.size.height >= TALL, "tall")
-        self.set_class(event.size.height < SHORT, "short")
         self.show_tab_hint()  # the matches become a column, or a tab again
 
     def show_dictionary(self, shown: bool = True) -> None:
