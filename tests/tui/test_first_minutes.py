@@ -220,3 +220,7 @@ async def test_the_not_confirmed_dialog_keeps_its_title_and_reason_box_in_view(m
             assert "Not confirmed: this segment has errors" in shown, size
             assert "✗ term-missing" in shown and "reason" in shown, size
             assert "Enter: confirm with this reason" in shown, size
+        scroll = app.screen.query_one("#override-scroll")
+        await pilot.press("tab", "down", "down")  # the findings left below come into view
+        await settle(pilot)
+        assert scroll.has_focus and scroll.scroll_y > 0
