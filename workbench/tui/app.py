@@ -83,8 +83,8 @@ NARROW = 70
 it: a long row of buttons two to a row)."""
 
 SHORT = 22
-"""Rows: a lower terminal gives every screen the class ``-short`` (the open segment's panels
-and a dialog's findings get fewer lines, so the screen holds them)."""
+"""Rows: a lower terminal gives every screen the class ``-short`` (the editor's open segment
+gets fewer lines, so the screen holds them)."""
 
 QUIT_PATIENCE = 0.5
 """Seconds the quit waits for the writes before saying what it waits for."""

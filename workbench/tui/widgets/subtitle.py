@@ -28,8 +28,8 @@ class FittedSubtitle:
             return
         width = self.outer_size.width  # type: ignore[attr-defined]
         room = width - SUBTITLE_FRAME
-        fits = [v for v in variants if width == 0 or cell_len(v) <= room]
-        self.border_subtitle = (fits or variants[-1:])[0]  # type: ignore[attr-defined]
+        self.border_subtitle = next(  # type: ignore[attr-defined]
+            (v for v in variants if width == 0 or cell_len(v) <= room), variants[-1])
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_subtitle()
