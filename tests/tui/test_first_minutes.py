@@ -224,3 +224,14 @@ async def test_the_not_confirmed_dialog_keeps_its_title_and_reason_box_in_view(m
         await pilot.press("tab", "down", "down")  # the findings left below come into view
         await settle(pilot)
         assert scroll.has_focus and scroll.scroll_y > 0
+
+
+async def test_help_says_how_to_close_it_on_its_first_screen(make_app):
+    """Help (F1) said how to close it only on its last line, hundreds of lines down."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, help_screen.HelpScreen))
+        await settle(pilot)
+        assert "Up/Down: scroll · Escape: close" in "\n".join(screen_lines(app)[:8])

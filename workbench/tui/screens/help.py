@@ -139,7 +139,11 @@ class HelpScreen(ModalScreen[None]):
         keymap = app.keymap()
         parts: list[RenderableType] = [
             Text("Keys, screen by screen (remap any by its id in the config file's [keys] "
-                 "table)", style="bold")
+                 "table)", style="bold"),
+            # the way out, said first too: the last line is hundreds of lines down
+            Text(keys.hint(keymap, f"{keys.key_name(keymap, 'help_up')}/"
+                           f"{keys.key_name(keymap, 'help_down')}: scroll", "help_close"),
+                 style="dim"),
         ]
         parts.extend(ScopeTable(scope, keymap) for scope in scope_order(scope_of(self.under)))
         legend = Text.assemble(
