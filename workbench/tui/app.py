@@ -82,6 +82,10 @@ NARROW = 70
 """Columns: a narrower terminal gives every screen the class ``-narrow`` (dialogs laid out for
 it: a long row of buttons two to a row)."""
 
+SHORT = 22
+"""Rows: a lower terminal gives every screen the class ``-short`` (the editor's open segment
+gets fewer lines, so the screen holds them)."""
+
 QUIT_PATIENCE = 0.5
 """Seconds the quit waits for the writes before saying what it waits for."""
 
@@ -105,6 +109,8 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
     TITLE = "workbench"
     # Each screen's class for the terminal's width: "-narrow" under NARROW columns.
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-roomy")]
+    # ... and for its height: "-short" under SHORT rows
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (SHORT, "-high")]
     BINDINGS = keys.bindings("app")
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
 

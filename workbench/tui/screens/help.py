@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -99,6 +100,26 @@ class ScopeTable:
         yield scope_table(self.scope, self.keymap, narrow=options.max_width < NARROW_TABLE)
 
 
+class DrawnOnce:
+    """A renderable laid out once per width: Textual draws Help's content several times as
+    it opens (to measure its height, then its lines), and each drawing of its hundreds of
+    bindings' tables took ~60 ms, so F1 took a quarter of a second to respond."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._lines: dict[int, list[list[Segment]]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self._lines.get(options.max_width)
+        if lines is None:
+            lines = console.render_lines(self.renderable, options, pad=False)
+            self._lines[options.max_width] = lines
+        new_line = Segment.line()
+        for line in lines:
+            yield from line
+            yield new_line
+
+
 class HelpScreen(ModalScreen[None]):
     """Keys, flags and settings."""
 
@@ -111,14 +132,18 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body", classes="dialog"):
-            yield Static(self._content())
+            yield Static(DrawnOnce(self._content()))
 
     def _content(self) -> Group:
         app: WorkbenchApp = self.app  # type: ignore[assignment]
         keymap = app.keymap()
         parts: list[RenderableType] = [
             Text("Keys, screen by screen (remap any by its id in the config file's [keys] "
-                 "table)", style="bold")
+                 "table)", style="bold"),
+            # the way out, said first too: the last line is hundreds of lines down
+            Text(keys.hint(keymap, f"{keys.key_name(keymap, 'help_up')}/"
+                           f"{keys.key_name(keymap, 'help_down')}: scroll", "help_close"),
+                 style="dim"),
         ]
         parts.extend(ScopeTable(scope, keymap) for scope in scope_order(scope_of(self.under)))
         legend = Text.assemble(

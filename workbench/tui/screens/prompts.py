@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -47,6 +47,13 @@ class Prompt(KeepsAnswering, ModalScreen[Any]):
         return Label(keys.hint(keymap, *parts), classes="dialog-help")
 
 
+OVERRIDE_FRAME = 16
+"""Rows of the override dialog besides its findings: borders, padding, title, the reason's
+label (two lines in a narrow terminal) and box, the help line and the margins."""
+MIN_FINDINGS = 3
+"""Rows the findings keep however low the terminal."""
+
+
 class OverrideScreen(Prompt):
     """Confirm despite error findings: the translator must give a reason (an override)."""
 
@@ -60,7 +67,8 @@ class OverrideScreen(Prompt):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Not confirmed: this segment has errors", classes="dialog-title")
-            yield Static(self._findings(), id="override-findings")
+            with VerticalScroll(id="override-scroll"):  # Tab: arrows scroll it
+                yield Static(self._findings(), id="override-findings")
             yield Label("To confirm anyway, give the reason (shown to reviewers):")
             yield Input(placeholder="reason", id="override-reason")
             yield self.hint("Enter: confirm with this reason", "override_cancel")
@@ -79,6 +87,12 @@ class OverrideScreen(Prompt):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The findings get the lines the dialog (95% of the screen) has left: many findings
+        made it scroll to its reason box, and its title went out of view (5 at 80x24)."""
+        room = event.size.height * 95 // 100 - OVERRIDE_FRAME
+        self.query_one("#override-scroll").styles.max_height = max(MIN_FINDINGS, room)
 
     @on(Input.Submitted, "#override-reason")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -34,7 +34,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     DataTable,
-    Footer,
     Input,
     Label,
     RadioButton,
@@ -64,6 +63,7 @@ from workbench.tui.screens.lqa import (
 from workbench.tui.screens.prompts import Prompt
 from workbench.tui.screens.report import ReportScreen
 from workbench.tui.service import describe_error, describe_in_list
+from workbench.tui.widgets.footer import FittedFooter
 from workbench.tui.widgets.panels import SEVERITY_MARK, SEVERITY_STYLE
 
 if TYPE_CHECKING:
@@ -387,7 +387,7 @@ class ReviewScreen(ReportScreen):
         yield table
         with VerticalScroll(id="review-detail"):  # focusable: a long detail scrolls
             yield Static("", id="review-detail-body")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

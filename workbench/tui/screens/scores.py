@@ -19,12 +19,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Label, Sparkline, Static
+from textual.widgets import DataTable, Label, Sparkline, Static
 
 from workbench.errors import WorkbenchError
 from workbench.project.groups import group_source, group_text
 from workbench.tui import keys
 from workbench.tui.screens.report import ReportScreen
+from workbench.tui.widgets.footer import FittedFooter
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
@@ -171,7 +172,7 @@ class ScoresScreen(ReportScreen):
         )
         yield segments
         yield Static("", id="scores-detail")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         systems = self.query_one("#scores-systems", DataTable)

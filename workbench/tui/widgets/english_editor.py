@@ -39,6 +39,7 @@ from textual.widgets.text_area import EditResult, Location
 from workbench.text.lines import one_line
 from workbench.text.tags import TagToken, strip_tags, tokens
 from workbench.tui.display import TAG_STYLE
+from workbench.tui.widgets.subtitle import FittedSubtitle
 
 MISSPELLED_STYLE = Style(color="#e06c75", underline=True)
 """How a misspelled word is marked in the English."""
@@ -64,7 +65,7 @@ EDITING_ACTIONS = frozenset({
 keys reach the screen (Ctrl+U unlocks a locked segment)."""
 
 
-class EnglishEditor(TextArea):
+class EnglishEditor(FittedSubtitle, TextArea):
     """A soft-wrapping TextArea for one segment's English. While it is read-only (a locked
     segment, a read-only project, a batch under way) typing and pasting are refused with a
     :class:`Refused` message, so the screen can say why: nothing typed vanishes unnoticed."""

@@ -28,6 +28,7 @@ from textual.widget import Widget
 from workbench.text.tags import mask_tags
 from workbench.tui import keys
 from workbench.tui.display import BidiDisplay, finding_text, isolate
+from workbench.tui.widgets.subtitle import FittedSubtitle
 
 TERM_STYLE = Style(color="black", bgcolor="#e5c07b", bold=True)
 TERM_PROBLEM_STYLE = Style(color="white", bgcolor="#be5046", bold=True)
@@ -78,7 +79,7 @@ class TypeThrough:
         self.post_message(TypedAway(event.key, event.character))  # type: ignore[attr-defined]
 
 
-class TextPanel(ScrollView, can_focus=False):
+class TextPanel(FittedSubtitle, ScrollView, can_focus=False):
     """A read-only panel that lays its content out to its width once and then only paints.
 
     Changing the content never asks the screen for a new layout (the panel's size is set by

@@ -382,11 +382,16 @@ class SegmentEditing(EditorPart):
                         f"English typed meanwhile was kept over it ({undo_key} again "
                         "restores).", severity="warning", timeout=8)
         elif message.kind == "undo" and is_current and segment is not None:
+            # what came back: "restored (draft)" said the same after each F9, the English
+            # back or only the status (an undone confirmation)
+            undone = (f"its English before the last change is back ({segment.status})"
+                      if segment.target != self.saved_text
+                      else f"its status is back to {segment.status}, the English unchanged")
             self.saved_text = segment.target
             self.editor.load_text(segment.target)
             self.editor.move_cursor(self.editor.document.end)
             self.sync_read_only()  # an undone rejection locks approved work again
-            self.notify(f"Segment {segment.position}: restored ({segment.status}).")
+            self.notify(f"Segment {segment.position} undone: {undone}.")
         elif message.kind == "locked" and segment is not None:
             self._refused_lock(message, segment, is_current)
         elif message.kind == "unlocked" and segment is not None:

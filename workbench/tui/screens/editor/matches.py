@@ -295,12 +295,23 @@ class MatchesActions(EditorPart):
 
     def show_tab_hint(self) -> None:
         """The glossary's subtitle names the key to the matches where they are a tab (narrow
-        terminals showing the glossary); a wide terminal shows both: no hint."""
+        terminals showing the glossary), and the Matches panel's the key back to the glossary
+        (it said nothing of it: the glossary and the findings seemed gone); a wide terminal
+        shows both: no tab hint. The panel's keys come first where there is room."""
+        keymap = self.wb.keymap()
+        tab = "" if self.has_class("wide") else keys.key_name(keymap, "side_panels")
         glossary = self.query_one("#glossary")
         glossary.border_subtitle = (
-            "" if self.has_class("-matches") or self.has_class("wide")
-            else f"{keys.key_name(self.wb.keymap(), 'side_panels')}: matches"
-        )
+            f"{tab}: matches" if tab and not self.has_class("-matches") else "")
+        choose = f"{keys.key_name(keymap, 'matches_panel')}: choose"
+        insert = keys.key_name(keymap, "insert_match")
+        full = f"{choose} · {insert}: insert 1"
+        if tab:
+            variants = (f"{full} · {tab}: glossary", f"{choose} · {tab}: glossary",
+                        f"{tab}: glossary")
+        else:
+            variants = (full, f"{choose} · {insert}: best", choose)
+        self.matches_panel.set_subtitles(*variants)
 
     def action_side_panels(self) -> None:
         """Switch the narrow layout's tab: matches / glossary and findings."""

@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbench.errors import ConnectionLostError
 from workbench.glossary.english import find_rendering
@@ -52,6 +52,7 @@ from workbench.tui.screens.editor.views import ViewActions
 from workbench.tui.service import describe_error, find_terms, segment_findings, severity_counts
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.english_editor import EnglishEditor
+from workbench.tui.widgets.footer import FittedFooter
 from workbench.tui.widgets.matches_panel import MatchesPanel
 from workbench.tui.widgets.panels import (
     TERM_PROBLEM_STYLE,
@@ -178,7 +179,7 @@ class EditorScreen(
             with Vertical(id="dict-col"):
                 yield MatchesPanel(id="matches")
                 yield DictionaryPanel(id="dictionary")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     @property
     def ready(self) -> bool:
@@ -201,16 +202,10 @@ class EditorScreen(
         self.query_one("#reference").border_title = "Reference"
         dictionary = self.query_one("#dictionary")
         dictionary.border_title = "Dictionary"
-        dictionary.border_subtitle = (
-            f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up · "
-            f"{keys.key_name(self.wb.keymap(), 'dictionary_type')}: type"
-        )
-        matches = self.query_one("#matches")
-        matches.border_title = "Matches"
-        matches.border_subtitle = (
-            f"{keys.key_name(self.wb.keymap(), 'matches_panel')}: choose · "
-            f"{keys.key_name(self.wb.keymap(), 'insert_match')}: insert 1"
-        )
+        look_up = f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up"
+        dictionary.set_subtitles(
+            f"{look_up} · {keys.key_name(self.wb.keymap(), 'dictionary_type')}: type", look_up)
+        self.query_one("#matches").border_title = "Matches"
         self.apply_display()
         self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
@@ -257,7 +252,10 @@ class EditorScreen(
         count = len(rows) if rows else 0
         seg_list.set_title(Text.assemble(isolate(self.document.name), " · ", label,
                                          f" · {plural(count, 'segment')}"))
-        seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
+        # a searched or filtered list says how to see every segment again (Escape does not)
+        show_all = ("" if rows is None or rows.spec.is_all else
+                    f"{keys.key_name(self.wb.keymap(), 'clear_filter')}: all segments · ")
+        seg_list.border_subtitle = f"{show_all}Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""
         ) + (f" · {self.wb.team_status}" if self.wb.team_status else "")
         source = next(iter(self.query(SourceView)), None)  # gone while the app shuts down
@@ -269,10 +267,12 @@ class EditorScreen(
                 "English" + (" · locked" if self.current.locked else "") + self._joined_title()
                 + self.presence_title()
             )
-            self.editor.border_subtitle = (
-                "read-only" if self.wb.read_only or self.current.locked
-                else f"{keys.key_name(self.wb.keymap(), 'confirm', 2)} confirm · autosaved"
-            )
+            if self.wb.read_only or self.current.locked:
+                self.editor.set_subtitles("read-only")
+            else:
+                self.editor.set_subtitles(*(
+                    f"{keys.key_name(self.wb.keymap(), 'confirm', count)} confirm · autosaved"
+                    for count in (2, 1)))
 
     def _joined_title(self) -> str:
         """' · ↑ joined to #7' for a joined segment (its English is its link's, on segment 7):

@@ -1,0 +1,43 @@
+"""The footer of keys, each shown whole or not at all: Textual's footer cuts the key that
+reaches the command palette's key ("e LQA erro" in the reviewer at 80 columns, "^q Qu" in the
+editor at 60). The keys left out are in Help (F1) and the command palette (Ctrl+P)."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+
+def key_width(key: FooterKey) -> int:
+    """Cells a key takes in a compact footer: its key, a space and its description, and the
+    margin after it (the command palette's key: its rule before it, and a space after)."""
+    label = cell_len(key.key_display) + (1 + cell_len(key.description) if key.description else 0)
+    return label + (2 if key.has_class("-command-palette") else 1)
+
+
+class FittedFooter(Footer):
+    """A compact footer that leaves out, from the end, the keys it has no room for."""
+
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+        self._fitted_width = 0
+
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        width = self._fitted_width = self.size.width
+        keys = [w for w in widgets if isinstance(w, FooterKey)]
+        if width and len(keys) == len(widgets):  # no group of keys (none here): fitted
+            palette = [k for k in keys if k.has_class("-command-palette")]
+            room = width - sum(key_width(k) for k in palette)
+            for key in keys:
+                if key not in palette:
+                    room -= key_width(key)
+                    key.display = room >= -1  # the last one's margin may go under the palette
+        yield from widgets
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._fitted_width:
+            self.refresh(recompose=True)
