@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from workbench.project import Project
 from workbench.store import tm_words as q_words
 
@@ -103,6 +105,32 @@ def test_a_dictionary_s_senses_are_known(project: Project, tmp_path: Path) -> No
     assert project.spelling.checker() is kept  # the dictionary is not read again
     project.dictionaries.remove("mini")
     assert flagged(project) == ["Bolshevization", "Zorblatts", "teh"]
+
+
+def test_a_dictionary_s_sense_words_are_kept_on_disk_for_the_next_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every `workbench check` read all of a dictionary's articles again for its words
+    (FreeDict: 1.5 s a check); they are kept beside its look-up keys, and read again when
+    the file changes."""
+    from workbench.dictionary.tsv import TsvFile
+    from workbench.project import known_words
+
+    path = tmp_path / "mini.tsv"
+    path.write_text("arabic\tenglish\nمجلس\tZorblatt; council\n", encoding="utf-8")
+    assert {"zorblatt", "council"} <= known_words.sense_words(path)
+    known_words._SENSES.clear()  # as a new process finds it
+
+    def unread(self: object, k: int) -> object:
+        raise AssertionError("an article was read")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(TsvFile, "entry", unread)
+        assert {"zorblatt", "council"} <= known_words.sense_words(path)
+    known_words._SENSES.clear()
+    path.write_text("arabic\tenglish\nمجلس\tGlorblatt\n", encoding="utf-8")
+    words = known_words.sense_words(path)
+    assert "glorblatt" in words and "zorblatt" not in words
 
 
 def test_a_typo_a_dictionary_holds_is_still_flagged(project: Project, tmp_path: Path) -> None:

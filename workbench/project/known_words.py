@@ -9,12 +9,15 @@ translators' own, which the checker is there to check.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.dictionary import file_stamp
+from workbench.dictionary.keycache import load_index, save_index
+from workbench.dictionary.model import DictionaryFile
 from workbench.errors import WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.project.dictionaries import Dictionaries
@@ -99,28 +102,46 @@ def sense_words(path: str | Path) -> frozenset[str]:
         hit = _SENSES.get(stamp)
     if hit is not None:
         return hit
-    seen: set[str] = set()
-    out: set[str] = set()
     try:
         reader = open_dictionary(path)
         try:
-            for start in range(0, len(reader), ENTRY_BATCH):
-                senses = [
-                    sense
-                    for k in range(start, min(start + ENTRY_BATCH, len(reader)))
-                    for sense in reader.entry(k).senses
-                ]
-                out |= text_word_keys(senses, seen)
+            words = _kept_words(reader)
         finally:
             reader.close()
     except (WorkbenchError, OSError, ValueError):
-        out = set()  # `workbench dictionary` reports a broken file; checks go on without it
-    words = frozenset(out)
+        words = frozenset()  # `workbench dictionary` reports a broken file; checks go on
     with _SENSES_LOCK:
         if len(_SENSES) >= _SENSES_SIZE:
             _SENSES.pop(next(iter(_SENSES)))
         _SENSES[stamp] = words
     return words
+
+
+#: Words whose keys show how the checker cuts and keys words: a kept list of a dictionary's
+#: sense words is used only while they are keyed as when it was written.
+_KEY_PROBE = ("Seperate, untill: don't co-operate — CAFÉ naïve colour's x-ray e-mail",)
+
+
+def _kept_words(reader: DictionaryFile) -> frozenset[str]:
+    """The word keys of a dictionary's senses: kept on disk beside its look-up keys
+    (:mod:`workbench.dictionary.keycache`), so that each check does not read every article
+    again (FreeDict ara-eng: 1.5 s a `workbench check`); read and kept when not there."""
+    files = reader.files()
+    extra = json.dumps(sorted(text_word_keys(_KEY_PROBE)))
+    hit = load_index(files, "spelling", extra)
+    if hit is not None:
+        return frozenset(hit[0])
+    seen: set[str] = set()
+    out: set[str] = set()
+    for start in range(0, len(reader), ENTRY_BATCH):
+        senses = [
+            sense
+            for k in range(start, min(start + ENTRY_BATCH, len(reader)))
+            for sense in reader.entry(k).senses
+        ]
+        out |= text_word_keys(senses, seen)
+    save_index(files, "spelling", extra, sorted(out), [], {})
+    return frozenset(out)
 
 
 class DictionaryWords:
