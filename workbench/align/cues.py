@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-# Links at or above this confidence teach the cues (the aligner flags those below 0.5).
-CONFIDENT = 0.5
+# Links at or above this confidence teach the cues.
+CONFIDENT = 0.7
 # Smoothing: a cue's counts are pulled toward the text's own rate as if it had been seen this
 # many times more (a cue seen once says little).
 PRIOR = 4.0

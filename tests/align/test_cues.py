@@ -1,0 +1,61 @@
+"""The cues a free translation's own confident links teach (workbench/align/cues.py): what
+they learn, and a border of corpora/hayy2 they decide."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bench.align import hayy2_set
+from workbench.align import align_sentences
+from workbench.align.cues import (
+    CONFIDENT,
+    arabic_opening,
+    ending,
+    english_opening,
+    on_clauses,
+    taught_starts,
+)
+from workbench.align.scoring import Params
+
+
+def test_the_cues_of_a_sentence() -> None:
+    assert english_opening("“Then he went,” said she.") == "then"
+    assert arabic_opening("فَلَمّا رأى ذلك") == "فلما"  # a listed particle, marks left out
+    assert arabic_opening("وقال لها") == "و-"  # a proclitic و
+    assert arabic_opening("أما الثاني") == "اما"
+    assert ending("What is it?”") == "?q"
+    assert ending("He went.") == "."
+
+
+def test_a_text_teaches_which_openings_start_a_link() -> None:
+    """In this text's confident links "He" always starts a link and "Then" always continues
+    one: a sentence opening "He" gets a bonus for starting a link, one opening "Then" a cost.
+    The same links below CONFIDENT teach nothing."""
+    en = ["He sat.", "Then he rose.", "He ate.", "Then he slept.", "He ran.", "Then he fell.",
+          "He spoke.", "Then he wept."]
+    ar = ["جلس", "أكل", "جرى", "تكلم"]
+    links = [([k], [2 * k, 2 * k + 1]) for k in range(4)]
+    ar_start, en_start = taught_starts(ar, en, links, [0.9] * 4, weight=0.5)
+    assert all(en_start[0::2] > 0) and all(en_start[1::2] < 0)
+    assert ar_start.shape == (4,)
+    _, unsure = taught_starts(ar, en, links, [CONFIDENT - 0.1] * 4, weight=0.5)
+    assert not unsure.any()
+
+
+def test_a_sentence_bonus_goes_on_its_first_clause() -> None:
+    out = on_clauses(np.array([1.0, -2.0], dtype=np.float32), [0, 0, 1, 1, 1])
+    assert out.tolist() == [1.0, 0.0, -2.0, 0.0, 0.0]
+
+
+def test_the_cues_decide_a_border_of_hayy2() -> None:
+    """corpora/hayy2, plain: Arabic 45–46 with English 40–42 and Arabic 47–48 with English 43
+    (gold links); without the cues the border falls a sentence early (45 | 46–48)."""
+    ar, en, gold = hayy2_set()
+    right = [((45, 46), (40, 41, 42)), ((47, 48), (43,))]
+    assert all(link in gold for link in right)
+
+    def links(params: Params) -> set:
+        return {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en, params=params).links}
+
+    assert set(right) <= links(Params())
+    assert not set(right) & links(Params(cues=0))
