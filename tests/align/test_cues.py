@@ -1,11 +1,11 @@
 """The cues a free translation's own confident links teach (workbench/align/cues.py): what
-they learn, and a border of corpora/hayy2 they decide."""
+they learn, and borders of corpora/nights they decide."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from bench.align import hayy2_set
+from bench.align import nights_set
 from workbench.align import align_sentences
 from workbench.align.cues import (
     CONFIDENT,
@@ -47,11 +47,14 @@ def test_a_sentence_bonus_goes_on_its_first_clause() -> None:
     assert out.tolist() == [1.0, 0.0, -2.0, 0.0, 0.0]
 
 
-def test_the_cues_decide_a_border_of_hayy2() -> None:
-    """corpora/hayy2, plain: Arabic 45–46 with English 40–42 and Arabic 47–48 with English 43
-    (gold links); without the cues the border falls a sentence early (45 | 46–48)."""
-    ar, en, gold = hayy2_set()
-    right = [((45, 46), (40, 41, 42)), ((47, 48), (43,))]
+def test_the_cues_decide_borders_of_nights() -> None:
+    """corpora/nights, plain (Burton): Shahrazad's short answer (Arabic 1) goes with
+    Dunyazad's sentence (English 0) and the king's "احكي" with her tale's opening (English 1),
+    and "Moreover they are still my brothers." (English 67) takes its own Arabic sentence, as
+    in the gold; without the cues the borders fall a sentence off (0 | 0, 1–3 | 1 and 33–34 |
+    66, 35 | 67)."""
+    ar, en, gold = nights_set()
+    right = [((0, 1), (0,)), ((2, 3), (1,)), ((33,), (66,)), ((34,), (67,))]
     assert all(link in gold for link in right)
 
     def links(params: Params) -> set:
