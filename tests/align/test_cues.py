@@ -48,17 +48,17 @@ def test_a_sentence_bonus_goes_on_its_first_clause() -> None:
 
 
 def test_the_cues_decide_borders_of_nights() -> None:
-    """corpora/nights, plain (Burton): "Moreover they are still my brothers." (English 67)
-    takes its own Arabic sentence and the dogs' return (Arabic 35–40, English 68–75) falls
-    into the gold's links; without the cues the borders there stay a sentence off (33–34 |
-    66, 35 | 67, 36–38 | 68–71, …)."""
+    """corpora/nights, plain (Burton), with the cues at weight 0.5: Shahrazad's short answer
+    (Arabic 1) goes with Dunyazad's sentence (English 0) and the king's "احكي" with her
+    tale's opening (English 1), and "Moreover they are still my brothers." (English 67) takes
+    its own Arabic sentence, as in the gold; without the cues the borders fall a sentence off
+    (0 | 0, 1–3 | 1 and 33–34 | 66, 35 | 67)."""
     ar, en, gold = nights_set()
-    right = [((33,), (66,)), ((34,), (67,)), ((35,), (68,)), ((36, 37, 38), (69, 70, 71)),
-             ((39,), (72, 73, 74)), ((40,), (75,))]
+    right = [((0, 1), (0,)), ((2, 3), (1,)), ((33,), (66,)), ((34,), (67,))]
     assert all(link in gold for link in right)
 
     def links(params: Params) -> set:
         return {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en, params=params).links}
 
-    assert set(right) <= links(Params())
-    assert not set(right) & links(Params(cues=0))
+    assert set(right) <= links(Params(cues=0.5))
+    assert not set(right) & links(Params())  # off by default
