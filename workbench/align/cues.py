@@ -26,8 +26,8 @@ import numpy as np
 
 # Links at or above this confidence teach the cues. Strict link F1, mean of corpora/hayy,
 # hayy2, nights and a modern literary translation, each plain and with FreeDict (0.673
-# without cues; weight 0.5): 0.706 at 0.5, 0.708 at 0.7, 0.711 at 0.8; below 0.8 some run
-# falls (BENCHMARKS.md, stop 51).
+# without cues; weight 0.5): 0.706 at 0.5, 0.708 at 0.7, 0.710 at 0.8; below 0.8 some bench
+# set falls (BENCHMARKS.md, stop 51).
 CONFIDENT = 0.8
 # Smoothing: a cue's counts are pulled toward the text's own rate as if it had been seen this
 # many times more (a cue seen once says little).
@@ -111,11 +111,11 @@ def taught_starts(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per Arabic and per English sentence, ``weight`` × the log-odds its cues give that a
     link starts with it, learnt from the text's own ``links`` of at least CONFIDENT."""
-    return tuple(  # type: ignore[return-value]
-        weight * _log_odds(_cues(side_text, side == 0),
-                           _labels(links, confidence, len(side_text), side))
-        for side, side_text in enumerate((ar, en))
+    ar_start, en_start = (
+        weight * _log_odds(_cues(text, side == 0), _labels(links, confidence, len(text), side))
+        for side, text in enumerate((ar, en))
     )
+    return ar_start, en_start
 
 
 def on_clauses(starts: np.ndarray, owner: Sequence[int]) -> np.ndarray:
