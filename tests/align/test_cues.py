@@ -4,9 +4,11 @@ they learn, and borders of corpora/nights they decide."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from bench.align import nights_set
-from workbench.align import align_sentences
+from workbench.align import Alignment, align_sentences
+from workbench.align.aligner import FLAGGED
 from workbench.align.cues import (
     CONFIDENT,
     arabic_opening,
@@ -47,18 +49,42 @@ def test_a_sentence_bonus_goes_on_its_first_clause() -> None:
     assert out.tolist() == [1.0, 0.0, -2.0, 0.0, 0.0]
 
 
-def test_the_cues_decide_borders_of_nights() -> None:
-    """corpora/nights, plain (Burton), with the cues at weight 0.5: Shahrazad's short answer
-    (Arabic 1) goes with Dunyazad's sentence (English 0) and the king's "احكي" with her
-    tale's opening (English 1), and "Moreover they are still my brothers." (English 67) takes
-    its own Arabic sentence, as in the gold; without the cues the borders fall a sentence off
-    (0 | 0, 1–3 | 1 and 33–34 | 66, 35 | 67)."""
+@pytest.fixture(scope="module")
+def nights() -> tuple[list, Alignment, Alignment]:
+    """corpora/nights plain (Burton): its gold, its alignment without the cues and with them
+    at weight 0.5."""
     ar, en, gold = nights_set()
+    return gold, align_sentences(ar, en), align_sentences(ar, en, params=Params(cues=0.5))
+
+
+def _links(result: Alignment) -> set:
+    return {(tuple(a), tuple(e)) for a, e in result.links}
+
+
+def test_the_cues_decide_borders_of_nights(nights: tuple[list, Alignment, Alignment]) -> None:
+    """With the cues Shahrazad's short answer (Arabic 1) goes with Dunyazad's sentence
+    (English 0) and the king's "احكي" with her tale's opening (English 1), and "Moreover they
+    are still my brothers." (English 67) takes its own Arabic sentence, as in the gold;
+    without the cues the borders fall a sentence off (0 | 0, 1–3 | 1 and 33–34 | 66, 35 |
+    67)."""
+    gold, plain, cued = nights
     right = [((0, 1), (0,)), ((2, 3), (1,)), ((33,), (66,)), ((34,), (67,))]
     assert all(link in gold for link in right)
+    assert set(right) <= _links(cued)
+    assert not set(right) & _links(plain)  # off by default
 
-    def links(params: Params) -> set:
-        return {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en, params=params).links}
 
-    assert set(right) <= links(Params(cues=0.5))
-    assert not set(right) & links(Params())  # off by default
+def test_the_links_the_cues_change_are_flagged(nights: tuple[list, Alignment, Alignment]
+                                               ) -> None:
+    """A link of the alignment with the cues that the one without them lacks is flagged:
+    the text alone did not decide it (nights: 6 of 12 wrong links flagged -> 8, as main's
+    alignment without the cues flags 12 of 17)."""
+    _, plain, cued = nights
+    before = _links(plain)
+    changed = [c for (a, e), c in zip(cued.links, cued.confidence, strict=True)
+               if (tuple(a), tuple(e)) not in before]
+    assert len(changed) >= 10
+    assert max(changed) < FLAGGED
+    kept = [c for (a, e), c in zip(cued.links, cued.confidence, strict=True)
+            if (tuple(a), tuple(e)) in before]
+    assert max(kept) >= FLAGGED  # the links both make keep their own confidence

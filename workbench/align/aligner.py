@@ -1095,10 +1095,7 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
         else:
             out_links.extend(links[a:b])
             out_conf.extend(conf[a:b])
-    kept = {(tuple(a), tuple(e)) for a, e in again}
-    changed = [(tuple(a), tuple(e)) not in kept for a, e in out_links]
-    for k in _runs(changed, UNSTABLE_RUN):
-        out_conf[k] = min(out_conf[k], UNSTABLE_CAP)
+    out_conf = _capped_where_changed(out_links, out_conf, again, UNSTABLE_RUN)
     out = {(tuple(a), tuple(e)) for a, e in out_links} if result.left_out else set()
     left_out = [(side, i) for side, i in result.left_out  # of the links kept
                 if any(i in (a if side == "ar" else e) and (tuple(a), tuple(e)) in out
@@ -1118,6 +1115,18 @@ def _warn_mostly_flagged(result: Alignment) -> None:
             f"{sum(flags)} of {len(flags)} links are flagged (confidence below {FLAGGED}): the "
             "texts may not translate each other, or one translates only a part of the other"
         )
+
+
+def _capped_where_changed(links: list[Link], confidence: Sequence[float], other: list[Link],
+                          run: int) -> list[float]:
+    """``confidence`` with every link that ``other`` does not have, in a run of at least
+    ``run`` such links in a row, at most UNSTABLE_CAP (flagged): the text is unsure there."""
+    kept = {(tuple(a), tuple(e)) for a, e in other}
+    changed = [(tuple(a), tuple(e)) not in kept for a, e in links]
+    out = list(confidence)
+    for k in _runs(changed, run):
+        out[k] = min(out[k], UNSTABLE_CAP)
+    return out
 
 
 def _runs(flags: Sequence[bool], length: int) -> list[int]:
@@ -1225,8 +1234,11 @@ def align_sentences(
 
     aligner, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
-        result = aligned(taught_starts(ar, en, result.links, result.confidence,
-                                       aligner.params.cues))[1]
+        first, result = result, aligned(taught_starts(ar, en, result.links, result.confidence,
+                                                      aligner.params.cues))[1]
+        # a link the cues changed: the text alone did not decide it
+        result.confidence = _capped_where_changed(result.links, result.confidence,
+                                                  first.links, 1)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
