@@ -1236,9 +1236,14 @@ def align_sentences(
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
         first, result = result, aligned(taught_starts(ar, en, result.links, result.confidence,
                                                       aligner.params.cues))[1]
-        # a link the cues changed: the text alone did not decide it
-        result.confidence = _capped_where_changed(result.links, result.confidence,
-                                                  first.links, 1)
+        # A link both make keeps the confidence it had without the cues (calibrated on such
+        # alignments); one the cues alone make is flagged: the text alone did not decide it.
+        before = {(tuple(a), tuple(e)): c
+                  for (a, e), c in zip(first.links, first.confidence, strict=True)}
+        result.confidence = _capped_where_changed(
+            result.links, [before.get((tuple(a), tuple(e)), c)
+                           for (a, e), c in zip(result.links, result.confidence, strict=True)],
+            first.links, 1)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
