@@ -1,8 +1,8 @@
 """Where a free translation's links start, as its own confident links teach it.
 
 A literary translator's sentence openings say whether a sentence begins a new link or
-continues the one before: in Ockley's and Burton's English "He", "But", "The" mostly begin
-one, "Then", "When", "Upon", "Therefore" mostly continue; in the Arabic a sentence after "؟"
+continues the one before: in Ockley's and Burton's English (their gold links) "Then" and
+"When" mostly begin one, "But" and "This" mostly continue it; in the Arabic a sentence after "؟"
 continues the link before as often as it starts one, after "." one time in three. Which cues
 mean what differs from text to text, so nothing here is a fixed list: each text's own links
 with a confidence of at least ``CONFIDENT`` count, for every cue, how often a sentence with it
