@@ -27,6 +27,7 @@ import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
 from workbench.align.clauses import by_clauses
+from workbench.align.cues import on_clauses, taught_starts
 from workbench.align.dictionary import (
     Evidence,
     Glosser,
@@ -297,6 +298,7 @@ class TwoPassAligner:
         paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
         lexicon: Glosser | None = None,
         pairs: Sequence[tuple[str, str]] = (),
+        starts: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
@@ -361,6 +363,7 @@ class TwoPassAligner:
                 )
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
+        self.starts = starts or (None, None)  # each sentence's bonus for starting a link
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -378,7 +381,7 @@ class TwoPassAligner:
         self.opens = openers(self.ar, x1), openers(self.en, y1)
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
-            self.ar_par, self.en_par, we, *self.items, *self.opens,
+            self.ar_par, self.en_par, we, *self.items, *self.opens, *self.starts,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -446,7 +449,7 @@ class TwoPassAligner:
         self.moves = _moves_seen(links)
         after = Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-            self.en_par, w2e, *self.items, *self.opens,
+            self.en_par, w2e, *self.items, *self.opens, *self.starts,
         )
         return after, self._align(after, links, final=final)
 
@@ -1092,10 +1095,7 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
         else:
             out_links.extend(links[a:b])
             out_conf.extend(conf[a:b])
-    kept = {(tuple(a), tuple(e)) for a, e in again}
-    changed = [(tuple(a), tuple(e)) not in kept for a, e in out_links]
-    for k in _runs(changed, UNSTABLE_RUN):
-        out_conf[k] = min(out_conf[k], UNSTABLE_CAP)
+    out_conf = _capped_where_changed(out_links, out_conf, again, UNSTABLE_RUN)
     out = {(tuple(a), tuple(e)) for a, e in out_links} if result.left_out else set()
     left_out = [(side, i) for side, i in result.left_out  # of the links kept
                 if any(i in (a if side == "ar" else e) and (tuple(a), tuple(e)) in out
@@ -1115,6 +1115,18 @@ def _warn_mostly_flagged(result: Alignment) -> None:
             f"{sum(flags)} of {len(flags)} links are flagged (confidence below {FLAGGED}): the "
             "texts may not translate each other, or one translates only a part of the other"
         )
+
+
+def _capped_where_changed(links: list[Link], confidence: Sequence[float], other: list[Link],
+                          run: int) -> list[float]:
+    """``confidence`` with every link that ``other`` does not have, in a run of at least
+    ``run`` such links in a row, at most UNSTABLE_CAP (flagged): the text is unsure there."""
+    kept = {(tuple(a), tuple(e)) for a, e in other}
+    changed = [(tuple(a), tuple(e)) not in kept for a, e in links]
+    out = list(confidence)
+    for k in _runs(changed, run):
+        out[k] = min(out[k], UNSTABLE_CAP)
+    return out
 
 
 def _runs(flags: Sequence[bool], length: int) -> list[int]:
@@ -1210,9 +1222,28 @@ def align_sentences(
             result.left_out = [(kind, k) for kind, u in result.left_out
                                for k in (ar_units if kind == "ar" else en_units)[u]]
             return result
-    aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs)
-    result = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, _a, _e: _with_words(
-        TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs)))
+
+    def aligned(starts: tuple[np.ndarray, np.ndarray] | None) -> tuple[TwoPassAligner, Alignment]:
+        aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
+                                 starts=starts)
+        return aligner, _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: (
+            _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
+                                       starts=None if starts is None else (
+                                           on_clauses(starts[0], oa),
+                                           on_clauses(starts[1], oe))))))
+
+    aligner, result = aligned(None)
+    if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
+        first, result = result, aligned(taught_starts(ar, en, result.links, result.confidence,
+                                                      aligner.params.cues))[1]
+        # A link both make keeps the confidence it had without the cues (calibrated on such
+        # alignments); one the cues alone make is flagged: the text alone did not decide it.
+        before = {(tuple(a), tuple(e)): c
+                  for (a, e), c in zip(first.links, first.confidence, strict=True)}
+        result.confidence = _capped_where_changed(
+            result.links, [before.get((tuple(a), tuple(e)), c)
+                           for (a, e), c in zip(result.links, result.confidence, strict=True)],
+            first.links, 1)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
@@ -1228,7 +1259,7 @@ def _as_clauses_if_free(
     aligns the clauses, given the sentence each comes from; their groups are split only
     where ``result`` ends a link, and ``result``'s links stay where a group is too large),
     with the sentence search's warnings."""
-    if aligner.cover >= LOOSE_COVER or not aligner.params.clauses or aligner.evidence is None:
+    if not _free(aligner) or not aligner.params.clauses:
         return result  # (without words here the clauses have none either: see _with_words)
     finer = by_clauses(aligner.ar, aligner.en, align, result)
     if finer is None:
@@ -1236,6 +1267,12 @@ def _as_clauses_if_free(
     finer.warnings, finer.related = list(aligner.warnings), result.related
     _warn_mostly_flagged(finer)  # of the links it gives
     return finer
+
+
+def _free(aligner: TwoPassAligner) -> bool:
+    """Whether a run's links explain little of their sentences (LOOSE_COVER: a free
+    translation) while it has words to go by."""
+    return aligner.cover < LOOSE_COVER and aligner.evidence is not None
 
 
 def _with_words(aligner: TwoPassAligner) -> Alignment | None:
