@@ -94,7 +94,6 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
     from workbench.align import align_paragraphs, align_sentences
     from workbench.align.aligner import continuation_lines
     from workbench.text.script import require_language
-    from workbench.text.segment import segment_paragraphs, split_paragraphs
     from workbench.wording import plural
 
     ar_text = _text_of(ar_file)
@@ -128,6 +127,8 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
                 "--presegmented each line is a segment (one file a paragraph a line and the "
                 "other a sentence a line? without --presegmented both are segmented)")
     else:
+        from workbench.text.segment import segment_paragraphs, split_paragraphs
+
         ar_pars = segment_paragraphs(split_paragraphs(ar_text), "ar")
         en_pars = segment_paragraphs(split_paragraphs(en_text), "en")
         ar = [s for p in ar_pars for s in p]
@@ -145,12 +146,11 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
             data["en"] = en
         click.echo(json.dumps(data, ensure_ascii=False))
         return
-    click.echo("ar\ten\tconfidence\tarabic\tenglish")
-    for (a, e), conf in zip(result.links, result.confidence, strict=True):
-        click.echo("\t".join([
-            ",".join(map(str, a)), ",".join(map(str, e)), f"{conf:.4f}",
-            _cell(" ".join(ar[i] for i in a)), _cell(" ".join(en[j] for j in e)),
-        ]))
+    # one write (an echo a line flushed each: 5,000 writes for 5,000 links)
+    click.echo("\n".join(["ar\ten\tconfidence\tarabic\tenglish", *(
+        "\t".join([",".join(map(str, a)), ",".join(map(str, e)), f"{conf:.4f}",
+                   _cell(" ".join(ar[i] for i in a)), _cell(" ".join(en[j] for j in e))])
+        for (a, e), conf in zip(result.links, result.confidence, strict=True))]))
 
 
 def _text_of(path: str) -> str:
