@@ -93,6 +93,7 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
     """
     from workbench.align import align_paragraphs, align_sentences
     from workbench.align.aligner import continuation_lines
+    from workbench.collector import uncollected_at_exit
     from workbench.text.script import require_language
     from workbench.wording import plural
 
@@ -134,6 +135,7 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
         ar = [s for p in ar_pars for s in p]
         en = [s for p in en_pars for s in p]
         result = align_paragraphs(ar_pars, en_pars, glossary=glossary, lexicon=lexicon)
+    uncollected_at_exit()  # the exit's garbage collections would walk all the aligner made
     for warning in result.warnings:
         click.echo(f"workbench: warning: {warning}", err=True)
     if fmt == "json":
