@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from bench.align import _docs
 from tests.conftest import run_cli
 
@@ -108,3 +110,35 @@ def test_glossary_option(tmp_path: Path) -> None:
                      write(tmp_path / "e.txt", ["They chose insurrection.", "Then slept."]),
                      "--presegmented", "--glossary", str(glossary))
     assert json.loads(result.stdout)["links"] == [[[0], [0]], [[1], [1]]]
+
+
+def test_tsv_output_is_written_at_once_and_the_exit_skips_its_collections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The TSV goes out in one write (a flushed echo a line cost 40 ms at 5,000 links), the
+    same rows; the command leaves its objects to the exit uncollected (see
+    ``collector.uncollected_at_exit``)."""
+    import click
+
+    import workbench.collector
+
+    ar, en = NTREX[0]
+    args = ("align", write(tmp_path / "a.txt", ar[:8]), write(tmp_path / "e.txt", en[:8]),
+            "--presegmented", "--format", "tsv")
+    echoed: list[str] = []
+    real_echo = click.echo
+
+    def echo(message: str | None = None, **kwargs: object) -> None:
+        if not kwargs.get("err"):
+            echoed.append(str(message))
+        real_echo(message, **kwargs)  # type: ignore[arg-type]
+
+    asked: list[bool] = []
+    monkeypatch.setattr(click, "echo", echo)
+    monkeypatch.setattr(workbench.collector, "uncollected_at_exit", lambda: asked.append(True))
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert len(echoed) == 1 and asked == [True]
+    rows = result.stdout.splitlines()
+    assert rows[0] == "ar\ten\tconfidence\tarabic\tenglish" and len(rows) == 9
+    assert [r.split("\t")[3] for r in rows[1:]] == ar[:8]
