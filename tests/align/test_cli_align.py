@@ -142,3 +142,20 @@ def test_tsv_output_is_written_at_once_and_the_exit_skips_its_collections(
     rows = result.stdout.splitlines()
     assert rows[0] == "ar\ten\tconfidence\tarabic\tenglish" and len(rows) == 9
     assert [r.split("\t")[3] for r in rows[1:]] == ar[:8]
+
+
+def test_a_tsv_cell_has_single_spaces_only() -> None:
+    """A cell's whitespace is one space a run, none at its ends, whatever the whitespace
+    (tabs, line breaks, no-break and other Unicode spaces, marks beside them)."""
+    import random
+
+    from workbench.cli.text import _cell
+
+    spaces = [" ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2003", "\u2028",
+              "\u3000", "\u200f"]
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice([*spaces, "a", "ب", "."]) for _ in range(rng.randrange(9)))
+        assert _cell(text) == " ".join(text.split()), repr(text)
+    assert [c for c in map(chr, range(0x110000)) if c != " " and c.isspace() and c.isprintable()
+            ] == []  # what _cell's quick way relies on

@@ -176,4 +176,9 @@ def _text_of(path: str) -> str:
 
 
 def _cell(text: str) -> str:
+    """``text`` with each run of whitespace one space, none at its ends (a TSV cell)."""
+    # Printable text has no whitespace but the space (tabs, line breaks, no-break and other
+    # spaces are not printable): most sentences are taken as they are, not split and joined.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
