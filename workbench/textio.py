@@ -80,7 +80,7 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     bytes are not UTF-8 but read as Arabic text in that code page, or ISO-8859-6 when that
     reading's letters are the likelier (see :func:`arabic_reading`).
     """
-    if not data or data.isspace():  # (strip() would copy a whole file to tell)
+    if not data.strip():
         raise InputError(path, _no_text(data))
     refuse_binary(data, path)
     for bom, encoding in _BOMS:
@@ -259,7 +259,7 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
         raise InputError(path, "binary content (control characters)", line)
-    if not text or text.isspace():
+    if not text.strip():
         raise InputError(path, _no_text(text))
     if _MARKUP.match(text):
         if "<office:document" in text[:4096]:  # LibreOffice's .fodt: no ending reads it
