@@ -159,3 +159,20 @@ def test_a_tsv_cell_has_single_spaces_only() -> None:
         assert _cell(text) == " ".join(text.split()), repr(text)
     assert [c for c in map(chr, range(0x110000)) if c != " " and c.isspace() and c.isprintable()
             ] == []  # what _cell's quick way relies on
+
+
+def test_the_align_command_loads_no_segmenter_dictionary_or_glossary_to_start() -> None:
+    """Importing the command and the aligner (a fresh interpreter) loads neither the
+    segmenter (only without --presegmented), the dictionary lookup (only with a dictionary
+    or the basic vocabulary) nor the glossary (only with --glossary): their imports were a
+    fortieth of a 5,000-line alignment's command."""
+    import subprocess
+    import sys
+
+    lazy = ("workbench.text.segment", "workbench.dictionary.lookup", "workbench.glossary.model",
+            "workbench.glossary.morphology")
+    code = ("import sys, workbench.cli.text, workbench.align\n"
+            f"print([m for m in {lazy!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.strip() == "[]"
