@@ -237,3 +237,58 @@ def test_a_core_built_before_ibm1_32_still_gives_the_word_tables(
 
     monkeypatch.setattr(lexicon._native, "core", Older())
     assert lexicon.induce_table(ar, en) == expected
+
+
+@needs_core
+@pytest.mark.parametrize("seed", range(6))
+def test_the_word_pairs_are_numbered_as_numpy_numbers_them(seed: int) -> None:
+    """The C numbering of the word pairs' keys (a bitmap of the keys present) gives
+    ``unique_inverse``'s distinct keys and ranks: dense and sparse keys, the largest at a
+    word's last bit, a single key; beyond its range (keys spread wider than 64 a key) and
+    for an int64 inverse NumPy numbers them."""
+    from workbench.numeric import unique_inverse
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 200_000))
+    top = int(rng.choice([0, 63, 64, 127, 5 * n, 63 * n, 100 * n]))
+    keys = rng.integers(0, top + 1, n).astype(np.int64)
+    keys[rng.integers(0, n)] = top
+    for dtype in (np.int32, np.int64):
+        uniq, inverse = lexicon._pair_numbers(keys, dtype)
+        expected_uniq, expected_inverse = unique_inverse(keys, dtype)
+        assert uniq.dtype == expected_uniq.dtype and inverse.dtype == expected_inverse.dtype
+        assert np.array_equal(uniq, expected_uniq)
+        assert np.array_equal(inverse, expected_inverse)
+
+
+@needs_core
+def test_a_core_built_before_dense_ranks_still_gives_the_word_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ``_dpcore`` built before the word pairs were numbered in C (not rebuilt after an
+    update) leaves the numbering to NumPy: the same tables."""
+    rng = np.random.default_rng(3)
+    ar = [[f"a{k}" for k in rng.integers(0, 300, 6)] for _ in range(400)]
+    en = [[f"e{k}" for k in rng.integers(0, 300, 5)] for _ in range(400)]
+    calls: list[int] = []
+    core = native.core
+    real = core.dense_ranks
+
+    class Spy:
+        def __getattr__(self, name: str) -> object:
+            if name == "dense_ranks":
+                return lambda *args: calls.append(1) or real(*args)
+            return getattr(core, name)
+
+    monkeypatch.setattr(lexicon._native, "core", Spy())
+    expected = lexicon.induce_table(ar, en)
+    assert calls  # the C numbering served
+
+    class Older:
+        def __getattr__(self, name: str) -> object:
+            if name == "dense_ranks":
+                raise AttributeError(name)
+            return getattr(core, name)
+
+    monkeypatch.setattr(lexicon._native, "core", Older())
+    assert lexicon.induce_table(ar, en) == expected

@@ -1,6 +1,6 @@
 /* The aligner's inner loops in C: the search's and the posteriors' row loops (dp.py), the
- * coverage tables' instance loop (sparse.py), the link costs' cells (scoring.py) and IBM
- * model 1's iterations (lexicon.py).
+ * coverage tables' instance loop (sparse.py), the link costs' cells (scoring.py), IBM
+ * model 1's iterations and the numbering of its word pairs (lexicon.py).
  *
  * Optional: when this extension is not built, the same loops run in NumPy. Both compute
  * every value with the same floating-point operations in the same order, so they give the
@@ -749,6 +749,104 @@ link_finish(PyObject *self, PyObject *args)
     return finish(b, 9);
 }
 
+/* Set bits of a 64-bit word, and the index of its lowest set bit (x != 0). */
+static inline int
+bits_set(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(x);
+#else
+    int c = 0;
+    for (; x; x &= x - 1)
+        c++;
+    return c;
+#endif
+}
+
+static inline int
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(x);
+#else
+    int c = 0;
+    for (; !(x & 1); x >>= 1)
+        c++;
+    return c;
+#endif
+}
+
+/* dense_ranks(values, inverse, uniq, top) -> count
+ *
+ * numeric.unique_inverse of int64 values in 0..top: the values present marked in a bitmap
+ * (64 a word), each word's count of the values before it summed once; uniq (int64, room for
+ * every distinct value) gets the distinct values ascending, inverse (int32, one a value)
+ * each value's index among them: the values present before it plus the set bits below it
+ * in its word. Returns how many distinct values there are. */
+static PyObject *
+dense_ranks(PyObject *self, PyObject *args)
+{
+    Py_buffer b[3];
+    Py_ssize_t top;
+    if (!PyArg_ParseTuple(args, "y*w*w*n", &b[0], &b[1], &b[2], &top))
+        return NULL;
+    const int64_t *values = (const int64_t *)b[0].buf;
+    int32_t *inverse = (int32_t *)b[1].buf;
+    int64_t *uniq = (int64_t *)b[2].buf;
+    Py_ssize_t n = b[0].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t room = b[2].len / (Py_ssize_t)sizeof(int64_t);
+    if (b[1].len / (Py_ssize_t)sizeof(int32_t) != n || top < 0) {
+        release(b, 3);
+        PyErr_SetString(PyExc_ValueError, "dense_ranks: one inverse a value, top >= 0");
+        return NULL;
+    }
+    Py_ssize_t words = top / 64 + 1;
+    uint64_t *bits = calloc((size_t)words, sizeof(uint64_t));
+    int64_t *before = malloc(sizeof(int64_t) * (size_t)words);
+    if (bits == NULL || before == NULL) {
+        free(bits);
+        free(before);
+        release(b, 3);
+        return PyErr_NoMemory();
+    }
+    int bad = 0;
+    Py_ssize_t count = 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int64_t v = values[k];
+        if (v < 0 || v > top) {
+            bad = 1;
+            break;
+        }
+        bits[v >> 6] |= (uint64_t)1 << (v & 63);
+    }
+    for (Py_ssize_t w = 0; !bad && w < words; w++) {
+        before[w] = count;
+        for (uint64_t x = bits[w]; x; x &= x - 1) {
+            if (count < room)
+                uniq[count] = (int64_t)w * 64 + lowest_bit(x);
+            count++;
+        }
+    }
+    if (!bad && count > room)
+        bad = 2;
+    for (Py_ssize_t k = 0; !bad && k < n; k++) {
+        int64_t v = values[k];
+        uint64_t below = bits[v >> 6] & (((uint64_t)1 << (v & 63)) - 1);
+        inverse[k] = (int32_t)(before[v >> 6] + bits_set(below));
+    }
+    Py_END_ALLOW_THREADS
+    free(bits);
+    free(before);
+    release(b, 3);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad == 1 ? "dense_ranks: a value outside 0..top"
+                                                   : "dense_ranks: uniq has too little room");
+        return NULL;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
     {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
@@ -759,6 +857,7 @@ static PyMethodDef methods[] = {
     {"running_sums", running_sums, METH_VARARGS, "The coverage table's sums over run lengths."},
     {"link_lex", link_lex, METH_VARARGS, "Link costs: lexical terms and length deviations."},
     {"link_finish", link_finish, METH_VARARGS, "Link costs: the sums of their terms."},
+    {"dense_ranks", dense_ranks, METH_VARARGS, "Distinct values and ranks by a bitmap."},
     {NULL, NULL, 0, NULL},
 };
 
