@@ -105,7 +105,7 @@ def _cross(
 def _pair_numbers(keys: np.ndarray, dtype: type) -> tuple[np.ndarray, np.ndarray]:
     """``unique_inverse(keys, dtype)`` of the word pairs' keys (non-negative): in C where it
     is built, by a bitmap of the keys present no larger than the keys themselves (a 5k
-    text's million keys: 10–30 ms in NumPy, whose rank table outgrows the caches; ≈ 3 ms)."""
+    text's million keys: 10–30 ms in NumPy, whose rank table outgrows the caches; 4–6 ms)."""
     core = _native.core
     top = int(keys.max()) if len(keys) else -1
     if (core is None or not hasattr(core, "dense_ranks") or dtype != np.int32 or top < 0
