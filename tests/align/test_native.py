@@ -242,27 +242,32 @@ def test_a_core_built_before_ibm1_32_still_gives_the_word_tables(
 @needs_core
 @pytest.mark.parametrize("seed", range(6))
 def test_the_word_pairs_are_numbered_as_numpy_numbers_them(seed: int) -> None:
-    """The C numbering of the word pairs' keys (a bitmap of the keys present) gives
-    ``unique_inverse``'s distinct keys and ranks: dense and sparse keys, the largest at a
-    word's last bit, a single key; beyond its range (keys spread wider than 64 a key) and
-    for an int64 inverse NumPy numbers them."""
+    """The C numbering of the word pairs (their keys never stored: a bitmap of the keys
+    present) gives ``unique_inverse``'s distinct keys and ranks: many and few words a side,
+    keys at a bitmap word's last bit, one instance; for wide keys (more than 64 a pair), int64
+    entries or an int64 inverse NumPy numbers them."""
     from workbench.numeric import unique_inverse
 
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 200_000))
-    top = int(rng.choice([0, 63, 64, 127, 5 * n, 63 * n, 100 * n]))
-    keys = rng.integers(0, top + 1, n).astype(np.int64)
-    keys[rng.integers(0, n)] = top
-    for dtype in (np.int32, np.int64):
-        uniq, inverse = lexicon._pair_numbers(keys, dtype)
-        expected_uniq, expected_inverse = unique_inverse(keys, dtype)
+    n_a, n_e = (int(x) for x in rng.choice([1, 2, 63, 64, 500, 3000], 2))
+    a_w = rng.integers(0, n_a, int(rng.integers(1, 5000))).astype(np.int64)
+    e_w = rng.integers(0, n_e, int(rng.integers(1, 5000))).astype(np.int64)
+    a_w[0], e_w[0] = n_a - 1, n_e - 1
+    for pos_type, dtype in ((np.int32, np.int32), (np.int32, np.int64), (np.int64, np.int32)):
+        a_pos = rng.integers(0, len(a_w), n).astype(pos_type)
+        e_pos = rng.integers(0, len(e_w), n).astype(pos_type)
+        a_pos[0] = e_pos[0] = 0
+        uniq, inverse = lexicon._pair_numbers(a_w, e_w, a_pos, e_pos, n_a, n_e, dtype)
+        expected_uniq, expected_inverse = unique_inverse(a_w[a_pos] * (n_e + 1) + e_w[e_pos],
+                                                         dtype)
         assert uniq.dtype == expected_uniq.dtype and inverse.dtype == expected_inverse.dtype
         assert np.array_equal(uniq, expected_uniq)
         assert np.array_equal(inverse, expected_inverse)
 
 
 @needs_core
-def test_a_core_built_before_dense_ranks_still_gives_the_word_tables(
+def test_a_core_built_before_pair_ranks_still_gives_the_word_tables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A ``_dpcore`` built before the word pairs were numbered in C (not rebuilt after an
@@ -272,11 +277,11 @@ def test_a_core_built_before_dense_ranks_still_gives_the_word_tables(
     en = [[f"e{k}" for k in rng.integers(0, 300, 5)] for _ in range(400)]
     calls: list[int] = []
     core = native.core
-    real = core.dense_ranks
+    real = core.pair_ranks
 
     class Spy:
         def __getattr__(self, name: str) -> object:
-            if name == "dense_ranks":
+            if name == "pair_ranks":
                 return lambda *args: calls.append(1) or real(*args)
             return getattr(core, name)
 
@@ -286,7 +291,7 @@ def test_a_core_built_before_dense_ranks_still_gives_the_word_tables(
 
     class Older:
         def __getattr__(self, name: str) -> object:
-            if name == "dense_ranks":
+            if name == "pair_ranks":
                 raise AttributeError(name)
             return getattr(core, name)
 
