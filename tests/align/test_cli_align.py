@@ -176,3 +176,27 @@ def test_the_align_command_loads_no_segmenter_dictionary_or_glossary_to_start() 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("given", [None, "3"])
+def test_the_align_command_starts_openblas_on_one_thread_unless_told(
+    tmp_path: Path, given: str | None,
+) -> None:
+    """In a process of its own (NumPy not loaded yet) the command sets
+    OPENBLAS_NUM_THREADS=1 before NumPy loads (its threads cost 70 ms of CPU to start); a
+    value the user gives is kept."""
+    import os
+    import subprocess
+    import sys
+
+    ar, en = NTREX[0]
+    args = [write(tmp_path / "a.txt", ar[:4]), write(tmp_path / "e.txt", en[:4]), "--presegmented"]
+    code = ("import os, sys\nfrom workbench.cli import main\n"
+            f"main(['align', *{args!r}], standalone_mode=False)\n"
+            "print(os.environ.get('OPENBLAS_NUM_THREADS'), file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given:
+        env["OPENBLAS_NUM_THREADS"] = given
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120, env=env)
+    assert out.stderr.strip().splitlines()[-1] == (given or "1")
