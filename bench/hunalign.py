@@ -82,7 +82,7 @@ def align(ar: Sequence[str], en: Sequence[str], dictionary: Sequence[str] = (),
     for key, lines in files.items():
         (folder / f"{key}.txt").write_text("".join(f"{x}\n" for x in lines), encoding="utf-8")
     args = [*cmd, *(str(folder / f"{k}.txt") for k in files)]
-    stdout, stderr, seconds, cpu, peak_mb = _run(args, folder)
+    stdout, stderr, seconds, cpu, peak_mb = run_measured(args, folder)
     ladder = [(int(i), int(j)) for i, j, _ in
               (line.split("\t") for line in stdout.splitlines() if line.strip())]
     if build == "WebAssembly":  # the alignment alone, Node's start-up and loading excluded
@@ -106,14 +106,17 @@ with open(sys.argv[1], "w") as out:
 """
 
 
-def _run(args: list[str], folder: Path) -> tuple[str, str, float, float, float]:
-    """Run ``args`` with its output in files of ``folder``; its stdout, stderr, wall and CPU
-    seconds and its own peak memory in MB (from a small waiting process: the bench's own
-    memory, and that of its larger children, not counted)."""
+def run_measured(
+    args: list[str], folder: Path, env: dict[str, str] | None = None,
+) -> tuple[str, str, float, float, float]:
+    """Run ``args`` (in ``env``, else this environment) with its output in files of
+    ``folder``; its stdout, stderr, wall and CPU seconds and its own peak memory in MB (from
+    a small waiting process: the bench's own memory, and that of its larger children, not
+    counted)."""
     out, err, figures = folder / "stdout.txt", folder / "stderr.txt", folder / "rusage.json"
     with out.open("wb") as stdout, err.open("wb") as stderr:
         subprocess.run([sys.executable, "-c", _WAITER, str(figures), *args],
-                       stdout=stdout, stderr=stderr, check=True)
+                       stdout=stdout, stderr=stderr, check=True, env=env)
     report = json.loads(figures.read_text(encoding="utf-8"))
     text = out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8", errors="replace")
     if report["code"]:

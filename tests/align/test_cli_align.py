@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from bench.align import _docs
 from tests.conftest import run_cli
 
@@ -108,3 +110,93 @@ def test_glossary_option(tmp_path: Path) -> None:
                      write(tmp_path / "e.txt", ["They chose insurrection.", "Then slept."]),
                      "--presegmented", "--glossary", str(glossary))
     assert json.loads(result.stdout)["links"] == [[[0], [0]], [[1], [1]]]
+
+
+def test_tsv_output_is_written_at_once_and_the_exit_skips_its_collections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The TSV goes out in one write (a flushed echo a line cost 40 ms at 5,000 links), the
+    same rows; the command leaves its objects to the exit uncollected (see
+    ``collector.uncollected_at_exit``)."""
+    import click
+
+    import workbench.collector
+
+    ar, en = NTREX[0]
+    args = ("align", write(tmp_path / "a.txt", ar[:8]), write(tmp_path / "e.txt", en[:8]),
+            "--presegmented", "--format", "tsv")
+    echoed: list[str] = []
+    real_echo = click.echo
+
+    def echo(message: str | None = None, **kwargs: object) -> None:
+        if not kwargs.get("err"):
+            echoed.append(str(message))
+        real_echo(message, **kwargs)  # type: ignore[arg-type]
+
+    asked: list[bool] = []
+    monkeypatch.setattr(click, "echo", echo)
+    monkeypatch.setattr(workbench.collector, "uncollected_at_exit", lambda: asked.append(True))
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert len(echoed) == 1 and asked == [True]
+    rows = result.stdout.splitlines()
+    assert rows[0] == "ar\ten\tconfidence\tarabic\tenglish" and len(rows) == 9
+    assert [r.split("\t")[3] for r in rows[1:]] == ar[:8]
+
+
+def test_a_tsv_cell_has_single_spaces_only() -> None:
+    """A cell's whitespace is one space a run, none at its ends, whatever the whitespace
+    (tabs, line breaks, no-break and other Unicode spaces, marks beside them)."""
+    import random
+
+    from workbench.cli.text import _cell
+
+    spaces = [" ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2003", "\u2028",
+              "\u3000", "\u200f"]
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice([*spaces, "a", "ب", "."]) for _ in range(rng.randrange(9)))
+        assert _cell(text) == " ".join(text.split()), repr(text)
+    assert [c for c in map(chr, range(0x110000)) if c != " " and c.isspace() and c.isprintable()
+            ] == []  # what _cell's quick way relies on
+
+
+def test_the_align_command_loads_no_segmenter_dictionary_or_glossary_to_start() -> None:
+    """Importing the command and the aligner (a fresh interpreter) loads neither the
+    segmenter (only without --presegmented), the dictionary lookup (only with a dictionary
+    or the basic vocabulary) nor the glossary (only with --glossary): their imports were a
+    fortieth of a 5,000-line alignment's command."""
+    import subprocess
+    import sys
+
+    lazy = ("workbench.text.segment", "workbench.dictionary.lookup", "workbench.glossary.model",
+            "workbench.glossary.morphology")
+    code = ("import sys, workbench.cli.text, workbench.align\n"
+            f"print([m for m in {lazy!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("given", [None, "3"])
+def test_the_align_command_starts_openblas_on_one_thread_unless_told(
+    tmp_path: Path, given: str | None,
+) -> None:
+    """In a process of its own (NumPy not loaded yet) the command sets
+    OPENBLAS_NUM_THREADS=1 before NumPy loads (its threads cost 70 ms of CPU to start); a
+    value the user gives is kept."""
+    import os
+    import subprocess
+    import sys
+
+    ar, en = NTREX[0]
+    args = [write(tmp_path / "a.txt", ar[:4]), write(tmp_path / "e.txt", en[:4]), "--presegmented"]
+    code = ("import os, sys\nfrom workbench.cli import main\n"
+            f"main(['align', *{args!r}], standalone_mode=False)\n"
+            "print(os.environ.get('OPENBLAS_NUM_THREADS'), file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given:
+        env["OPENBLAS_NUM_THREADS"] = given
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120, env=env)
+    assert out.stderr.strip().splitlines()[-1] == (given or "1")

@@ -238,3 +238,63 @@ def test_a_core_built_before_ibm1_32_still_gives_the_word_tables(
 
     monkeypatch.setattr(lexicon._native, "core", Older())
     assert lexicon.induce_table(ar, en) == expected
+
+
+@needs_core
+@pytest.mark.parametrize("seed", range(6))
+def test_the_word_pairs_are_numbered_as_numpy_numbers_them(seed: int) -> None:
+    """The C numbering of the word pairs (their keys never stored: a bitmap of the keys
+    present) gives ``unique_inverse``'s distinct keys and ranks: many and few words a side,
+    keys at a bitmap word's last bit, one instance; for wide keys (more than 64 a pair), int64
+    entries or an int64 inverse NumPy numbers them."""
+    from workbench.numeric import unique_inverse
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 200_000))
+    n_a, n_e = (int(x) for x in rng.choice([1, 2, 63, 64, 500, 3000], 2))
+    a_w = rng.integers(0, n_a, int(rng.integers(1, 5000))).astype(np.int64)
+    e_w = rng.integers(0, n_e, int(rng.integers(1, 5000))).astype(np.int64)
+    a_w[0], e_w[0] = n_a - 1, n_e - 1
+    for pos_type, dtype in ((np.int32, np.int32), (np.int32, np.int64), (np.int64, np.int32)):
+        a_pos = rng.integers(0, len(a_w), n).astype(pos_type)
+        e_pos = rng.integers(0, len(e_w), n).astype(pos_type)
+        a_pos[0] = e_pos[0] = 0
+        uniq, inverse = lexicon._pair_numbers(a_w, e_w, a_pos, e_pos, n_a, n_e, dtype)
+        expected_uniq, expected_inverse = unique_inverse(a_w[a_pos] * (n_e + 1) + e_w[e_pos],
+                                                         dtype)
+        assert uniq.dtype == expected_uniq.dtype and inverse.dtype == expected_inverse.dtype
+        assert np.array_equal(uniq, expected_uniq)
+        assert np.array_equal(inverse, expected_inverse)
+
+
+@needs_core
+def test_a_core_built_before_pair_ranks_still_gives_the_word_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ``_dpcore`` built before the word pairs were numbered in C (not rebuilt after an
+    update) leaves the numbering to NumPy: the same tables."""
+    rng = np.random.default_rng(3)
+    ar = [[f"a{k}" for k in rng.integers(0, 300, 6)] for _ in range(400)]
+    en = [[f"e{k}" for k in rng.integers(0, 300, 5)] for _ in range(400)]
+    calls: list[int] = []
+    core = native.core
+    real = core.pair_ranks
+
+    class Spy:
+        def __getattr__(self, name: str) -> object:
+            if name == "pair_ranks":
+                return lambda *args: calls.append(1) or real(*args)
+            return getattr(core, name)
+
+    monkeypatch.setattr(lexicon._native, "core", Spy())
+    expected = lexicon.induce_table(ar, en)
+    assert calls  # the C numbering served
+
+    class Older:
+        def __getattr__(self, name: str) -> object:
+            if name == "pair_ranks":
+                raise AttributeError(name)
+            return getattr(core, name)
+
+    monkeypatch.setattr(lexicon._native, "core", Older())
+    assert lexicon.induce_table(ar, en) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from workbench.text import bidi
@@ -44,3 +46,42 @@ def test_a_target_that_copies_its_arabic_source(target: str, source: str, copied
     # One rule for the XLIFF filter (another tool's XLIFF as a source) and the re-import of
     # translations (project.exchange_import): both kept their own, differing on Arabic-Indic digits.
     assert copies_source(target, source) is copied
+
+
+def test_characters_are_counted_alike_with_and_without_numpy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``require_language`` counts a text's characters over its code points where NumPy is
+    loaded, else with a Counter: the same counts (surrogates and astral characters too)."""
+    import random
+    import sys
+    from collections import Counter
+
+    import numpy  # noqa: F401  (loaded: the fast way)
+
+    from workbench.text import script
+
+    rng = random.Random(7)
+    texts = ["", "a", "\ud800x\udfff", "😀ab\U0010ffff", "الانتفاضة The uprising, ١٩١٧"]
+    texts += ["".join(chr(rng.choice([rng.randrange(0x110000), rng.randrange(0x600, 0x700),
+                                      rng.randrange(32, 128)])) for _ in range(rng.randrange(60)))
+              for _ in range(300)]
+    fast = [sorted(script._char_counts(t)) for t in texts]
+    monkeypatch.delitem(sys.modules, "numpy")
+    assert fast == [sorted(script._char_counts(t)) for t in texts]
+    assert fast == [sorted(Counter(t).items()) for t in texts]
+
+
+def test_a_file_given_for_the_other_language_is_refused_with_numpy_loaded(
+    tmp_path: Path,
+) -> None:
+    import numpy  # noqa: F401
+
+    from workbench.errors import InputError
+    from workbench.text.script import require_language
+
+    require_language("الانتفاضة الكبرى في سنة ١٩١٧ " * 20, "ar", tmp_path)
+    with pytest.raises(InputError, match="not Arabic: 0%"):
+        require_language("The great uprising of 1917. " * 20, "ar", tmp_path)
+    with pytest.raises(InputError, match="not English: 100%"):
+        require_language("الانتفاضة الكبرى في سنة ١٩١٧ " * 20, "en", tmp_path)

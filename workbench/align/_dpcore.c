@@ -1,6 +1,6 @@
 /* The aligner's inner loops in C: the search's and the posteriors' row loops (dp.py), the
- * coverage tables' instance loop (sparse.py), the link costs' cells (scoring.py) and IBM
- * model 1's iterations (lexicon.py).
+ * coverage tables' instance loop (sparse.py), the link costs' cells (scoring.py), IBM
+ * model 1's iterations and the numbering of its word pairs (lexicon.py).
  *
  * Optional: when this extension is not built, the same loops run in NumPy. Both compute
  * every value with the same floating-point operations in the same order, so they give the
@@ -749,6 +749,118 @@ link_finish(PyObject *self, PyObject *args)
     return finish(b, 9);
 }
 
+/* Set bits of a 64-bit word, and the index of its lowest set bit (x != 0). */
+static inline int
+bits_set(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(x);
+#else
+    int c = 0;
+    for (; x; x &= x - 1)
+        c++;
+    return c;
+#endif
+}
+
+static inline int
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(x);
+#else
+    int c = 0;
+    for (; !(x & 1); x >>= 1)
+        c++;
+    return c;
+#endif
+}
+
+/* pair_ranks(a_w, e_w, a_pos, e_pos, n_words, width, inverse, uniq) -> count
+ *
+ * numeric.unique_inverse of the word pairs' keys a_w[a_pos[k]] * width + e_w[e_pos[k]]
+ * (a_w, e_w: int64 word numbers, below n_words and width; a_pos, e_pos: int32 entries), the
+ * keys never stored: the keys present marked in a bitmap over 0 .. n_words * width (64 a word),
+ * each word's count of the keys before it summed once; uniq (int64, room for every distinct
+ * key) gets the distinct keys ascending, inverse (int32, one a pair) each key's index among
+ * them: the keys present before its word plus the set bits below it there. Returns how many
+ * distinct keys there are. */
+static PyObject *
+pair_ranks(PyObject *self, PyObject *args)
+{
+    Py_buffer b[6];
+    Py_ssize_t n_words, width;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*nnw*w*", &b[0], &b[1], &b[2], &b[3], &n_words, &width,
+                          &b[4], &b[5]))
+        return NULL;
+    const int64_t *a_w = (const int64_t *)b[0].buf, *e_w = (const int64_t *)b[1].buf;
+    const int32_t *a_pos = (const int32_t *)b[2].buf, *e_pos = (const int32_t *)b[3].buf;
+    int32_t *inverse = (int32_t *)b[4].buf;
+    int64_t *uniq = (int64_t *)b[5].buf;
+    Py_ssize_t len_a = b[0].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t len_e = b[1].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t n = b[2].len / (Py_ssize_t)sizeof(int32_t);
+    Py_ssize_t room = b[5].len / (Py_ssize_t)sizeof(int64_t);
+    if (b[3].len / (Py_ssize_t)sizeof(int32_t) != n
+            || b[4].len / (Py_ssize_t)sizeof(int32_t) != n || width < 1 || n_words < 1) {
+        release(b, 6);
+        PyErr_SetString(PyExc_ValueError, "pair_ranks: one entry of each side and one "
+                                          "inverse a pair, n_words and width >= 1");
+        return NULL;
+    }
+    Py_ssize_t words = (n_words * width) / 64 + 1;
+    uint64_t *bits = calloc((size_t)words, sizeof(uint64_t));
+    int64_t *before = malloc(sizeof(int64_t) * (size_t)words);
+    if (bits == NULL || before == NULL) {
+        free(bits);
+        free(before);
+        release(b, 6);
+        return PyErr_NoMemory();
+    }
+    int bad = 0;
+    Py_ssize_t count = 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int32_t i = a_pos[k], j = e_pos[k];
+        if (i < 0 || i >= len_a || j < 0 || j >= len_e) {
+            bad = 1;
+            break;
+        }
+        int64_t a = a_w[i], e = e_w[j];
+        if (a < 0 || a >= n_words || e < 0 || e >= width) {
+            bad = 1;
+            break;
+        }
+        int64_t v = a * width + e;
+        bits[v >> 6] |= (uint64_t)1 << (v & 63);
+    }
+    for (Py_ssize_t w = 0; !bad && w < words; w++) {
+        before[w] = count;
+        for (uint64_t x = bits[w]; x; x &= x - 1) {
+            if (count < room)
+                uniq[count] = (int64_t)w * 64 + lowest_bit(x);
+            count++;
+        }
+    }
+    if (!bad && count > room)
+        bad = 2;
+    for (Py_ssize_t k = 0; !bad && k < n; k++) {
+        int64_t v = a_w[a_pos[k]] * width + e_w[e_pos[k]];
+        uint64_t below = bits[v >> 6] & (((uint64_t)1 << (v & 63)) - 1);
+        inverse[k] = (int32_t)(before[v >> 6] + bits_set(below));
+    }
+    Py_END_ALLOW_THREADS
+    free(bits);
+    free(before);
+    release(b, 6);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad == 1 ? "pair_ranks: an entry or word out of range"
+                                                   : "pair_ranks: uniq has too little room");
+        return NULL;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
     {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
@@ -759,6 +871,7 @@ static PyMethodDef methods[] = {
     {"running_sums", running_sums, METH_VARARGS, "The coverage table's sums over run lengths."},
     {"link_lex", link_lex, METH_VARARGS, "Link costs: lexical terms and length deviations."},
     {"link_finish", link_finish, METH_VARARGS, "Link costs: the sums of their terms."},
+    {"pair_ranks", pair_ranks, METH_VARARGS, "The word pairs' distinct keys and ranks."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -46,7 +47,6 @@ from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scor
 from workbench.align.sparse import SparseRows
 from workbench.allocator import keep_large_blocks
 from workbench.collector import gc_paused
-from workbench.glossary.model import Glossary
 from workbench.numeric import unique
 from workbench.text.stems import (
     arabic_content_stems,
@@ -57,6 +57,9 @@ from workbench.text.stems import (
     english_words_many,
 )
 from workbench.wording import plural
+
+if TYPE_CHECKING:  # (the glossary's model is not loaded to align without one)
+    from workbench.glossary.model import Glossary
 
 FULL_DP_CELLS = 400_000
 COARSE_ROWS = 3000  # above this, the first pass starts from a coarse alignment

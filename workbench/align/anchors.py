@@ -22,10 +22,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from workbench.glossary.model import Glossary
 from workbench.text.arabic_numbers import compound_numbers, number_part
 from workbench.text.months import (
     ARABIC_MONTHS,
@@ -43,6 +43,9 @@ from workbench.text.stems import (
     latin_words,
 )
 from workbench.text.translit import arabic_skeletons, english_skeleton
+
+if TYPE_CHECKING:  # (the glossary's model is not loaded to align without one)
+    from workbench.glossary.model import Glossary
 
 
 def _words(text: str) -> list[str]:

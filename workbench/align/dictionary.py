@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from workbench.dictionary.lookup import dictionary_text
-from workbench.glossary.morphology import plain
 from workbench.text.normalize import normalize_arabic
 from workbench.text.stems import AR_STOP, english_content_stems
 from workbench.text.stems import arabic_content_stem as align_stem
@@ -165,6 +163,10 @@ def dictionary_evidence(
     """The dictionary concepts of Arabic sentences ``ar`` and English sentences (given as
     their content stems). With a :class:`WithBasic` glosser, ``translatable`` is the share
     the user's own dictionary translates."""
+    # here, not at the top: a text aligned without a dictionary does not load the lookup
+    from workbench.dictionary.lookup import dictionary_text
+    from workbench.glossary.morphology import plain
+
     primary = glosser.primary if isinstance(glosser, WithBasic) else None
     own: set[str] = set()  # words the primary dictionary alone translates
     en_vocab = {s for stems in en_stems for s in stems}

@@ -1,7 +1,7 @@
 """The aligner's optional C part (``_dpcore``, built by setup.py when a compiler is there):
 the coverage tables' instance loop, the link costs' cells, the search's and the posteriors'
-row loops and IBM model 1's iterations. ``core`` is None without it, and the callers run the
-same computations in NumPy with the same results."""
+row loops, IBM model 1's iterations and its word pairs' numbering. ``core`` is None without
+it, and the callers run the same computations in NumPy with the same results."""
 
 from __future__ import annotations
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -44,6 +46,18 @@ def copies_source(target: str, source: str) -> bool:
     return arabic_share(target) > 0 and match_key(target) == match_key(source)
 
 
+def _char_counts(text: str) -> Iterable[tuple[str, int]]:
+    """Each distinct character of ``text`` with how often it occurs. Where NumPy is loaded
+    already (``align``) its code points are counted at once: a Counter takes 12 ms for
+    200,000 Arabic characters, this 1.5 ms (NumPy is not imported for it: 45 ms)."""
+    np = sys.modules.get("numpy")
+    if np is None:
+        return Counter(text).items()
+    counts = np.bincount(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32))
+    found = np.flatnonzero(counts)
+    return zip(map(chr, found.tolist()), counts[found].tolist(), strict=True)
+
+
 def _arabic(ch: str) -> bool:
     """Whether a letter is of the Arabic script (its blocks and presentation forms)."""
     return ("\u0600" <= ch <= "\u08ff" or "\ufb50" <= ch <= "\ufdff"
@@ -54,7 +68,7 @@ def require_language(text: str, lang: str, path: str | Path) -> None:
     """Refuse Arabic ``text`` (``lang`` "ar") that has hardly any Arabic letters, or English
     text (``lang`` "en") that is mostly Arabic: a file given in the other's place."""
     letters = arabic = 0
-    for ch, n in Counter(text[:200_000]).items():  # each distinct character once
+    for ch, n in _char_counts(text[:200_000]):  # each distinct character once
         if ch.isalpha():
             letters += n
             arabic += n if _arabic(ch) else 0
