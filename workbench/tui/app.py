@@ -52,6 +52,7 @@ from workbench.tui.display import BidiDisplay, has_rtl, isolate_quoted, toast_te
 from workbench.tui.driver import terminal_driver
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged, RoleChanged
+from workbench.tui.positions import LastPositions
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.service import NOT_WRITTEN, ProjectService
@@ -148,6 +149,7 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         except Exception:
             self.service.close()
             raise
+        self.positions = LastPositions.for_project(project)  # where documents were left
         self._main_thread = threading.get_ident()
         self.error_message: str | None = None  # why the app ended early (exit code 2)
         self.quit_offline_asked = False  # Ctrl+Q said once that waiting edits would be lost
@@ -424,6 +426,7 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         try:
             self.save_all()
         finally:
+            self.positions.close()
             if os.environ.get("VTE_VERSION"):
                 self._write_terminal("\x1b[8h")
             self.service.close()
