@@ -8,7 +8,8 @@ edits' files) and document, the ``KEEP`` most recently opened. The file is writt
 thread of its own (atomically: a temporary file renamed over it) each time a segment opens,
 several openings in a row once; the UI never waits for it. A file that cannot be read, or is
 not what it should be, counts as empty; one that cannot be written is left as it is (a
-position is a convenience: nothing is said). Two apps running at once each merge their own
+position is a convenience: nothing is said; the app still reopens the documents it switches
+between where they were left). Two apps running at once each merge their own
 entries into what the file holds when they write.
 """
 
@@ -41,6 +42,7 @@ class LastPositions:
     def __init__(self, path: Path, project: str) -> None:
         self.path = path
         self.project = project  # the project's key
+        self._known: dict[str, dict[str, Any]] = {}  # entries of this app (written or not)
         self._pending: dict[str, dict[str, Any]] = {}  # entries not written yet
         self._wake = threading.Condition()
         self._closing = False
@@ -60,7 +62,7 @@ class LastPositions:
         differs: it was imported again)."""
         key = self._key(document_id)
         with self._wake:
-            entry = self._pending.get(key)
+            entry = self._known.get(key)
         if entry is None:
             entry = _read(self.path).get(key)
         if not isinstance(entry, dict) or entry.get("created") != created:
@@ -74,7 +76,7 @@ class LastPositions:
         with self._wake:
             if self._closing:
                 return
-            self._pending[self._key(document_id)] = entry
+            self._known[self._key(document_id)] = self._pending[self._key(document_id)] = entry
             if self._writer is None:
                 self._writer = threading.Thread(target=self._write_loop, daemon=True,
                                                 name="workbench-positions")
