@@ -152,8 +152,8 @@ class Views:
         return q_search.first_with_status(db, document.id, OPEN_STATUSES)
 
     def document_created(self, document: Document) -> str:
-        """When ``document`` was imported: a document imported again after the first was
-        removed may get its id (and its segments theirs) on SQLite, not its time."""
+        """When ``document`` was imported: a project made again in the same SQLite file
+        gives its documents and segments the ids of the first, not their times."""
         return q_docs.created_at(self.context.db, document.id) or ""
 
     def open_segments_after(

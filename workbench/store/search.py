@@ -63,7 +63,7 @@ def opens_on(db: Database, document_id: int, segment_id: int) -> bool:
     """True when ``segment_id`` is a segment of the document that is not joined (its English
     is its own): one the editor may open on."""
     return db.execute(
-        f"SELECT 1 FROM segments s WHERE s.id = ? AND s.document_id = ? "
+        "SELECT 1 FROM segments s WHERE s.id = ? AND s.document_id = ? "
         f"AND {joined_holder_sql(db)} IS NULL", [segment_id, document_id],
     ).fetchone() is not None
 
