@@ -125,8 +125,8 @@ async def test_a_state_file_holding_wrong_values_is_ignored(sample_db, make_app)
 
 
 async def test_each_document_reopens_where_it_was_left(sample_db, make_app):
-    """Switching documents (the palette's "Open document") opens each where it was left,
-    and so does the next app."""
+    """Switching documents (the palette's "Open document") opens each where it was left;
+    the next app opens the document left last, where it was left."""
     with Project.open(sample_db) as project:
         project.import_document_text(EXTRA, name="extra")
     app = make_app()
@@ -148,8 +148,10 @@ async def test_each_document_reopens_where_it_was_left(sample_db, make_app):
         app.open_document("extra")
         await settle(pilot)
         assert app.editor.current.id == extra_left
+    # the next app opens the document left last ("extra"), each where it was left
+    assert (await _opened(make_app()))[1] == extra_left
+    assert (await _opened(make_app(document="sample")))[1] == sample_left
     assert (await _opened(make_app()))[1] == sample_left
-    assert (await _opened(make_app(document="extra")))[1] == extra_left
 
 
 async def test_a_read_only_project_remembers_too(sample_db, config):
@@ -188,6 +190,21 @@ def test_the_file_keeps_the_most_recent_documents(tmp_path, monkeypatch):
     again = LastPositions(path, "p")
     assert [again.segment(d, "then") for d in range(1, 6)] == [None, None, 30, 40, 50]
     assert again.segment(5, "another import") is None
+
+
+def test_the_document_left_last_is_the_projects_own(tmp_path):
+    path = tmp_path / "positions.json"
+    one = LastPositions(path, "one")
+    assert one.last_document() is None
+    for document in (3, 1, 2):
+        one.remember(document, "then", 7)
+        time.sleep(0.002)
+    one.close()
+    other = LastPositions(path, "other")
+    other.remember(9, "then", 7)
+    other.close()
+    assert LastPositions(path, "one").last_document() == 2
+    assert LastPositions(path, "other").last_document() == 9
 
 
 def test_a_folder_that_cannot_be_written_is_no_error(tmp_path):

@@ -143,13 +143,14 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
             self.config.low_confidence if self.config.low_confidence is not None
             else LOW_CONFIDENCE
         )
+        self.positions = LastPositions.for_project(project)  # where documents were left
         # Resolved now, so a project without documents is an error before the screen opens.
         try:
-            self.document = self.service.read(lambda p: p.document(document))
+            self.document = self.service.read(
+                lambda p: _document_to_open(p, document, self.positions))
         except Exception:
             self.service.close()
             raise
-        self.positions = LastPositions.for_project(project)  # where documents were left
         self._main_thread = threading.get_ident()
         self.error_message: str | None = None  # why the app ended early (exit code 2)
         self.quit_offline_asked = False  # Ctrl+Q said once that waiting edits would be lost
@@ -784,6 +785,17 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         if driver is not None and not self.is_headless:
             with contextlib.suppress(Exception):  # the terminal may be going away
                 driver.write(sequence)
+
+
+def _document_to_open(project: Project, name: str | None, positions: LastPositions
+                      ) -> Document:
+    """The document called ``name``; without a name, the one the translator left last
+    (while the project has it), else the first."""
+    left = positions.last_document() if name is None else None
+    if left is not None:
+        with contextlib.suppress(WorkbenchError):
+            return project.document_by_id(left)
+    return project.document(name)
 
 
 def _edits(count: int) -> str:

@@ -1,4 +1,5 @@
-"""Where the translator left each document: the editor reopens it on that segment.
+"""Where the translator left each document: the editor reopens it on that segment, and the
+TUI opens the document left last.
 
 The segment open in each document (the last one opened: when the translator leaves the
 document, quits, or the app is killed) is kept on this computer, not in the project, in
@@ -69,6 +70,17 @@ class LastPositions:
             return None
         segment = entry.get("segment")
         return segment if isinstance(segment, int) and not isinstance(segment, bool) else None
+
+    def last_document(self) -> int | None:
+        """The id of the project's document left most recently (None: none remembered)."""
+        with self._wake:
+            known = dict(self._known)
+        mine = {key: entry for key, entry in {**_read(self.path), **known}.items()
+                if key.startswith(f"{self.project}:") and isinstance(entry, dict)}
+        if not mine:
+            return None
+        newest = max(mine, key=lambda key: _when(mine[key])).rpartition(":")[2]
+        return int(newest) if newest.isdigit() else None
 
     def remember(self, document_id: int, created: str, segment_id: int) -> None:
         """Segment ``segment_id`` of the document is open: written soon, in the background."""
