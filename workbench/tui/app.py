@@ -143,9 +143,9 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
             self.config.low_confidence if self.config.low_confidence is not None
             else LOW_CONFIDENCE
         )
-        self.positions = LastPositions.for_project(project)  # where documents were left
         # Resolved now, so a project without documents is an error before the screen opens.
         try:
+            self.positions = LastPositions.for_project(project)  # where documents were left
             self.document = self.service.read(
                 lambda p: _document_to_open(p, document, self.positions))
         except Exception:
