@@ -38,6 +38,7 @@ BOUND: dict[str, tuple[str, str]] = {
     # views of the segment list
     "view_ids": ("views", "view_ids"), "list_rows": ("views", "list_rows"),
     "first_open_segment": ("views", "first_open_segment"),
+    "document_created": ("views", "document_created"),
     "open_segments_after": ("views", "open_segments_after"),
     "link_version_id": ("views", "link_version_id"),
     # editing and review

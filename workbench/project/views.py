@@ -142,9 +142,19 @@ class Views:
             for r in rows
         ]
 
-    def first_open_segment(self, document: Document) -> int | None:
-        """The first segment (document order) that still needs translating, or None."""
-        return q_search.first_with_status(self.context.db, document.id, OPEN_STATUSES)
+    def first_open_segment(self, document: Document, prefer: int | None = None) -> int | None:
+        """The segment the editor opens ``document`` on: ``prefer`` (where the translator
+        left it) while it is still a segment of the document, not joined; else the first
+        segment (document order) that still needs translating, or None."""
+        db = self.context.db
+        if prefer is not None and q_search.opens_on(db, document.id, prefer):
+            return prefer
+        return q_search.first_with_status(db, document.id, OPEN_STATUSES)
+
+    def document_created(self, document: Document) -> str:
+        """When ``document`` was imported: a project made again in the same SQLite file
+        gives its documents and segments the ids of the first, not their times."""
+        return q_docs.created_at(self.context.db, document.id) or ""
 
     def open_segments_after(
         self, document: Document, position: int, limit: int = 500

@@ -68,6 +68,12 @@ def document_by_id(db: Database, document_id: int) -> Row | None:
     return next(iter(db.query(f"{_DOCUMENT_SELECT} WHERE d.id = ?", [document_id])), None)
 
 
+def created_at(db: Database, document_id: int) -> str | None:
+    """When the document was imported (None when there is no such document)."""
+    row = db.execute("SELECT created_at FROM documents WHERE id = ?", [document_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
 def segment_ids(db: Database, document_id: int) -> list[int]:
     """Segment ids of a document in document order."""
     return [

@@ -59,6 +59,15 @@ def first_with_status(
     return found[0][0] if found else None
 
 
+def opens_on(db: Database, document_id: int, segment_id: int) -> bool:
+    """True when ``segment_id`` is a segment of the document that is not joined (its English
+    is its own): one the editor may open on."""
+    return db.execute(
+        "SELECT 1 FROM segments s WHERE s.id = ? AND s.document_id = ? "
+        f"AND {joined_holder_sql(db)} IS NULL", [segment_id, document_id],
+    ).fetchone() is not None
+
+
 def with_status_after(
     db: Database, document_id: int, statuses: Sequence[str], position: int, limit: int
 ) -> list[tuple[int, int]]:

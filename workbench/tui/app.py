@@ -52,6 +52,7 @@ from workbench.tui.display import BidiDisplay, has_rtl, isolate_quoted, toast_te
 from workbench.tui.driver import terminal_driver
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged, RoleChanged
+from workbench.tui.positions import LastPositions
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.service import NOT_WRITTEN, ProjectService
@@ -144,7 +145,9 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         )
         # Resolved now, so a project without documents is an error before the screen opens.
         try:
-            self.document = self.service.read(lambda p: p.document(document))
+            self.positions = LastPositions.for_project(project)  # where documents were left
+            self.document = self.service.read(
+                lambda p: _document_to_open(p, document, self.positions))
         except Exception:
             self.service.close()
             raise
@@ -424,6 +427,7 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         try:
             self.save_all()
         finally:
+            self.positions.close()
             if os.environ.get("VTE_VERSION"):
                 self._write_terminal("\x1b[8h")
             self.service.close()
@@ -781,6 +785,17 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         if driver is not None and not self.is_headless:
             with contextlib.suppress(Exception):  # the terminal may be going away
                 driver.write(sequence)
+
+
+def _document_to_open(project: Project, name: str | None, positions: LastPositions
+                      ) -> Document:
+    """The document called ``name``; without a name, the one the translator left last
+    (while the project has it), else the first."""
+    left = positions.last_document() if name is None else None
+    if left is not None:
+        with contextlib.suppress(WorkbenchError):
+            return project.document_by_id(left)
+    return project.document(name)
 
 
 def _edits(count: int) -> str:

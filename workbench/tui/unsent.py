@@ -70,6 +70,21 @@ def state_dir(env: dict[str, str] | None = None) -> Path:
     return Path(base) / "workbench"
 
 
+def project_key(project: Project) -> str:
+    """The name this computer's state files give ``project`` opened by its user: a hash of
+    the database reached (on a server its host, port and name as the connection has them, so
+    a URL and a key=value string naming one project find each other's files; no password)
+    or the SQLite file's resolved path, and the user."""
+    from workbench.store.location import ServerAddress
+
+    where = project.path
+    if isinstance(where, ServerAddress):
+        named = f"{project.db.identity or where} as {project.author}"
+    else:
+        named = f"{Path(where).resolve()} as {project.author}"
+    return hashlib.sha256(named.encode()).hexdigest()[:20]
+
+
 class Journal:
     """The waiting edits of one app on one server project (thread-safe)."""
 
@@ -96,11 +111,7 @@ class Journal:
         if not isinstance(where, ServerAddress):
             return None
         label = f"{where} as {project.author}"
-        # the database reached, not the address as written: a URL and a key=value string
-        # naming one project find each other's edits
-        named = f"{project.db.identity or where} as {project.author}"
-        key = hashlib.sha256(named.encode()).hexdigest()[:20]
-        return cls(folder or state_dir() / "unsent", key, label)
+        return cls(folder or state_dir() / "unsent", project_key(project), label)
 
     def new(self, edit: UnsentEdit) -> UnsentEdit:
         """``edit`` numbered in this journal's order (not kept yet: see :meth:`keep`)."""

@@ -151,6 +151,7 @@ class EditorScreen(
         self.reference_version: str | None = None
         self._details_timer: Timer | None = None
         self._forms: dict[str, str] = {}
+        self.document_created = ""  # when the document was imported (see _first_open)
 
     @property
     def wb(self) -> WorkbenchApp:
@@ -234,7 +235,11 @@ class EditorScreen(
         self.reference_version = self.wb.service.read(find)
 
     def _first_open(self, project: Project) -> int | None:
-        return project.first_open_segment(self.document)
+        """The segment to open first: where the translator left the document, while it is
+        still there, else the first one to translate (see :mod:`workbench.tui.positions`)."""
+        self.document_created = project.document_created(self.document)
+        left = self.wb.positions.segment(self.document.id, self.document_created)
+        return project.first_open_segment(self.document, left)
 
     def apply_display(self) -> None:
         """Take the app's direction and shaping settings (and repaint)."""
@@ -351,6 +356,7 @@ class EditorScreen(
         self.base_revision = row.revision
         self.changed_elsewhere = None
         self.wb.watch_segment(self.document.id, row.id)
+        self.wb.positions.remember(self.document.id, self.document_created, row.id)
         editor = self.editor
         editor.load_text(row.target)
         editor.move_cursor(editor.document.end)  # typing goes on from the end of the English
