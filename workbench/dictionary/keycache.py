@@ -48,7 +48,7 @@ def _extra(dictionary: DictionaryFile, key_of: Callable[[str], str]) -> str:
                        [key_of(w) for w in PROBE_WORDS]], ensure_ascii=False)
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes) -> None:
     """Write a cache file whole (through a temporary file), or not at all."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,7 +97,7 @@ def dictionary_keys(dictionary: DictionaryFile, build: Callable[[DictionaryFile]
 _INDEX_MAGIC = b"workbench-dictionary-index\n"
 
 
-def _index_stamp(files: list[Path], extra: str) -> str:
+def index_stamp(files: list[Path], extra: str) -> str:
     stats = [[str(Path(f).resolve()), os.stat(f).st_mtime_ns, os.stat(f).st_size] for f in files]
     return json.dumps([VERSION, extra, stats])
 
@@ -107,8 +107,8 @@ def load_index(files: list[Path], kind: str, extra: str) -> tuple[
     """A reader's index of ``files`` kept by :func:`save_index` (words, number arrays and
     a few values), when the files have not changed since; else None."""
     try:
-        stamp = _index_stamp(files, extra)
-        raw = _index_file(files, kind).read_bytes()
+        stamp = index_stamp(files, extra)
+        raw = index_file(files, kind).read_bytes()
         if not raw.startswith(_INDEX_MAGIC):
             return None
         end = raw.index(b"\n", len(_INDEX_MAGIC))
@@ -142,7 +142,7 @@ def save_index(files: list[Path], kind: str, extra: str, words: list[str],
     if any("\n" in w for w in words):
         return
     try:
-        stamp = _index_stamp(files, extra)
+        stamp = index_stamp(files, extra)
     except OSError:
         return
     text = "\n".join(words).encode("utf-8")
@@ -155,10 +155,10 @@ def save_index(files: list[Path], kind: str, extra: str, words: list[str],
         if sys.byteorder != "little":
             out.byteswap()
         body.append(out.tobytes())
-    _write_file(_index_file(files, kind), _INDEX_MAGIC + head + b"\n" + text + b"".join(body))
+    write_file(index_file(files, kind), _INDEX_MAGIC + head + b"\n" + text + b"".join(body))
 
 
-def _index_file(files: list[Path], kind: str) -> Path:
+def index_file(files: list[Path], kind: str) -> Path:
     where = "\n".join(str(Path(p).resolve()) for p in files)
     # the bytes of the names (a name not in UTF-8, out of a ZIP, has no other encoding)
     return cache_folder() / (hashlib.sha1(os.fsencode(where)).hexdigest()[:24] + "." + kind)

@@ -16,7 +16,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from workbench.collector import gc_paused
 from workbench.errors import InputError, WorkbenchError
+from workbench.spelling.cache import candidate_index, load_spylls, save_spylls
 from workbench.spelling.suggest import (
     BoundedSuggest,
     LazyIndex,
@@ -147,14 +149,19 @@ class HunspellDictionary:
         self._lookup = SimpleLookup(d.aff, d.dic)  # type: ignore[attr-defined]
         self._base_suggester = d.suggester  # type: ignore[attr-defined]
         self._base_suggester.lookup = self._lookup
-        self._index = LazyIndex(self._base_suggester.words_for_ngram)
+        words = self._base_suggester.words_for_ngram
+        self._index = LazyIndex(lambda: candidate_index(path, words))
 
     @classmethod
     def load(cls, path: str | Path, language: str | None = None) -> HunspellDictionary:
-        """Read ``PATH.aff`` and ``PATH.dic``; a file spylls cannot read is an InputError."""
+        """Read ``PATH.aff`` and ``PATH.dic`` (or what an earlier process kept of them:
+        :mod:`workbench.spelling.cache`); a file spylls cannot read is an InputError."""
         from spylls.hunspell import Dictionary
 
         base = Path(path)
+        kept = load_spylls(base)
+        if kept is not None:
+            return cls(language or base.name, base, kept)
         for suffix in (".aff", ".dic"):
             if not _file(base, suffix).is_file():
                 raise InputError(_file(base, suffix), "no such dictionary file")
@@ -164,12 +171,14 @@ class HunspellDictionary:
                 raise InputError(_file(base, suffix), "binary file (NUL bytes): not a Hunspell "
                                  "dictionary", content[:content.index(b"\x00")].count(b"\n") + 1)
         try:
-            loaded = Dictionary.from_files(str(base))
+            with gc_paused():  # a million small objects, all long-lived
+                loaded = Dictionary.from_files(str(base))
         except Exception as exc:  # spylls raises whatever its parsers meet
             raise InputError(
                 f"{base}.aff/.dic", f"not a readable Hunspell dictionary ({exc})"
             ) from None
         _check_words(_file(base, ".dic"), data[".dic"], loaded.aff.SET)
+        save_spylls(base, loaded)  # before the checker's own lookup is set into it
         return cls(language or base.name, base, loaded)
 
     def lookup(self, word: str) -> bool:

@@ -45,6 +45,16 @@ class CandidateIndex:
         self.postings = {g: np.array(ids, dtype=np.int32) for g, ids in postings.items()}
         self.lengths = np.array([len(s) for s in self.stems], dtype=np.int32)
 
+    @classmethod
+    def from_parts(cls, words: list[Any], postings: dict[str, np.ndarray],
+                   lengths: np.ndarray) -> CandidateIndex:
+        """The index of ``words`` whose postings and stem lengths were built before (kept
+        on disk: :func:`workbench.spelling.cache.candidate_index`)."""
+        index = cls.__new__(cls)
+        index.words, index.postings, index.lengths = words, postings, lengths
+        index.stems = [w.stem.lower() for w in words]
+        return index
+
     def ranked(self, word: str, limit: int) -> list[tuple[int, int]]:
         """(stem index, shared bigrams) of the ``limit`` stems sharing most bigrams with
         ``word`` and within MAX_LENGTH_DIFFERENCE of its length, best first."""
@@ -283,10 +293,10 @@ def quick_suggestions(
 
 
 class LazyIndex:
-    """A CandidateIndex built on first use, once, whatever the thread."""
+    """A CandidateIndex made by ``build`` on first use, once, whatever the thread."""
 
-    def __init__(self, words: list[Any]) -> None:
-        self._words = words
+    def __init__(self, build: Callable[[], CandidateIndex]) -> None:
+        self._build = build
         self._index: CandidateIndex | None = None
         self._lock = threading.Lock()
 
@@ -295,5 +305,5 @@ class LazyIndex:
         if self._index is None:
             with self._lock:
                 if self._index is None:
-                    self._index = CandidateIndex(self._words)
+                    self._index = self._build()
         return self._index

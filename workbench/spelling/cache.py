@@ -1,0 +1,97 @@
+"""Loaded Hunspell dictionaries kept on disk, so that a process starts its spell checker in a
+fraction of the time (as dictionaries' look-up keys are: :mod:`workbench.dictionary.keycache`).
+
+Reading en_US's ``.dic`` through spylls takes ~0.5 s and the quick-suggestion index ~0.2 s, in
+every command that checks. The loaded spylls dictionary is kept pickled (our own file, in the
+cache folder: never a file a user gives) and the index as its bigrams and number arrays, in
+``WORKBENCH_CACHE`` (else ``$XDG_CACHE_HOME/workbench``) under ``dictionaries/``; both are used
+while the ``.aff`` and ``.dic`` keep their path, size and modification time. A cache that
+cannot be read or written is rebuilt or skipped in silence: it only saves time.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sys
+from array import array
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from workbench.collector import gc_paused
+from workbench.dictionary.keycache import (
+    index_file,
+    index_stamp,
+    load_index,
+    save_index,
+    write_file,
+)
+from workbench.spelling.suggest import CandidateIndex
+
+VERSION = 1  # raise when what is kept, or how, changes
+_MAGIC = b"workbench-spelling-dictionary\n"
+
+
+def _files(base: Path) -> list[Path]:
+    return [base.with_name(base.name + ".aff"), base.with_name(base.name + ".dic")]
+
+
+def _extra() -> str:
+    """What the kept dictionary depends on besides its files: spylls and this Python."""
+    try:
+        spylls = version("spylls")
+    except PackageNotFoundError:
+        spylls = "?"
+    return json.dumps([VERSION, spylls, list(sys.version_info[:2]), pickle.HIGHEST_PROTOCOL])
+
+
+def load_spylls(base: Path) -> Any | None:
+    """The spylls dictionary of ``base`` (``.aff`` + ``.dic``) kept by :func:`save_spylls`,
+    when its files have not changed since; else None."""
+    try:
+        stamp = index_stamp(_files(base), _extra()).encode()
+        raw = index_file(_files(base), "spylls").read_bytes()
+        head = _MAGIC + stamp + b"\n"
+        if not raw.startswith(head):
+            return None
+        with gc_paused():  # a million small objects, all long-lived
+            return pickle.loads(memoryview(raw)[len(head):])
+    except Exception:  # a truncated or foreign file: whatever unpickling raises
+        return None
+
+
+def save_spylls(base: Path, dictionary: Any) -> None:
+    """Keep the spylls ``dictionary`` read from ``base`` for the next process."""
+    try:
+        stamp = index_stamp(_files(base), _extra()).encode()
+        data = pickle.dumps(dictionary, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a file gone meanwhile, or something spylls holds that cannot be kept
+        return
+    write_file(index_file(_files(base), "spylls"), _MAGIC + stamp + b"\n" + data)
+
+
+def candidate_index(base: Path, words: list[Any]) -> CandidateIndex:
+    """The quick-suggestion index of the dictionary ``base`` whose stems are ``words``: kept
+    from an earlier process when the files are unchanged, else built now (and kept)."""
+    files, extra = _files(base), _extra()
+    hit = load_index(files, "bigrams", extra)
+    if hit is not None:
+        grams, (starts, ids, lengths), _ = hit
+        if len(lengths) == len(words) and len(starts) == len(grams) + 1:
+            every = np.frombuffer(ids, dtype=np.int32)
+            postings = {g: every[starts[i] : starts[i + 1]] for i, g in enumerate(grams)}
+            return CandidateIndex.from_parts(
+                words, postings, np.frombuffer(lengths, dtype=np.int32))
+    index = CandidateIndex(words)
+    grams = list(index.postings)
+    starts = array("q", [0])
+    for gram in grams:
+        starts.append(starts[-1] + len(index.postings[gram]))
+    ids = array("i", np.concatenate([index.postings[g] for g in grams]).tobytes()
+                if grams else b"")
+    lengths = array("i", index.lengths.tobytes())
+    save_index(files, "bigrams", extra, grams, [starts, ids, lengths], {})
+    return index
