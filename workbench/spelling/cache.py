@@ -15,7 +15,6 @@ import json
 import pickle
 import sys
 from array import array
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -41,24 +40,22 @@ def _files(base: Path) -> list[Path]:
 
 def _extra() -> str:
     """What the kept dictionary depends on besides its files: spylls and this Python."""
-    try:
-        spylls = version("spylls")
-    except PackageNotFoundError:
-        spylls = "?"
-    return json.dumps([VERSION, spylls, list(sys.version_info[:2]), pickle.HIGHEST_PROTOCOL])
+    import spylls
+
+    return json.dumps([VERSION, getattr(spylls, "__version__", "?"),
+                       list(sys.version_info[:2]), pickle.HIGHEST_PROTOCOL])
 
 
 def load_spylls(base: Path) -> Any | None:
     """The spylls dictionary of ``base`` (``.aff`` + ``.dic``) kept by :func:`save_spylls`,
     when its files have not changed since; else None."""
     try:
-        stamp = index_stamp(_files(base), _extra()).encode()
-        raw = index_file(_files(base), "spylls").read_bytes()
-        head = _MAGIC + stamp + b"\n"
-        if not raw.startswith(head):
-            return None
-        with gc_paused():  # a million small objects, all long-lived
-            return pickle.loads(memoryview(raw)[len(head):])
+        head = _MAGIC + index_stamp(_files(base), _extra()).encode() + b"\n"
+        with index_file(_files(base), "spylls").open("rb") as fh:
+            if fh.read(len(head)) != head:
+                return None
+            with gc_paused():  # a million small objects, all long-lived
+                return pickle.load(fh)
     except Exception:  # a truncated or foreign file: whatever unpickling raises
         return None
 
