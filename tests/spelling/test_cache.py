@@ -98,3 +98,17 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path,
     base = write_dictionary(tmp_path / "dicts", "xx_TEST", WORDS)
     loaded = HunspellDictionary.load(base)
     assert loaded.lookup("dogs") and loaded.quick_suggest("recieve") == ["receive"]
+
+
+def test_an_index_built_after_the_dic_changed_is_not_used_for_the_new_one(
+        tmp_path: Path) -> None:
+    """A process that read the old words and builds its index later (the TUI: at the first
+    suggestion) keeps it under the old files' stamp, never the new ones'."""
+    base = write_dictionary(tmp_path / "dicts", "xx_TEST", WORDS)
+    old = HunspellDictionary.load(base)
+    dic = base.with_name("xx_TEST.dic")
+    mtime = dic.stat().st_mtime_ns
+    write_dictionary(tmp_path / "dicts", "xx_TEST", WORDS.replace("receive/S", "horse/S"))
+    os.utime(dic, ns=(mtime + 10**9, mtime + 10**9))
+    assert old.quick_suggest("recieve") == ["receive"]  # its index built now, of the old words
+    assert HunspellDictionary.load(base).quick_suggest("hors") == ["horse"]

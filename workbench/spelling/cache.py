@@ -46,49 +46,64 @@ def _extra() -> str:
                        list(sys.version_info[:2]), pickle.HIGHEST_PROTOCOL])
 
 
-def load_spylls(base: Path) -> Any | None:
-    """The spylls dictionary of ``base`` (``.aff`` + ``.dic``) kept by :func:`save_spylls`,
-    when its files have not changed since; else None."""
+def files_stamp(base: Path) -> str | None:
+    """The stamp of the dictionary ``base`` as its files are now (path, modification time and
+    size of the ``.aff`` and ``.dic``), taken before they are read: what is kept of them is
+    used only while it is the same. None when a file cannot be seen."""
     try:
-        head = _MAGIC + index_stamp(_files(base), _extra()).encode() + b"\n"
+        return index_stamp(_files(base), _extra())
+    except OSError:
+        return None
+
+
+def load_spylls(base: Path, stamp: str) -> Any | None:
+    """The spylls dictionary of ``base`` (``.aff`` + ``.dic``) kept by :func:`save_spylls`
+    under ``stamp`` (:func:`files_stamp`), else None."""
+    head = _MAGIC + stamp.encode() + b"\n"
+    try:
         with index_file(_files(base), "spylls").open("rb") as fh:
             if fh.read(len(head)) != head:
                 return None
             with gc_paused():  # a million small objects, all long-lived
                 return pickle.load(fh)
-    except Exception:  # a truncated or foreign file: whatever unpickling raises
+    except Exception:  # no file, or a truncated or foreign one: whatever unpickling raises
         return None
 
 
-def save_spylls(base: Path, dictionary: Any) -> None:
-    """Keep the spylls ``dictionary`` read from ``base`` for the next process."""
+def save_spylls(base: Path, stamp: str, dictionary: Any) -> None:
+    """Keep the spylls ``dictionary`` read from ``base`` (its files stamped ``stamp`` before
+    they were read) for the next process."""
     try:
-        stamp = index_stamp(_files(base), _extra()).encode()
         data = pickle.dumps(dictionary, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # a file gone meanwhile, or something spylls holds that cannot be kept
+    except Exception:  # something spylls holds that cannot be kept
         return
-    write_file(index_file(_files(base), "spylls"), _MAGIC + stamp + b"\n" + data)
+    write_file(index_file(_files(base), "spylls"), _MAGIC + stamp.encode() + b"\n" + data)
 
 
-def candidate_index(base: Path, words: list[Any]) -> CandidateIndex:
-    """The quick-suggestion index of the dictionary ``base`` whose stems are ``words``: kept
-    from an earlier process when the files are unchanged, else built now (and kept)."""
-    files, extra = _files(base), _extra()
-    hit = load_index(files, "bigrams", extra)
-    if hit is not None:
-        grams, (starts, ids, lengths), _ = hit
-        if len(lengths) == len(words) and len(starts) == len(grams) + 1:
-            every = np.frombuffer(ids, dtype=np.int32)
-            postings = {g: every[starts[i] : starts[i + 1]] for i, g in enumerate(grams)}
-            return CandidateIndex.from_parts(
-                words, postings, np.frombuffer(lengths, dtype=np.int32))
+def candidate_index(base: Path, stamp: str | None, words: list[Any]) -> CandidateIndex:
+    """The quick-suggestion index of the dictionary ``base`` whose stems are ``words``, its
+    files stamped ``stamp`` when they were read: kept from an earlier process that read the
+    same files, else built now (and kept, unless ``stamp`` is None)."""
+    files = _files(base)
+    if stamp is not None:
+        hit = load_index(files, "bigrams", stamp)
+        if hit is not None:
+            grams, (starts, ids, lengths), _ = hit
+            if len(lengths) == len(words) and len(starts) == len(grams) + 1:
+                every = np.frombuffer(ids, dtype=np.int32)
+                postings = {g: every[starts[i] : starts[i + 1]] for i, g in enumerate(grams)}
+                return CandidateIndex.from_parts(
+                    words, postings, np.frombuffer(lengths, dtype=np.int32))
     index = CandidateIndex(words)
-    grams = list(index.postings)
-    starts = array("q", [0])
-    for gram in grams:
-        starts.append(starts[-1] + len(index.postings[gram]))
-    ids = array("i", np.concatenate([index.postings[g] for g in grams]).tobytes()
-                if grams else b"")
-    lengths = array("i", index.lengths.tobytes())
-    save_index(files, "bigrams", extra, grams, [starts, ids, lengths], {})
+    if stamp is not None:
+        grams = list(index.postings)
+        starts = array("q", [0])
+        for gram in grams:
+            starts.append(starts[-1] + len(index.postings[gram]))
+        ids = array("i", np.concatenate([index.postings[g] for g in grams]).tobytes()
+                    if grams else b"")
+        lengths = array("i", index.lengths.tobytes())
+        # the stamp of the files as read is the index's "extra": keycache adds their stamp
+        # now, so an index built after the files changed is never taken for the new ones'
+        save_index(files, "bigrams", stamp, grams, [starts, ids, lengths], {})
     return index

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from workbench.collector import gc_paused
 from workbench.errors import InputError, WorkbenchError
-from workbench.spelling.cache import candidate_index, load_spylls, save_spylls
+from workbench.spelling.cache import candidate_index, files_stamp, load_spylls, save_spylls
 from workbench.spelling.suggest import (
     BoundedSuggest,
     LazyIndex,
@@ -139,7 +139,10 @@ def _check_words(path: Path, data: bytes, encoding: str) -> None:
 class HunspellDictionary:
     """One loaded Hunspell dictionary: cached lookups and bounded suggestions."""
 
-    def __init__(self, language: str, path: Path, spylls_dictionary: object) -> None:
+    def __init__(self, language: str, path: Path, spylls_dictionary: object,
+                 stamp: str | None = None) -> None:
+        """``stamp``: that of the files when they were read (:func:`files_stamp`), under
+        which the suggestion index is kept on disk (None: it is not)."""
         self.language = language
         self.path = path
         self._dictionary = spylls_dictionary
@@ -150,7 +153,7 @@ class HunspellDictionary:
         self._base_suggester = d.suggester  # type: ignore[attr-defined]
         self._base_suggester.lookup = self._lookup
         words = self._base_suggester.words_for_ngram
-        self._index = LazyIndex(lambda: candidate_index(path, words))
+        self._index = LazyIndex(lambda: candidate_index(path, stamp, words))
 
     @classmethod
     def load(cls, path: str | Path, language: str | None = None) -> HunspellDictionary:
@@ -159,9 +162,10 @@ class HunspellDictionary:
         from spylls.hunspell import Dictionary
 
         base = Path(path)
-        kept = load_spylls(base)
+        stamp = files_stamp(base)
+        kept = load_spylls(base, stamp) if stamp is not None else None
         if kept is not None:
-            return cls(language or base.name, base, kept)
+            return cls(language or base.name, base, kept, stamp)
         for suffix in (".aff", ".dic"):
             if not _file(base, suffix).is_file():
                 raise InputError(_file(base, suffix), "no such dictionary file")
@@ -178,8 +182,9 @@ class HunspellDictionary:
                 f"{base}.aff/.dic", f"not a readable Hunspell dictionary ({exc})"
             ) from None
         _check_words(_file(base, ".dic"), data[".dic"], loaded.aff.SET)
-        save_spylls(base, loaded)  # before the checker's own lookup is set into it
-        return cls(language or base.name, base, loaded)
+        if stamp is not None:
+            save_spylls(base, stamp, loaded)  # before the checker's own lookup is set into it
+        return cls(language or base.name, base, loaded, stamp)
 
     def lookup(self, word: str) -> bool:
         """Whether the dictionary accepts ``word`` (its capitalised and upper-case forms too)."""
