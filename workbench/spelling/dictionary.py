@@ -4,8 +4,9 @@ A dictionary is a pair ``NAME.aff`` + ``NAME.dic`` (``en_US``, ``en_GB``...). Th
 for in the folders the caller gives (the config's ``[spelling] dictionaries``), then in the
 system's folders (Debian's ``hunspell-en-us``, ``hunspell-en-gb``... install into
 /usr/share/hunspell), then among the dictionaries spylls ships (``en_US``). A loaded
-dictionary is kept for the process (loading en_US takes ~0.5 s) and remembers its verdicts:
-texts repeat, so most words are looked up once.
+dictionary is kept for the process, and on disk for the next ones (reading en_US takes
+~0.5 s: :mod:`workbench.spelling.cache`), and remembers its verdicts: texts repeat, so most
+words are looked up once.
 """
 
 from __future__ import annotations
