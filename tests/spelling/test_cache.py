@@ -112,3 +112,18 @@ def test_an_index_built_after_the_dic_changed_is_not_used_for_the_new_one(
     os.utime(dic, ns=(mtime + 10**9, mtime + 10**9))
     assert old.quick_suggest("recieve") == ["receive"]  # its index built now, of the old words
     assert HunspellDictionary.load(base).quick_suggest("hors") == ["horse"]
+
+
+def test_a_kept_dictionary_others_may_write_is_not_read(tmp_path: Path, own_cache: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept dictionary is a pickle: one that another user could have written is read
+    from the .dic again."""
+    base = write_dictionary(tmp_path / "dicts", "xx_TEST", WORDS)
+    HunspellDictionary.load(base)
+    (kept,) = own_cache.glob("*.spylls")
+    kept.chmod(0o666)
+    read: list[bool] = []
+    original = spylls.hunspell.readers.read_dic
+    monkeypatch.setattr(spylls.hunspell.readers, "read_dic",
+                        lambda *a, **k: read.append(True) or original(*a, **k))
+    assert HunspellDictionary.load(base).lookup("dogs") and read == [True]

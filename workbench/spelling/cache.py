@@ -12,7 +12,9 @@ cannot be read or written is rebuilt or skipped in silence: it only saves time.
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import stat
 import sys
 from array import array
 from pathlib import Path
@@ -62,12 +64,21 @@ def load_spylls(base: Path, stamp: str) -> Any | None:
     head = _MAGIC + stamp.encode() + b"\n"
     try:
         with index_file(_files(base), "spylls").open("rb") as fh:
-            if fh.read(len(head)) != head:
+            if fh.read(len(head)) != head or not _own(fh.fileno()):
                 return None
             with gc_paused():  # a million small objects, all long-lived
                 return pickle.load(fh)
     except Exception:  # no file, or a truncated or foreign one: whatever unpickling raises
         return None
+
+
+def _own(fd: int) -> bool:
+    """Whether the open file is this user's and only this user may write it (a pickle runs
+    what it names: one another user could write is never read)."""
+    if not hasattr(os, "getuid"):
+        return True
+    st = os.fstat(fd)
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def save_spylls(base: Path, stamp: str, dictionary: Any) -> None:
