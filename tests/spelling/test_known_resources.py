@@ -133,6 +133,30 @@ def test_a_dictionary_s_sense_words_are_kept_on_disk_for_the_next_process(
     assert "glorblatt" in words and "zorblatt" not in words
 
 
+def test_sense_words_read_while_the_dictionary_changed_are_not_kept_for_the_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept words were stamped with the files as they were after reading: a dictionary
+    saved again meanwhile kept its old words under its new stamp."""
+    from workbench.dictionary.tsv import TsvFile
+    from workbench.project import known_words
+
+    path = tmp_path / "mini.tsv"
+    path.write_text("arabic\tenglish\nمجلس\tZorblatt\n", encoding="utf-8")
+    entry = TsvFile.entry
+
+    def saved_meanwhile(self: TsvFile, k: int) -> object:
+        read = entry(self, k)
+        path.write_text("arabic\tenglish\nمجلس\tGlorblatt\n", encoding="utf-8")
+        return read
+
+    with monkeypatch.context() as patch:
+        patch.setattr(TsvFile, "entry", saved_meanwhile)
+        assert "zorblatt" in known_words.sense_words(path)
+    known_words._SENSES.clear()  # as a new process finds it
+    assert "glorblatt" in known_words.sense_words(path)
+
+
 def test_a_typo_a_dictionary_holds_is_still_flagged(project: Project, tmp_path: Path) -> None:
     """FreeDict's senses hold seperate, untill and immediatly: with it added, a reviewer's
     check let the commonest misspellings pass. A word in lower case known only from a

@@ -89,9 +89,20 @@ def dictionary_keys(dictionary: DictionaryFile, build: Callable[[DictionaryFile]
         words, arrays, values = hit
         if len(arrays) == 1 and len(arrays[0]) == len(words):
             return words, arrays[0], bool(values.get("backwards"))
+    stamp = current_stamp(files, extra)
     keys = build(dictionary)
-    save_index(files, kind, extra, keys[0], [keys[1]], {"backwards": keys[2]})
+    if stamp is not None:
+        save_index(files, kind, extra, keys[0], [keys[1]], {"backwards": keys[2]}, stamp)
     return keys
+
+
+def current_stamp(files: list[Path], extra: str) -> str | None:
+    """The files' :func:`index_stamp`, taken before an index is read from them; None when
+    they cannot be seen."""
+    try:
+        return index_stamp(files, extra)
+    except OSError:
+        return None
 
 
 _INDEX_MAGIC = b"workbench-dictionary-index\n"
@@ -136,13 +147,15 @@ def load_index(files: list[Path], kind: str, extra: str) -> tuple[
 
 
 def save_index(files: list[Path], kind: str, extra: str, words: list[str],
-               arrays: list[array], values: dict[str, Any]) -> None:
+               arrays: list[array], values: dict[str, Any], stamp: str | None = None) -> None:
     """Keep a reader's index of ``files`` for the next process (see :func:`load_index`);
-    nothing is kept when it cannot be written or a word holds a new line."""
+    nothing is kept when it cannot be written or a word holds a new line. ``stamp``: the
+    files' :func:`index_stamp` taken before the index was read from them (else taken now), so
+    that an index read from files that changed meanwhile is never taken for the new ones."""
     if any("\n" in w for w in words):
         return
     try:
-        stamp = index_stamp(files, extra)
+        stamp = stamp or index_stamp(files, extra)
     except OSError:
         return
     text = "\n".join(words).encode("utf-8")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.dictionary import file_stamp
-from workbench.dictionary.keycache import load_index, save_index
+from workbench.dictionary.keycache import current_stamp, load_index, save_index
 from workbench.dictionary.model import DictionaryFile
 from workbench.errors import WorkbenchError
 from workbench.project.context import ProjectContext
@@ -131,6 +131,7 @@ def _kept_words(reader: DictionaryFile) -> frozenset[str]:
     hit = load_index(files, "spelling", extra)
     if hit is not None:
         return frozenset(hit[0])
+    stamp = current_stamp(files, extra)  # before the articles are read
     seen: set[str] = set()
     out: set[str] = set()
     for start in range(0, len(reader), ENTRY_BATCH):
@@ -140,7 +141,8 @@ def _kept_words(reader: DictionaryFile) -> frozenset[str]:
             for sense in reader.entry(k).senses
         ]
         out |= text_word_keys(senses, seen)
-    save_index(files, "spelling", extra, sorted(out), [], {})
+    if stamp is not None:
+        save_index(files, "spelling", extra, sorted(out), [], {}, stamp)
     return frozenset(out)
 
 
