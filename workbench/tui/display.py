@@ -491,7 +491,7 @@ HANG_FALLBACK = 4
 
 
 class HangingText:
-    """A lead (in display order, on one line) and a text wrapped to the room the lead leaves:
+    """A lead (ordered for display as one line) and a text wrapped to the room the lead leaves:
     its second and later lines start under its first letter, not at the lead's edge
     ("3 ✓ ثورة أكتوبر → October" over "                  Revolution"). When that room is
     narrower than the text's longest word (a long term in a narrow panel), the lead is
