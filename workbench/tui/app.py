@@ -112,8 +112,6 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-roomy")]
     # ... and for its height: "-short" under SHORT rows
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (SHORT, "-high")]
-    # A screen under a dialog (or another screen): its footer is hidden (app.tcss)
-    SUSPENDED_SCREEN_CLASS = "-suspended"
     BINDINGS = keys.bindings("app")
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
 
