@@ -5,6 +5,7 @@ and cell widths stay right so borders do not shift. Assertions are on screen cel
 
 from __future__ import annotations
 
+import pytest
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets._toast import Toast
@@ -196,6 +197,25 @@ async def test_a_glossary_comment_wrapped_keeps_its_indent(make_app):
         wrapped = [line for line in lines if "charge" in line]
         assert wrapped and "seizure" not in wrapped[0]  # wrapped at 120 columns
         assert "│     critics' charge" in wrapped[0], wrapped
+
+
+@pytest.mark.parametrize("width", [80, 90, 100])
+async def test_a_wrapped_glossary_rendering_hangs_under_its_start(make_app, width):
+    """A rendering wrapped to a second line began it at the panel's edge, under the entry's
+    number ("3 ✓ ثورة أكتوبر → October" over "Revolution"): it hangs under its own start,
+    or, when the term leaves it no room for a word, follows the term on lines indented as
+    the entry's other lines are; the term is shown as before."""
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        panel = app.editor.query_one(GlossaryPanel)
+        left = panel.content_region.x
+        rows = [line[left:panel.content_region.right] for line in screen_lines(app)]
+        lead = next(i for i, row in enumerate(rows) if f"{visual('ثورة أكتوبر')} →" in row)
+        if "October" in rows[lead]:  # hanging under the rendering's start
+            assert rows[lead + 1].index("Revolution") == rows[lead].index("October"), rows
+        else:  # the term leaves no room: the rendering follows it, indented
+            assert rows[lead + 1].startswith("    October Revolution"), rows
 
 
 NAME = "الهيئة العامة للرقابة المالية والإدارية"

@@ -64,16 +64,21 @@ async def test_a_segment_merged_away_reopens_on_the_first_to_translate(sample_db
     assert (await _opened(make_app()))[1] == first
 
 
-async def test_a_joined_segment_reopens_on_the_first_to_translate(sample_db, make_app):
-    """The editor never opens on a joined segment (its English is on another): a segment
-    joined since it was left is not reopened either."""
+async def test_a_joined_segment_reopens_on_the_segment_holding_its_english(sample_db,
+                                                                           make_app):
+    """A segment joined since it was left (its English now on the segment it is joined to)
+    reopens on that segment, not on the first to translate (the editor never opens on a
+    joined segment)."""
     left = await _leave_at(make_app(), 2)
     with Project.open(sample_db) as project:
         join_first_two(project)  # segment 2's English is now segment 1's
-        assert project.segment(left).position == 2
+        holder = next(s.id for s in project.segments() if s.position == 1)
+        project.set_status(holder, "translated")  # the first to translate is further on
         first = project.first_open_segment(project.document())
-    assert first not in (None, left)
-    assert (await _opened(make_app()))[1] == first
+        assert project.segment(left).position == 2
+        assert project.first_open_segment(project.document(), left) == holder
+    assert first not in (None, left, holder)
+    assert (await _opened(make_app()))[1] == holder
 
 
 async def test_a_document_imported_again_reopens_on_the_first_to_translate(tmp_path, config):

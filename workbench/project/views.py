@@ -144,11 +144,13 @@ class Views:
 
     def first_open_segment(self, document: Document, prefer: int | None = None) -> int | None:
         """The segment the editor opens ``document`` on: ``prefer`` (where the translator
-        left it) while it is still a segment of the document, not joined; else the first
-        segment (document order) that still needs translating, or None."""
+        left it) while it is still a segment of the document, or the segment holding its
+        English when it has since been joined to that one; else the first segment (document
+        order) that still needs translating, or None."""
         db = self.context.db
-        if prefer is not None and q_search.opens_on(db, document.id, prefer):
-            return prefer
+        found = None if prefer is None else q_search.segment_to_open(db, document.id, prefer)
+        if found is not None:
+            return found
         return q_search.first_with_status(db, document.id, OPEN_STATUSES)
 
     def document_created(self, document: Document) -> str:

@@ -59,13 +59,16 @@ def first_with_status(
     return found[0][0] if found else None
 
 
-def opens_on(db: Database, document_id: int, segment_id: int) -> bool:
-    """True when ``segment_id`` is a segment of the document that is not joined (its English
-    is its own): one the editor may open on."""
-    return db.execute(
-        "SELECT 1 FROM segments s WHERE s.id = ? AND s.document_id = ? "
-        f"AND {joined_holder_sql(db)} IS NULL", [segment_id, document_id],
-    ).fetchone() is not None
+def segment_to_open(db: Database, document_id: int, segment_id: int) -> int | None:
+    """The segment the editor opens for ``segment_id``: itself when it is a segment of the
+    document that is not joined (its English is its own); when it is joined, the segment
+    holding its English (the one it is joined to, in the same document's working version);
+    None when it is no segment of the document (merged away, another document's)."""
+    row = db.execute(
+        f"SELECT coalesce({joined_holder_sql(db)}, s.id) FROM segments s "
+        "WHERE s.id = ? AND s.document_id = ?", [segment_id, document_id],
+    ).fetchone()
+    return None if row is None else int(row[0])
 
 
 def with_status_after(

@@ -346,6 +346,12 @@ class BidiDisplay:
         rich = Text(text, style=style) if isinstance(text, str) else text
         return BidiText(sanitize_text(rich), self, base, right_align_rtl)
 
+    def hanging(self, lead: str | Text, text: str | Text) -> HangingText:
+        """``lead`` (one line: an entry's number, mark and term) then ``text``, whose wrapped
+        lines hang under its own first line, not under the lead (see :class:`HangingText`)."""
+        return HangingText(Text(lead) if isinstance(lead, str) else lead,
+                           self.text(text, right_align_rtl=False))
+
     def arabic(
         self, text: str, spans: Sequence[tuple[int, int, Style | str]] = ()
     ) -> ArabicText:
@@ -478,6 +484,42 @@ class BidiText:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(p) for p in self.text.plain.split("\n")), default=0)
         return Measurement(min(widest, 1), min(widest, options.max_width))
+
+
+HANG_FALLBACK = 4
+"""The indent of a hanging text's lines when its lead leaves no room for its longest word."""
+
+
+class HangingText:
+    """A lead (ordered for display as one line) and a text wrapped to the room the lead leaves:
+    its second and later lines start under its first letter, not at the lead's edge
+    ("3 ✓ ثورة أكتوبر → October" over "                  Revolution"). When that room is
+    narrower than the text's longest word (a long term in a narrow panel), the lead is
+    wrapped alone and the text follows on lines indented by :data:`HANG_FALLBACK`."""
+
+    def __init__(self, lead: Text, text: BidiText) -> None:
+        self.lead = lead  # in logical order
+        self.text = text
+
+    def lines(self, console: Console, width: int) -> list[Text]:
+        """The painted lines for ``width`` cells."""
+        display = self.text.display
+        shown = display.line(self.lead)
+        indent = shown.cell_len
+        longest = max((cell_len(w) for w in self.text.text.plain.split()), default=0)
+        if width - indent >= max(1, longest):
+            body = self.text.lines(console, width - indent)
+            first = Text.assemble(shown, body[0]) if body else shown
+            return [first, *(Text.assemble(" " * indent, line) for line in body[1:])]
+        lead = display.text(self.lead, right_align_rtl=False).lines(console, width)
+        body = self.text.lines(console, max(1, width - HANG_FALLBACK))
+        return [*lead, *(Text.assemble(" " * HANG_FALLBACK, line) for line in body)]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        joined = Text("\n").join(self.lines(console, options.max_width))
+        joined.no_wrap = True
+        joined.overflow = "crop"
+        yield joined
 
 
 def _unmarked(text: Text) -> Text:

@@ -17,6 +17,7 @@ from workbench.tui.display import isolate
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.heap import forget_worker
 from workbench.tui.service import describe_error
+from workbench.tui.widgets.footer import FooterScreen
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=Message)
 
 
-class ReportScreen(KeepsAnswering, Screen[None]):
+class ReportScreen(KeepsAnswering, FooterScreen, Screen[None]):
     """A document report: a title line, a table of rows that name segments, a worker to fill it.
 
     Subclasses set ``HEADING`` (the title's first word), ``BUSY`` (shown while the worker runs),

@@ -1,12 +1,16 @@
 """The footer of keys, each shown whole or not at all: Textual's footer cuts the key that
 reaches the command palette's key ("e LQA erro" in the reviewer at 80 columns, "^q Qu" in the
-editor at 60). The keys left out are in Help (F1) and the command palette (Ctrl+P)."""
+editor at 60). The keys left out are in Help (F1) and the command palette (Ctrl+P). Under a
+dialog the footer is blank (:class:`FooterScreen`)."""
 
 from __future__ import annotations
+
+from typing import Any, cast
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -41,3 +45,19 @@ class FittedFooter(Footer):
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._fitted_width:
             self.refresh(recompose=True)
+
+
+class FooterScreen:
+    """For screens with a :class:`FittedFooter`: while a dialog (or another screen) covers
+    the screen, its footer is blank, as its keys do nothing there (the dialog says its own);
+    its row is kept, so nothing beneath moves."""
+
+    def on_screen_suspend(self) -> None:
+        self._show_footer(False)
+
+    def on_screen_resume(self) -> None:
+        self._show_footer(True)
+
+    def _show_footer(self, shown: bool) -> None:
+        for footer in cast("Screen[Any]", self).query(FittedFooter):
+            footer.visible = shown

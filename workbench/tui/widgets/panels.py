@@ -366,12 +366,12 @@ class GlossaryPanel(TextPanel):
         parts: list[RenderableType] = []
         for line in self.lines:
             mark = TERM_MARKS[term_mark(line)]
-            head = Text.assemble(
+            lead = Text.assemble(
                 (f"{line.number}", "bold"), mark,
                 isolate(line.term, TERM_STYLE),  # an Arabic term with a Latin letter or word
-                " → ", (line.rendering, "bold"),
-            )
-            parts.append(bidi.text(head, right_align_rtl=False))
+                " → ",
+            )  # a rendering that wraps hangs under its own start
+            parts.append(bidi.hanging(lead, Text(line.rendering, style="bold")))
             if line.forbidden:  # indented whole: the lines it wraps to too
                 parts.append(Padding(bidi.text("not: " + "; ".join(line.forbidden),
                                                style="red"), (0, 0, 0, 4)))

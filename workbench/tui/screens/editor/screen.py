@@ -52,7 +52,7 @@ from workbench.tui.screens.editor.views import ViewActions
 from workbench.tui.service import describe_error, find_terms, segment_findings, severity_counts
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.english_editor import EnglishEditor
-from workbench.tui.widgets.footer import FittedFooter
+from workbench.tui.widgets.footer import FittedFooter, FooterScreen
 from workbench.tui.widgets.matches_panel import MatchesPanel
 from workbench.tui.widgets.panels import (
     TERM_PROBLEM_STYLE,
@@ -119,7 +119,7 @@ def view_label(spec: ViewSpec) -> Text:
 class EditorScreen(
     SegmentEditing, LiveUpdates, LockActions, BatchActions, ViewActions, TermActions,
     DictionaryActions, MatchesActions, SpellingActions, TagActions, LqaActions, KeepsAnswering,
-    Screen[None],
+    FooterScreen, Screen[None],
 ):
     """Translate segment by segment."""
 
