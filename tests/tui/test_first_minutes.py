@@ -43,10 +43,7 @@ async def test_help_lays_its_tables_out_once_when_it_opens(make_app, monkeypatch
     monkeypatch.setattr(help_screen, "scope_table", counted)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f1")
-        await until(pilot, lambda: isinstance(app.screen, help_screen.HelpScreen))
-        await settle(pilot)
+        await _open_help(pilot, app)
         assert "Confirm the segment" in "\n".join(screen_lines(app))
         assert sorted(calls) == sorted(s.id for s in keys.SCOPES)
         await pilot.press("down", "down")  # scrolled: drawn from the lines laid out
@@ -230,8 +227,13 @@ async def test_help_says_how_to_close_it_on_its_first_screen(make_app):
     """Help (F1) said how to close it only on its last line, hundreds of lines down."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f1")
-        await until(pilot, lambda: isinstance(app.screen, help_screen.HelpScreen))
-        await settle(pilot)
+        await _open_help(pilot, app)
         assert "Up/Down: scroll · Escape: close" in "\n".join(screen_lines(app)[:8])
+
+
+async def _open_help(pilot, app) -> None:
+    """The editor settled, then F1 and Help on screen."""
+    await settle(pilot)
+    await pilot.press("f1")
+    await until(pilot, lambda: isinstance(app.screen, help_screen.HelpScreen))
+    await settle(pilot)
