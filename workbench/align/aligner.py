@@ -37,6 +37,7 @@ from workbench.align.dictionary import (
     dictionary_evidence,
 )
 from workbench.align.dp import Band, posteriors, search
+from workbench.align.headings import with_headings
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
@@ -366,7 +367,8 @@ class TwoPassAligner:
                 )
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
-        self.starts = starts or (None, None)  # each sentence's bonus for starting a link
+        # each sentence's bonus for starting a link (the cues', a numbered heading's)
+        self.starts = with_headings(starts, self.ar, self.en) or (None, None)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
