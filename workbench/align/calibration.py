@@ -24,27 +24,30 @@ from collections.abc import Sequence
 import numpy as np
 
 # Logistic regression of "the link is right" (bench/align.py's strict match to the gold) on
-# the link's logit, the text's median logit and min(0, logit − median), wrong links weighted
+# the link's logit, the text's median logit (of its links with both sides: a text's unlinked
+# head or tail, certain, sets no bar) and min(0, logit − median), wrong links weighted
 # 3 to 1 (the flag is there to find them). Fitted on the repository's texts, each without and
 # with FreeDict (2,492 links, 168 wrong): corpora/hayy, hayy2, nights, udhr and udhr with its
 # paragraphs run together, and bench/align.py's ntrex merged with omissions (seeds 17, 23),
 # tico merged (with omissions, seed 18), legal and long lines. Leave-one-text-out figures:
 # BENCHMARKS.md, stop 52.
-BIAS = -0.0271
-LOGIT = 0.7786
-MEDIAN = -0.1284
-BELOW_MEDIAN = 0.1666
+BIAS = -0.0274
+LOGIT = 0.769
+MEDIAN = -0.1174
+BELOW_MEDIAN = 0.1739
 FLAGGED = 0.5  # (aligner.FLAGGED: a link below it is flagged)
 
 
-def recalibrated(confidence: Sequence[float]) -> list[float]:
-    """The confidences of one alignment's links, recalibrated (see the module's text)."""
+def recalibrated(links: Sequence[tuple[Sequence[int], Sequence[int]]],
+                 confidence: Sequence[float]) -> list[float]:
+    """The confidences of one alignment's ``links``, recalibrated (see the module's text)."""
     if not len(confidence):
         return []
     old = np.asarray(confidence, dtype=np.float64)
     p = np.clip(old, 1e-3, 1 - 1e-3)
     logit = np.log(p / (1 - p))
-    median = float(np.median(logit))
+    both = np.array([bool(a) and bool(e) for a, e in links], dtype=bool)
+    median = float(np.median(logit[both] if both.any() else logit))
     z = BIAS + LOGIT * logit + MEDIAN * median + BELOW_MEDIAN * np.minimum(logit - median, 0.0)
     new = 1.0 / (1.0 + np.exp(-z))
     new = np.where(old < FLAGGED, np.minimum(new, old), new)
