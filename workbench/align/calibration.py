@@ -47,9 +47,9 @@ def recalibrated(links: Sequence[tuple[Sequence[int], Sequence[int]]],
     old = np.asarray(confidence, dtype=np.float64)
     p = np.clip(old, 1e-3, 1 - 1e-3)
     logit = np.log(p / (1 - p))
-    both = np.array([bool(a) and bool(e) for a, e in links], dtype=bool)
+    both = np.fromiter((bool(a) and bool(e) for a, e in links), dtype=bool, count=len(links))
     median = float(np.median(logit[both] if both.any() else logit))
     z = BIAS + LOGIT * logit + MEDIAN * median + BELOW_MEDIAN * np.minimum(logit - median, 0.0)
     new = 1.0 / (1.0 + np.exp(-z))
     new = np.where(old < FLAGGED, np.minimum(new, old), new)
-    return [round(float(c), 4) for c in new]
+    return np.round(new, 4).tolist()
