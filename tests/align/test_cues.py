@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from bench.align import nights_set
+from tests.align.conftest import unchanged
 from workbench.align import Alignment, align_sentences, aligner
 from workbench.align.aligner import FLAGGED
 from workbench.align.cues import (
@@ -56,7 +57,7 @@ def nights() -> tuple[list, Alignment, Alignment]:
     each alignment against its median link)."""
     ar, en, gold = nights_set()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(aligner, "recalibrated", lambda links, conf: list(conf))
+        patch.setattr(aligner, "recalibrated", unchanged)
         return (gold, align_sentences(ar, en, params=Params(cues=0.0)),
                 align_sentences(ar, en, params=Params(cues=0.5)))
 
