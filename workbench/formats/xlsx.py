@@ -31,7 +31,7 @@ def read_rows(path: str | Path) -> list[Row]:
     """The non-empty rows of the workbook's first sheet (InputError naming the file when it
     is no readable workbook, or a zip bomb)."""
     openfiles.refuse(path)  # a device is named as one
-    pkg = Package(read_input(path), path, "XLSX")
+    pkg = Package(read_input(path), path, "Excel (.xlsx)")
     if not pkg.has("xl/workbook.xml"):
         raise InputError(path, "not an Excel workbook (.xlsx): the package has no "
                                "xl/workbook.xml")
