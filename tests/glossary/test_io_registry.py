@@ -27,12 +27,12 @@ SAMPLE = Path(__file__).resolve().parents[2] / "workbench" / "data" / "glossary.
 
 
 def test_the_records_and_the_lists_derived_from_them() -> None:
-    assert READ_FORMATS == ("tsv", "tbx", "csv")
+    assert READ_FORMATS == ("tsv", "tbx", "csv", "xlsx")
     assert WRITE_FORMATS == ("tsv", "tbx")
     extensions = [e for f in GLOSSARY_FORMATS for e in f.extensions]
     assert len(extensions) == len(set(extensions))
     assert all(e.startswith(".") and e == e.lower() for e in extensions)
-    assert [f.name for f in GLOSSARY_FORMATS if f.takes_columns] == ["csv"]
+    assert [f.name for f in GLOSSARY_FORMATS if f.takes_columns] == ["csv", "xlsx"]
     assert glossary_format("tbx").reader is read_tbx
 
 

@@ -30,7 +30,8 @@ FORMATS = click.Choice(["table", "json"])
 @main.group("tm")
 @db_option
 def tm(db: str | None) -> None:  # its commands read --db
-    """Translation memories: import TMX or tab-separated files, list, export, remove, look up."""
+    """Translation memories: import TMX, .sdltm, tab-separated or .xlsx files, list, export,
+    remove, look up."""
 
 
 @tm.command("import")
@@ -39,11 +40,11 @@ def tm(db: str | None) -> None:  # its commands read --db
 @click.option("--name", help="The memory's name (default: the file name without extension).")
 @click.option("--format", "fmt", type=click.Choice(MEMORY_FORMATS), default=None,
               help="The file's format (default: tsv for .tsv/.tab/.txt, tmx for .tmx/.xml, "
-                   "sdltm for .sdltm, else by the content: sdltm for an SQLite database, tmx "
-                   "if it starts with '<').")
+                   "sdltm for .sdltm, xlsx for .xlsx, else by the content: sdltm for an "
+                   "SQLite database, tmx if it starts with '<').")
 def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> None:
-    """Add a TMX 1.4b (OmegaT, memoQ, Trados, ours), a Trados Studio .sdltm or an
-    Arabic<TAB>English file as a memory."""
+    """Add a TMX 1.4b (OmegaT, memoQ, Trados, ours), a Trados Studio .sdltm, an
+    Arabic<TAB>English file or a two-column Excel workbook as a memory."""
     with open_project(db) as project:
         result = project.tm.import_file(file, name, fmt)
     line = f"imported {plural(result.units, 'unit')} from {result.path} as memory {result.name!r}"

@@ -22,6 +22,8 @@ from workbench.formats import safexml
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CELL_REF = re.compile(r"([A-Z]{1,3})\d+")
+#: Excel's escape of a character in a string (``_x000D_`` a carriage return, ``_x005F_`` '_').
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 Row = tuple[int, list[str]]
 """A row of a sheet: its number (from 1) and its cells' text."""
@@ -75,7 +77,8 @@ def _shared_strings(pkg: Package) -> list[str]:
 
 
 def _string_text(element: etree._Element) -> str:
-    """The text of a string item (``<si>``, ``<is>``): its ``<t>`` and its runs' ``<t>``."""
+    """The text of a string item (``<si>``, ``<is>``): its ``<t>`` and its runs' ``<t>``,
+    Excel's escapes of characters XML cannot hold (``_x000D_``) read back."""
     parts = []
     for child in element:
         name = safexml.local(child.tag)
@@ -83,7 +86,8 @@ def _string_text(element: etree._Element) -> str:
             parts.append(child.text or "")
         elif name == "r":
             parts.extend(t.text or "" for t in child if safexml.local(t.tag) == "t")
-    return "".join(parts)
+    text = "".join(parts)
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def _column(ref: str | None, position: int) -> int:

@@ -243,16 +243,16 @@ _TMX_SUFFIXES = (".tmx", ".xml")
 
 def guess_format(path: Path) -> str:
     """A memory file's format: ``tsv`` for .tsv/.tab/.txt, ``tmx`` for .tmx/.xml, ``sdltm``
-    for .sdltm; for another name (a .csv, no suffix), ``sdltm`` for an SQLite database,
-    ``tmx`` when the file starts with ``<`` (after a BOM and spaces), else ``tsv``. A stream
-    (not a regular file) is not read ahead: ``tmx``."""
+    for .sdltm, ``xlsx`` for .xlsx; for another name (a .csv, no suffix), ``sdltm`` for an
+    SQLite database, ``tmx`` when the file starts with ``<`` (after a BOM and spaces), else
+    ``tsv``. A stream (not a regular file) is not read ahead: ``tmx``."""
     from workbench.tm.sdltm import SQLITE_HEADER
 
     suffix = path.suffix.lower()
     if suffix in _TSV_SUFFIXES:
         return "tsv"
-    if suffix == ".sdltm":
-        return "sdltm"
+    if suffix in (".sdltm", ".xlsx"):
+        return suffix[1:]
     if suffix in _TMX_SUFFIXES or not path.is_file():
         return "tmx"
     try:

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import lru_cache
 
 #: The memory file formats ``tm import`` reads (its ``--format`` choices).
-MEMORY_FORMATS = ("tmx", "tsv", "sdltm")
+MEMORY_FORMATS = ("tmx", "tsv", "sdltm", "xlsx")
 
 
 @dataclass(slots=True)

@@ -84,9 +84,9 @@ def _open(path: Path, fmt: str) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         from workbench.tm.sdltm import read_sdltm
 
         return read_sdltm(path)
-    from workbench.tm.tsv import read_tsv
+    from workbench.tm.tsv import read_tsv, read_xlsx
 
-    return read_tsv(path)
+    return read_xlsx(path) if fmt == "xlsx" else read_tsv(path)
 
 
 def _batches(units: Iterator[TmUnit], size: int) -> Iterator[Batch]:
