@@ -163,7 +163,7 @@ def test_an_entity_in_a_segment_is_refused(empty_project: Project, tmp_path: Pat
     (b"SQLite format 3\x00" + b"\x10\x00" + b"\xff" * 3000, r"cannot read the database \("),
     (None, r"an SQLite database but not a Trados Studio memory \(no table translation_"
            r"memories or translation_units\)"),
-])
+], ids=["no database", "damaged database", "another database"])
 def test_what_is_no_studio_memory_is_named(
     empty_project: Project, tmp_path: Path, content: bytes | None, reason: str
 ) -> None:
