@@ -19,6 +19,7 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -129,6 +130,7 @@ def _units(
     memories: dict[int, tuple[str, str]], optional: list[str],
 ) -> Iterator[TmUnit]:
     sides = ArabicSides()
+    parser = safexml.safe_parser()
     columns = ", ".join((*_UNIT_COLUMNS, *optional))
     try:
         rows = db.execute(f"SELECT {columns} FROM translation_units ORDER BY id")
@@ -137,7 +139,7 @@ def _units(
             languages = memories.get(values["translation_memory_id"])
             if languages is None:
                 continue  # a unit of no memory of the file: Studio deletes them with it
-            unit = _unit(values, languages, path, info)
+            unit = _unit(values, languages, path, info, parser)
             if unit is None:
                 info.skip(None)
                 continue
@@ -151,13 +153,14 @@ def _units(
 
 
 def _unit(
-    values: dict[str, object], languages: tuple[str, str], path: Path, info: TmFileInfo
+    values: dict[str, object], languages: tuple[str, str], path: Path, info: TmFileInfo,
+    parser: etree.XMLParser,
 ) -> TmUnit | None:
     """The unit of a ``translation_units`` row, None when it lacks an Arabic or an English
     side (or holds Arabic as the English)."""
     number = values["id"]
-    source, numbers, tags = _segment(values["source_segment"], path, number, None)
-    target, _, target_tags = _segment(values["target_segment"], path, number, numbers)
+    source, numbers, tags = _segment(values["source_segment"], path, number, None, parser)
+    target, _, target_tags = _segment(values["target_segment"], path, number, numbers, parser)
     if primary_language(languages[0]) == "en":
         source, target = target, source
     if no_text(source) or no_text(target) or mostly_arabic(target):
@@ -177,6 +180,7 @@ def _unit(
     )
 
 
+@lru_cache(maxsize=4096)
 def _iso(value: object) -> str | None:
     """A Studio date (UTC: ``2021-03-04 10:20:30``, perhaps with a fraction) as ISO 8601 UTC,
     or None if it is none."""
@@ -194,7 +198,8 @@ def _user(value: object) -> str | None:
 
 
 def _segment(
-    xml: object, path: Path, number: object, source: dict[str, str] | None
+    xml: object, path: Path, number: object, source: dict[str, str] | None,
+    parser: etree.XMLParser,
 ) -> tuple[str, dict[str, str], int]:
     """A segment's text with placeholders for its tags, the numbers given to its tags by
     their ``AlignmentAnchor`` and ``TagID``, and how many tags it has. The source's tags
@@ -205,13 +210,15 @@ def _segment(
     if not isinstance(xml, str) or not xml.strip():
         return "", {}, 0
     try:
-        root = safexml.parse(xml.encode("utf-8"), path)
+        root = safexml.parse(xml.encode("utf-8"), path, parser)
     except InputError as exc:
         raise InputError(path, f"translation unit {number}: {exc.reason}") from None
     if safexml.local(root.tag) != "Segment":
         raise InputError(path, f"translation unit {number}: not a Trados segment (root "
                                f"element <{safexml.local(root.tag)}>)")
     elements = [e for part in root if safexml.local(part.tag) == "Elements" for e in part]
+    if all(safexml.local(e.tag) == "Text" for e in elements):  # no tags: most segments
+        return "".join(_field(e, "Value", strip=False) for e in elements), {}, 0
     numbers = [int(v) for e in elements for v in (_field(e, "Anchor"), _field(e, "AlignmentAnchor"))
                if v.isdigit()]
     counter = max([*numbers, *(int(n) for n in (source or {}).values())], default=0)
