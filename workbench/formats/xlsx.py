@@ -45,7 +45,8 @@ def read_rows(path: str | Path) -> list[Row]:
         for position, cell in enumerate(c for c in row if safexml.local(c.tag) == "c"):
             cells[_column(cell.get("r"), position)] = _cell_text(cell, strings, path)
         if any(v.strip() for v in cells.values()):
-            number = int(row.get("r") or (rows[-1][0] + 1 if rows else 1))
+            given = row.get("r") or ""
+            number = int(given) if given.isdigit() else rows[-1][0] + 1 if rows else 1
             rows.append((number, [cells.get(i, "") for i in range(max(cells) + 1)]))
     return rows
 

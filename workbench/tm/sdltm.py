@@ -55,7 +55,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
     try:
         db = sqlite3.connect(uri, uri=True)
-        db.execute("PRAGMA query_only = ON")
+        # another program's file: SQLite's defences for a database that may be hostile
+        for pragma in ("query_only = ON", "trusted_schema = OFF", "cell_size_check = ON",
+                       "mmap_size = 0"):
+            db.execute(f"PRAGMA {pragma}")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as exc:
         raise InputError(path, f"cannot read the database ({exc})") from None
@@ -66,11 +69,11 @@ def _columns(db: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
 
 
-def _languages(db: sqlite3.Connection, path: Path) -> dict[int, tuple[str, str]]:
+def _languages(db: sqlite3.Connection, path: Path) -> dict[object, tuple[str, str]]:
     """Memory id → (source language, target language), the memory refused unless it is
     Arabic–English or English–Arabic."""
     memories = {
-        int(row[0]): (str(row[1] or ""), str(row[2] or ""))
+        row[0]: (str(row[1] or ""), str(row[2] or ""))
         for row in db.execute(
             "SELECT id, source_language, target_language FROM translation_memories")
     }
@@ -127,7 +130,7 @@ def read_sdltm(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
 
 def _units(
     db: sqlite3.Connection, path: Path, info: TmFileInfo,
-    memories: dict[int, tuple[str, str]], optional: list[str],
+    memories: dict[object, tuple[str, str]], optional: list[str],
 ) -> Iterator[TmUnit]:
     sides = ArabicSides()
     parser = safexml.safe_parser()
