@@ -196,3 +196,17 @@ def test_tm_import_then_lookup(tmp_path: Path, new_db: Any) -> None:
     [match] = json.loads(result.stdout)["matches"]
     assert (match["origin"], match["target"]) == (
         "client memory", "The revolution broke out in Russia in 1917 & after.")
+
+
+def test_a_unit_without_english_is_left_out_with_a_warning(tmp_path: Path, new_db: Any) -> None:
+    db = str(new_db)
+    (tmp_path / "doc.ar.txt").write_text("قامت الثورة.\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "doc.ar.txt"), "--db", db).exit_code == 0
+    empty = (seg("en-US"), seg("ar-SA", text("وحدة بلا ترجمة.")))
+    path = sdltm(tmp_path / "m.sdltm", ("en-US", "ar-SA"), [*ENGLISH_SOURCE, empty])
+    result = run_cli("tm", "import", str(path), "--db", db)
+    assert result.exit_code == 0, result.stderr
+    # a database has no lines to name
+    assert result.stderr.strip() == (
+        "warning: 1 unit without both an Arabic and an English side (or with Arabic as the "
+        "English) left out")
