@@ -23,7 +23,8 @@ targetlocale="en" file_extension="html" editedby="WF2.3.0">
 الثورة<ut x="2">&lt;/b&gt;</ut> في بتروغراد.</source><target>The <ut x="1" type="bold">\
 &lt;b&gt;</ut>revolution<ut x="2">&lt;/b&gt;</ut> began in Petrograd.</target><ws> </ws>\
 </segment>
-<segment segmentId="s2"><source>جملة ثانية.</source></segment>
+<segment segmentId="s2"><source>جملة ثانية.</source><comments><comment creationid="nadia" \
+creationdate="20240220T090351Z" type="text">Check the  name.</comment></comments></segment>
 </translatable>
 <skeleton>&lt;/p&gt;&lt;p&gt;</skeleton>
 <translatable blockId="b2" datatype="html">
@@ -55,6 +56,7 @@ def test_segments_targets_and_codes(tmp_path: Path) -> None:
             ("ترجمة آلية.", "Machine translation.", "draft", 2),  # Wordfast's MT: a draft
         ]
         assert project.sources.block(segments[2].id)["place"] == "block b2"
+        assert [n["text"] for n in project.notes(segments[0].id)] == ["Check the name."]
         assert [(g["kind"], g["changes"]) for g in project.changes("page")] == [
             ("import-txml", 2)]
 

@@ -6,7 +6,8 @@ elements' ``<source>`` (a segment Wordfast commented out is no element: left alo
 space and codes between segments (``<ws>``) and the document's skeleton are no text. An inline
 code, ``<ut x="1">&lt;b&gt;</ut>``, is an empty tag (as Okapi reads TXML), a target's codes
 matched to the source's by their ``x``. A target that Wordfast filled by machine translation
-(``gtmt="true"``) is a draft; another, translated. Writing fills each translated segment's
+(``gtmt="true"``) is a draft; another, translated. A segment's ``<comments>`` are its
+paragraph's comments. Writing fills each translated segment's
 ``<target>`` (made after its source when it has none), its codes copies of the source's;
 with ``--fallback empty`` an untranslated segment gets an empty target; every other element,
 attribute and comment is kept.
@@ -99,8 +100,11 @@ class _Txml:
             statuses.append((Status.DRAFT if machine else Status.TRANSLATED).value if has
                             else None)
         place = f"block {translatable.get('blockId', '?')}"
+        notes = tuple(dict.fromkeys(  # Wordfast's comments on its segments, each on one line
+            " ".join("".join(c.itertext()).split()) for segment, _, _ in segments
+            for c in segment.iter("{*}comment")))
         block = Block(" ".join(t for t in texts if t), b.tags, place, "unit", segments=texts,
-                      targets=targets, statuses=statuses)
+                      targets=targets, statuses=statuses, notes=tuple(n for n in notes if n))
         return _Unit(segments, block, dict(b.items))
 
     def write(self, out: BinaryIO, renderings: dict[int, Rendering], fallback: str,
