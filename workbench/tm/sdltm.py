@@ -246,7 +246,8 @@ def _segment(
             n = align if alone and align not in ("", "0") else anchor
         else:
             n = next((source[k] for k in keys if source.get(k, "") not in ("", *taken)), "")
-        if not n.isdigit() or n in taken:
+        n = str(int(n)) if n.isdigit() else ""  # "01", "١": 1
+        if not n or n in taken:
             counter += 1
             n = str(counter)
         taken.add(n)
