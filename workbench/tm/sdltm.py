@@ -116,25 +116,23 @@ def read_sdltm(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
                     "SELECT value FROM parameters WHERE name = 'VERSION'").fetchone()
                 version = str(found[0]) if found else None
     except sqlite3.Error as exc:
-        db.close()
         raise InputError(p, f"cannot read the database ({exc})") from None
-    except InputError:
-        db.close()
-        raise
+    finally:
+        db.close()  # the units open their own: a reading never started leaves none open
     source_lang = next(iter(memories.values()))[0]
     info = TmFileInfo(str(p), "sdltm", source_lang=source_lang,
                       tool="Trados Studio" + (f" (TM format {version})" if version else ""))
     optional = [c for c in _OPTIONAL_COLUMNS if c in have]
-    return info, _units(db, p, info, memories, optional)
+    return info, _units(p, info, memories, optional)
 
 
 def _units(
-    db: sqlite3.Connection, path: Path, info: TmFileInfo,
-    memories: dict[object, tuple[str, str]], optional: list[str],
+    path: Path, info: TmFileInfo, memories: dict[object, tuple[str, str]], optional: list[str],
 ) -> Iterator[TmUnit]:
     sides = ArabicSides()
     parser = safexml.safe_parser()
     columns = ", ".join((*_UNIT_COLUMNS, *optional))
+    db = _connect(path)
     try:
         rows = db.execute(f"SELECT {columns} FROM translation_units ORDER BY id")
         for row in rows:
