@@ -39,7 +39,7 @@ _SIGNATURES = (
     (b"PK\x03\x04", "a ZIP package (a DOCX, ODT or EPUB?), not text: give it its own "
                     "ending (.docx, .odt) or save it as text"),
     (b"SQLite format 3\x00", "an SQLite database (a workbench project, a Trados Studio .sdltm "
-                             "memory?), not text: export a memory from its tool as TMX"),
+                             "memory?), not text: `workbench tm import` reads a .sdltm"),
     (b"\x00\x01\x00\x00Standard Jet DB", "an Access database (a MultiTerm .sdltb termbase?), "
                                           "not text: export it from MultiTerm as XML or TBX"),
 )

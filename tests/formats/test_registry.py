@@ -132,8 +132,8 @@ def test_a_review_saved_as_a_workbook_is_said_to_be_one(
         ('<!DOCTYPE tmx [<!ENTITY x "y">]>\n<tmx version="1.4"/>', None, "declares an entity"),
         ("<tmx version=", None, "line 1: not well-formed XML"),
         ('<txml locale="ar" targetlocale="en"/>', ["xliff", "xliff2"],
-         r"root element <txml>: a Wordfast Pro TXML file, not read; export it from Wordfast as "
-         "XLIFF or TMX"),
+         r"root element <txml>: a Wordfast Pro TXML file, which `workbench import` reads as a "
+         "document"),
     ],
 )
 def test_a_file_of_another_kind_is_refused_with_its_name(

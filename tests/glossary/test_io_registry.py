@@ -27,12 +27,12 @@ SAMPLE = Path(__file__).resolve().parents[2] / "workbench" / "data" / "glossary.
 
 
 def test_the_records_and_the_lists_derived_from_them() -> None:
-    assert READ_FORMATS == ("tsv", "tbx", "csv")
+    assert READ_FORMATS == ("tsv", "tbx", "csv", "xlsx")
     assert WRITE_FORMATS == ("tsv", "tbx")
     extensions = [e for f in GLOSSARY_FORMATS for e in f.extensions]
     assert len(extensions) == len(set(extensions))
     assert all(e.startswith(".") and e == e.lower() for e in extensions)
-    assert [f.name for f in GLOSSARY_FORMATS if f.takes_columns] == ["csv"]
+    assert [f.name for f in GLOSSARY_FORMATS if f.takes_columns] == ["csv", "xlsx"]
     assert glossary_format("tbx").reader is read_tbx
 
 
@@ -83,7 +83,7 @@ def test_tico19_csv_is_read_through_its_record() -> None:
 
 
 def test_refusals_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="--columns applies to CSV glossaries only"):
+    with pytest.raises(InputError, match="--columns applies to CSV and XLSX glossaries only"):
         read_glossary(SAMPLE, columns="1,2")
     with pytest.raises(InputError, match="unknown glossary format 'xls'"):
         read_glossary(SAMPLE, "xls")
@@ -91,7 +91,7 @@ def test_refusals_name_the_file(tmp_path: Path) -> None:
         format_glossary(read_tsv(SAMPLE), "csv")  # csv has a reader only
 
 
-@pytest.mark.parametrize("fmt", ["tsv", "tbx", "csv"])
+@pytest.mark.parametrize("fmt", ["tsv", "tbx", "csv", "xlsx"])
 def test_a_device_is_refused_before_it_is_read(fmt: str) -> None:
     """``glossary import /dev/zero`` read without end (/dev/null here, which ends)."""
     with pytest.raises(InputError, match="/dev/null: is a device, not a file"):

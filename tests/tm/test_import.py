@@ -653,11 +653,12 @@ def test_the_tm_remove_suggested_for_a_taken_name_can_be_pasted(
 
 
 def test_another_tools_database_is_named(empty_project: Project, tmp_path: Path) -> None:
-    """A Trados .sdltm (SQLite) given to `tm import` was "binary file (NUL bytes)"."""
+    """A Trados .sdltm (SQLite) read as text was "binary file (NUL bytes)"; `tm import` reads
+    it by its ending or content (tests/tm/test_sdltm.py), but not as tab-separated text."""
     sdltm = tmp_path / "memory.sdltm"
     with sqlite3.connect(sdltm) as db:
         db.execute("CREATE TABLE translation_units (source_segment TEXT)")
     with pytest.raises(InputError, match=r"memory.sdltm: an SQLite database \(a workbench "
                                          r"project, a Trados Studio \.sdltm memory\?\), not "
-                                         r"text: export a memory"):
-        empty_project.tm.import_file(sdltm)
+                                         r"text: `workbench tm import` reads a \.sdltm"):
+        empty_project.tm.import_file(sdltm, fmt="tsv")

@@ -49,6 +49,22 @@ def add_memory(db: Path, folder: Path, *, document: bool = False) -> list[int]:
         return [s.id for s in project.segments("rep")]
 
 
+async def test_a_trados_studio_memory_shows_in_the_panel(sample_db, make_app, tmp_path):
+    """A .sdltm given to `tm import` (tests/tm/test_sdltm.py) is offered as any memory is."""
+    from tests.tm.test_sdltm import sdltm, seg, text
+
+    path = sdltm(tmp_path / "trados.sdltm", ("en-US", "ar-SA"), [
+        (seg("en-US", text("This claim is false to the core.")), seg("ar-SA", text(CLAIM)))])
+    with Project.open(sample_db, author="tester") as project:
+        project.tm.import_file(path)
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        panel = screen.query_one(MatchesPanel)
+        assert [(m.score, m.origin, m.author) for m in panel.matches] == [
+            (100, "trados", "TRADOS\\sami")]  # the last to change it
+        assert await shows(pilot, "This claim is false to the core.")
+
+
 async def test_panel_shows_the_matches_of_a_segment_with_a_hit_and_none_otherwise(
     sample_db, make_app, tmp_path
 ):

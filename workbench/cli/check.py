@@ -213,9 +213,10 @@ def _table_text(report: Report) -> str:
 @click.option("--version", "version", default="working", show_default=True,
               help="Project mode: working, draft:NAME or reference:NAME.")
 @click.option("--glossary", "glossary_path", type=FilePath(),
-              help="Glossary file (TSV, TBX or CSV). File mode: the terms to enforce; "
+              help="Glossary file (TSV, TBX, CSV or XLSX). File mode: the terms to enforce; "
                    "project mode: use it instead of the project glossary.")
-@click.option("--columns", help="CSV glossary columns: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+@click.option("--columns",
+              help="CSV or XLSX glossary columns: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
 @click.option("--source", type=FilePath(),
               help="File mode: the Arabic text, one segment per line.")
 @click.option("--target", type=FilePath(),

@@ -104,8 +104,8 @@ def import_(
     db: str | None, file: str, doc: str | None, fmt: str | None, abbreviations: str | None
 ) -> None:
     """Add an Arabic document to the project (created if missing): a text file, or a client
-    document (DOCX, ODT, HTML, Markdown, EPUB, XLIFF) whose formatting the export `original`
-    restores."""
+    document (DOCX, ODT, HTML, Markdown, EPUB, XLIFF, Wordfast TXML) whose formatting the
+    export `original` restores."""
     # Read (and refuse a bad file) before a missing project is created; a missing project
     # appears only once the import is stored.
     extra = load_abbreviations(abbreviations) if abbreviations else None

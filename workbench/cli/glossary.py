@@ -26,7 +26,7 @@ from workbench.wording import plural
 @main.group()
 @db_option
 def glossary(db: str | None) -> None:  # its commands read --db
-    """Import, export and list the project glossary (TSV, TBX-Basic, CSV)."""
+    """Import, export and list the project glossary (TSV, TBX-Basic, CSV, XLSX)."""
 
 
 def _output_format(fmt: str | None, output: str | None) -> str:
@@ -60,8 +60,8 @@ def _write(text: str, output: str | None) -> None:
 @click.argument("file", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(READ_FORMATS),
               help="The file's format (default: from its extension).")
-@click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name or number "
-                                "(default: detected).")
+@click.option("--columns", help="CSV, XLSX: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name or "
+                                "number (default: detected).")
 @click.option("--merge", is_flag=True, help="Add to the project glossary instead of replacing it.")
 def import_glossary(
     db: str | None, file: str, fmt: str | None, columns: str | None, merge: bool
@@ -129,7 +129,7 @@ def export_glossary(db: str | None, fmt: str | None, output: str | None) -> None
 @click.argument("file", type=FilePath())
 @click.option("--from", "src_fmt", type=click.Choice(READ_FORMATS),
               help="The input format (default: from the extension).")
-@click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+@click.option("--columns", help="CSV, XLSX: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
 @click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default=None,
               help="Default: the --output ending's (.tbx, .xml: tbx), else tsv.")
 @click.option("--output", type=FilePath(), help="Write to this file.")

@@ -15,6 +15,7 @@ from workbench.cli.app import FilePath, console, db_option, main, print_json
 from workbench.errors import WorkbenchError
 from workbench.formats.model import primary_language
 from workbench.project import open_project
+from workbench.tm.model import MEMORY_FORMATS
 from workbench.tm.results import ANALYSIS_BANDS, ConcordanceHit, TmMatch
 from workbench.wording import plural, units_without_a_pair
 
@@ -29,18 +30,21 @@ FORMATS = click.Choice(["table", "json"])
 @main.group("tm")
 @db_option
 def tm(db: str | None) -> None:  # its commands read --db
-    """Translation memories: import TMX or tab-separated files, list, export, remove, look up."""
+    """Translation memories: import TMX, .sdltm, tab-separated or .xlsx files, list, export,
+    remove, look up."""
 
 
 @tm.command("import")
 @db_option
 @click.argument("file", type=FilePath())
 @click.option("--name", help="The memory's name (default: the file name without extension).")
-@click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(MEMORY_FORMATS), default=None,
               help="The file's format (default: tsv for .tsv/.tab/.txt, tmx for .tmx/.xml, "
-                   "else by the content: tmx if it starts with '<').")
+                   "sdltm for .sdltm, xlsx for .xlsx, else by the content: sdltm for an "
+                   "SQLite database, tmx if it starts with '<').")
 def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> None:
-    """Add a TMX 1.4b (OmegaT, memoQ, Trados, ours) or Arabic<TAB>English file as a memory."""
+    """Add a TMX 1.4b (OmegaT, memoQ, Trados, ours), a Trados Studio .sdltm, an
+    Arabic<TAB>English file or a two-column Excel workbook as a memory."""
     with open_project(db) as project:
         result = project.tm.import_file(file, name, fmt)
     line = f"imported {plural(result.units, 'unit')} from {result.path} as memory {result.name!r}"

@@ -1,5 +1,5 @@
-"""Source-document filters: client documents (DOCX, ODT, HTML/XHTML, Markdown, EPUB, XLIFF)
-read into tagged paragraphs and written back translated, one module per format, one registry.
+"""Source-document filters: client documents (DOCX, ODT, HTML/XHTML, Markdown, EPUB, XLIFF,
+TXML) read into tagged paragraphs and written back translated, one module per format, one registry.
 
 Pure: bytes in, plain values out (:mod:`workbench.filters.model`), and bytes back. The
 Project service stores the original and the blocks (``project.sources``) and the export

@@ -111,6 +111,8 @@ SOURCE_FORMATS: tuple[SourceFormat, ...] = (
                  (".xlf", ".xliff", ".xlf2", ".mqxliff", ".sdlxliff", ".mxliff"),
                  _F + "xliff:read_xliff_source", _F + "xliff:write_xliff_source",
                  bilingual=True),
+    SourceFormat("txml", "Wordfast Pro TXML (bilingual)", (".txml",),
+                 _F + "txml:read_txml_source", _F + "txml:write_txml_source", bilingual=True),
 )
 
 _BY_NAME = {f.name: f for f in SOURCE_FORMATS}

@@ -136,7 +136,7 @@ FORMATS: tuple[Format, ...] = (
     Format("txt", "the English text", "text", ".en.txt", _M + "text:write_txt"),
     Format(
         "original", "the translated document in its source's format (DOCX, ODT, HTML, "
-        "Markdown, EPUB, XLIFF; text for a text import)", "original", ".original.en.txt",
+        "Markdown, EPUB, XLIFF, TXML; text for a text import)", "original", ".original.en.txt",
         _M + "original:write_original", from_source=True,
     ),
 )

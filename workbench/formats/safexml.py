@@ -113,13 +113,20 @@ def root_element(path: str | Path) -> etree._Element:
     raise InputError(p, "not well-formed XML (Document is empty)")
 
 
-def parse(data: bytes, path: str | Path) -> etree._Element:
+def safe_parser() -> etree.XMLParser:
+    """A parser with the safe options, for :func:`parse` to reuse over many small documents
+    (one thread's: a parser is not shared between threads)."""
+    return etree.XMLParser(**_SAFE)
+
+
+def parse(data: bytes, path: str | Path, parser: etree.XMLParser | None = None) -> etree._Element:
     """The root element of an XML document given as bytes, refused as :func:`iterparse` does.
 
-    For small documents read whole (glossaries); ``path`` names the file in errors.
+    For small documents read whole (glossaries, a database's segments: ``parser``, of
+    :func:`safe_parser`, reused); ``path`` names the file in errors.
     """
     try:
-        root = etree.fromstring(data, etree.XMLParser(**_SAFE))
+        root = etree.fromstring(data, parser if parser is not None else safe_parser())
     except etree.XMLSyntaxError as exc:
         raise _malformed(path, exc, data[:65536]) from None
     _check_doctype(path, root)

@@ -51,7 +51,7 @@ def xml_root(path: str | Path) -> tuple[str, str]:
 
 #: Other tools' bilingual files no reader takes, by their XML root: what to do with them.
 OTHER_TOOLS = {
-    "txml": ": a Wordfast Pro TXML file, not read; export it from Wordfast as XLIFF or TMX",
+    "txml": ": a Wordfast Pro TXML file, which `workbench import` reads as a document",
 }
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.formats.model import primary_language
 from workbench.glossary.badrows import BadRows
 from workbench.glossary.model import Glossary, GlossaryBuilder
 from workbench.glossary.tsv import ARABIC_HEADERS, SWAP_SAMPLE, refuse_swapped, row_entry
@@ -34,7 +35,14 @@ from workbench.textio import read_text
 from workbench.wording import plural
 
 _LATIN = re.compile(r"[A-Za-z]")
-_COMMENT_NAMES = ("comment", "description", "note", "notes", "definition")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
+_LANGUAGES = {"ar": "arabic", "en": "english"}
+_WORDS = re.compile(r"[^\W\d_]+")
+_NOTE_WORDS = frozenset({"def", "definition", "note", "notes", "comment", "comments",
+                         "description"})
+_OTHER_WORDS = frozenset({"example", "examples", "context", "info", "usage", "status", "source",
+                          "grammar", "gender", "subject", "domain"})
+_COMMENT_NAMES = ("comment", "description", "note", "notes", "definition", "arabic definition")
 _FORBIDDEN_NAMES = ("forbidden", "forbidden renderings", "do not use")
 HEADER_WORDS = frozenset({
     *_COMMENT_NAMES, *_FORBIDDEN_NAMES, "english", "en", "rendering", "translation", "target",
@@ -105,8 +113,24 @@ def _index(spec: str, header: list[str] | None, width: int, path: str | Path) ->
 
 
 def _name(header: str) -> str:
-    """A column name as the detection knows it (an Arabic one as its English)."""
-    return ARABIC_HEADERS.get(header.strip(), header.strip().casefold())
+    """A column name as the detection knows it: an Arabic one as its English; one naming a
+    language, as termbase exports (memoQ, MultiTerm) name their term columns — ``Arabic``,
+    ``en-US``, ``Term (Arabic)``, ``English (United States)``, ``English_United_States`` —
+    as ``arabic`` or ``english``, and one naming a language's definition or note (memoQ's
+    ``English_Def``, ``Arabic_Def``) as ``definition`` or ``arabic definition``."""
+    name = ARABIC_HEADERS.get(header.strip(), header.strip().casefold())
+    if _LANGUAGE_CODE.fullmatch(name):
+        return _LANGUAGES.get(primary_language(name) or "", name)
+    words = _WORDS.findall(name)
+    languages = [w for w in words if w in _LANGUAGES.values()]
+    if len(set(languages)) != 1:
+        return name
+    if _NOTE_WORDS.intersection(words):  # the English one is the translator's note
+        return "definition" if languages[0] == "english" else "arabic definition"
+    if _OTHER_WORDS.intersection(words):  # English_Term_Example: no term column
+        return name
+    first = words[1] if words[0] in ("term", "terms") and len(words) > 1 else words[0]
+    return first if first == languages[0] else name
 
 
 def _has_header(rows: list[list[str]]) -> bool:
@@ -141,6 +165,9 @@ def _detect(rows: list[list[str]], header: list[str] | None, path: str | Path) -
         return Columns(src, tgt, comment, forbidden, (src_lang, tgt_lang))
     width = max((len(r) for r in rows), default=0)
     term = max(range(width), key=lambda c: _fraction(rows, c, ARABIC_LETTER), default=0)
+    arabic = named("arabic")  # a termbase's Arabic term column, before its definition
+    if arabic is not None and _fraction(rows, arabic, ARABIC_LETTER) >= 0.5:
+        term = arabic
     if _fraction(rows, term, ARABIC_LETTER) < 0.5:
         raise InputError(path, "no column of Arabic terms found (use --columns)")
     candidates = [
@@ -198,7 +225,15 @@ def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None 
     fields than the header (an unquoted comma), an empty term or rendering, a forbidden
     rendering equal to the required one — are all reported at once and nothing is read.
     """
-    records = [(n, r) for n, r in _rows(text, path) if any(c.strip() for c in r)]
+    return parse_rows(_rows(text, path), path, columns)
+
+
+def parse_rows(
+    rows: list[tuple[int, list[str]]], path: str | Path, columns: str | None = None
+) -> Glossary:
+    """The glossary of a table's rows, each with its line (a CSV's) or row number (a
+    sheet's), read as :func:`parse_csv` reads a CSV's."""
+    records = [(n, r) for n, r in rows if any(c.strip() for c in r)]
     if not records:
         raise InputError(path, "the file has no rows")
     header = records[0][1] if _has_header([r for _, r in records]) else None

@@ -36,8 +36,17 @@ class GlossaryFormat:
     def read(self, path: str | Path, columns: str | None = None) -> Glossary:
         """The glossary in the file at ``path``."""
         if columns and not self.takes_columns:
-            raise InputError(path, "--columns applies to CSV glossaries only")
+            raise InputError(path, "--columns applies to CSV and XLSX glossaries only")
         return self.reader(path, columns) if self.takes_columns else self.reader(path)
+
+
+def read_xlsx(path: str | Path, columns: str | None = None) -> Glossary:
+    """The glossary in the first sheet of the workbook at ``path``, its columns detected (or
+    chosen) as a CSV's."""
+    from workbench.formats.xlsx import read_rows
+    from workbench.glossary.csvfile import parse_rows
+
+    return parse_rows(read_rows(path), path, columns)
 
 
 def read_tbx(path: str | Path) -> Glossary:
@@ -63,6 +72,10 @@ GLOSSARY_FORMATS: tuple[GlossaryFormat, ...] = (
     GlossaryFormat(
         "csv", "CSV with a header, such as TICO-19 term lists (columns detected or chosen)",
         (".csv",), read_csv, takes_columns=True,
+    ),
+    GlossaryFormat(
+        "xlsx", "Excel workbook: its first sheet, columns as in a CSV (memoQ or MultiTerm "
+        "exports: a header naming the languages)", (".xlsx",), read_xlsx, takes_columns=True,
     ),
 )
 #: The format of a file whose extension names none.
@@ -92,7 +105,7 @@ def guess_format(path: str | Path) -> str:
 def read_glossary(
     path: str | Path, fmt: str | None = None, columns: str | None = None
 ) -> Glossary:
-    """Read a glossary file as TSV, TBX or CSV (``columns`` for CSV only)."""
+    """Read a glossary file as TSV, TBX, CSV or XLSX (``columns`` for CSV and XLSX only)."""
     spec = _BY_NAME.get(fmt or guess_format(path))
     if spec is None:
         raise InputError(path, f"unknown glossary format {fmt!r} (use {', '.join(READ_FORMATS)})")

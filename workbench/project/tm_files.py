@@ -20,7 +20,7 @@ from workbench.project.tm_indexing import Indexing
 from workbench.store import tm as q_tm
 from workbench.store import tm_words as q_words
 from workbench.textio import file_name_text
-from workbench.tm.model import TmFileInfo, TmUnit
+from workbench.tm.model import MEMORY_FORMATS, TmFileInfo, TmUnit
 from workbench.tm.pipeline import Batch, read_batches
 from workbench.tm.results import ImportResult
 from workbench.wording import plural
@@ -89,8 +89,8 @@ class MemoryFiles:
         if p.is_dir():
             raise InputError(p, "a folder, not a file")
         fmt = fmt or guess_format(p)
-        if fmt not in ("tmx", "tsv"):
-            raise WorkbenchError(f"unknown memory format {fmt!r} (use tmx or tsv)")
+        if fmt not in MEMORY_FORMATS:
+            raise WorkbenchError(f"unknown memory format {fmt!r} (use {', '.join(MEMORY_FORMATS)})")
         self._leads_only("add a translation memory")
         name = (name if name is not None else file_name_text(p.stem)).strip()
         if not name:
@@ -203,11 +203,11 @@ def _nothing_to_import(info: TmFileInfo) -> str:
     if info.skipped:
         lines = ", ".join(map(str, info.skipped_lines))
         one = info.skipped == 1
+        where = f", e.g. at line{'' if one else 's'} {lines}" if lines else ""
         return (  # an English side in Arabic: another tool's source copied to the target
             f"no Arabic-English translation units ({plural(info.skipped, 'unit')} "
             f"{'lacks' if one else 'lack'} an Arabic or an English side, or "
-            f"{'holds' if one else 'hold'} Arabic as the English, e.g. at "
-            f"line{'' if one else 's'} {lines})"
+            f"{'holds' if one else 'hold'} Arabic as the English{where})"
         )
     return "no Arabic-English translation units"
 
@@ -242,12 +242,17 @@ _TMX_SUFFIXES = (".tmx", ".xml")
 
 
 def guess_format(path: Path) -> str:
-    """A memory file's format: ``tsv`` for .tsv/.tab/.txt, ``tmx`` for .tmx/.xml; for another
-    name (a .csv, no suffix), ``tmx`` when the file starts with ``<`` (after a BOM and
-    spaces), else ``tsv``. A stream (not a regular file) is not read ahead: ``tmx``."""
+    """A memory file's format: ``tsv`` for .tsv/.tab/.txt, ``tmx`` for .tmx/.xml, ``sdltm``
+    for .sdltm, ``xlsx`` for .xlsx; for another name (a .csv, no suffix), ``sdltm`` for an
+    SQLite database, ``tmx`` when the file starts with ``<`` (after a BOM and spaces), else
+    ``tsv``. A stream (not a regular file) is not read ahead: ``tmx``."""
+    from workbench.tm.sdltm import SQLITE_HEADER
+
     suffix = path.suffix.lower()
     if suffix in _TSV_SUFFIXES:
         return "tsv"
+    if suffix in (".sdltm", ".xlsx"):
+        return suffix[1:]
     if suffix in _TMX_SUFFIXES or not path.is_file():
         return "tmx"
     try:
@@ -255,6 +260,8 @@ def guess_format(path: Path) -> str:
             head = f.read(512)
     except OSError as exc:  # a failing disk or network share
         raise InputError(path, f"cannot read ({exc.strerror})") from None
+    if head.startswith(SQLITE_HEADER):
+        return "sdltm"
     codec = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     text = head.decode(codec, errors="ignore").lstrip("\ufeff \t\r\n")
     return "tmx" if text.startswith("<") else "tsv"

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+#: The memory file formats ``tm import`` reads (its ``--format`` choices).
+MEMORY_FORMATS = ("tmx", "tsv", "sdltm", "xlsx")
+
 
 @dataclass(slots=True)
 class TmUnit:

@@ -76,10 +76,17 @@ def unit_row(unit: TmUnit, meta_cache: dict[Any, str | None]) -> Row:
 
 
 def _open(path: Path, fmt: str) -> tuple[TmFileInfo, Iterator[TmUnit]]:
-    from workbench.tm.tmx import read_tmx
-    from workbench.tm.tsv import read_tsv
+    if fmt == "tmx":
+        from workbench.tm.tmx import read_tmx
 
-    return read_tmx(path) if fmt == "tmx" else read_tsv(path)
+        return read_tmx(path)
+    if fmt == "sdltm":
+        from workbench.tm.sdltm import read_sdltm
+
+        return read_sdltm(path)
+    from workbench.tm.tsv import read_tsv, read_xlsx
+
+    return read_xlsx(path) if fmt == "xlsx" else read_tsv(path)
 
 
 def _batches(units: Iterator[TmUnit], size: int) -> Iterator[Batch]:

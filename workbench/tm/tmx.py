@@ -161,7 +161,7 @@ def read_tmx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     return info, _units(path, info)
 
 
-class _ArabicSides:
+class ArabicSides:
     """Counts the units whose Arabic side holds no Arabic letter: most of them make a file
     read in the wrong encoding (UTF-8 declared ISO-8859-1: مرحبا read as Ù…Ø±Ø­Ø¨Ø§) or
     not Arabic at all, refused rather than stored as a memory nothing matches."""
@@ -216,7 +216,7 @@ def _declared_encoding(path: str | Path) -> str:
 
 def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     seg = _Seg(path)
-    sides = _ArabicSides()
+    sides = ArabicSides()
     root_checked = False
     # any namespace: some tools write <tmx xmlns="http://www.lisa.org/tmx14">
     for _, el in safexml.iterparse(path, tag=("{*}tmx", "{*}header", "{*}tu"), events=("end",)):
@@ -259,7 +259,7 @@ def _unwrapped(text: str) -> str:
     return _LINE_BREAK.sub(" ", text).strip() if "\n" in text else text
 
 
-def _no_text(side: str) -> bool:
+def no_text(side: str) -> bool:
     """Whether a side of a unit is blank but for its tags (``{1/}``: a target holding the
     source's tags alone, as a tool leaves a segment not translated)."""
     return not strip_tags(unit_tags_as_tags(side)).strip()
@@ -299,7 +299,7 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
         elif name == "note":
             notes.append(child.text or "")
     english_text = sides.get("en") or ""
-    if (_no_text(sides.get("ar") or "") or _no_text(english_text)
+    if (no_text(sides.get("ar") or "") or no_text(english_text)
             or mostly_arabic(english_text)):  # the Arabic copied as the "translation"
         info.skip(tu.sourceline)
         return None

@@ -80,20 +80,52 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         fields = unquote_row(raw, every_text)
         if len(fields) < 2:
             raise InputError(path, "no tab: expected Arabic<TAB>English", number)
+        rows.append((number, fields))
+    return _read_rows(path, rows, "tsv", "lines of Arabic<TAB>English")
+
+
+def read_xlsx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
+    """The units of a workbook's first sheet, a row each: Arabic and English cells side by
+    side (either first), perhaps a note, under a header naming them or not; checked as a
+    tab-separated file's lines are, each row named by its number."""
+    from workbench.formats.xlsx import read_rows
+
+    rows = [(number, [_cell(c, path, number) for c in cells] + [""] * (2 - len(cells)))
+            for number, cells in read_rows(path)]
+    if rows and _is_header(rows[0][1]):
+        del rows[0]
+    return _read_rows(path, rows, "xlsx", "rows of an Arabic and an English cell")
+
+
+def _cell(text: str, path: str | Path, row: int) -> str:
+    """A cell's text as a unit's side: its line breaks (Excel's Alt+Enter) spaces, as a
+    segment holds none, and checked as a document's text is (see document_text)."""
+    try:
+        return document_text(" ".join(text.splitlines()) if "\n" in text or "\r" in text
+                             else text, path)
+    except InputError as exc:
+        raise InputError(path, exc.reason, row) from None
+
+
+def _read_rows(
+    path: str | Path, rows: list[tuple[int, list[str]]], fmt: str, expected: str
+) -> tuple[TmFileInfo, Iterator[TmUnit]]:
+    """The units of a table's ``rows`` (each with its line number), checked whole first:
+    ``expected`` says what a refused file should have held."""
+    for number, fields in rows:
         if not fields[0].strip() or not fields[1].strip():
             side = "Arabic" if not fields[0].strip() else "English"
             raise InputError(path, f"empty {side} side", number)
-        rows.append((number, fields))
     if not rows:
-        raise InputError(path, "no units (expected lines of Arabic<TAB>English)")
+        raise InputError(path, f"no units (expected {expected})")
     shares = [[arabic_share(f[0]) for _, f in rows], [arabic_share(f[1]) for _, f in rows]]
     first, second = sum(shares[0]), sum(shares[1])
     if max(first, second) < 0.5 * len(rows):
         raise InputError(path, "no Arabic-English units: neither column is mostly Arabic "
-                         "(expected lines of Arabic<TAB>English)")
+                         f"(expected {expected})")
     swap = second > first
-    _require_english(path, rows, 0 if swap else 1, shares[0 if swap else 1])
-    info = TmFileInfo(str(path), "tsv", source_lang="en" if swap else "ar")
+    _require_english(path, rows, 0 if swap else 1, shares[0 if swap else 1], expected)
+    info = TmFileInfo(str(path), fmt, source_lang="en" if swap else "ar")
 
     def units() -> Iterator[TmUnit]:
         for number, fields in rows:
@@ -105,7 +137,8 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
 
 
 def _require_english(
-    path: str | Path, rows: list[tuple[int, list[str]]], column: int, shares: list[float]
+    path: str | Path, rows: list[tuple[int, list[str]]], column: int, shares: list[float],
+    expected: str,
 ) -> None:
     """Refuse a file whose column taken for the English (its cells' Arabic ``shares``) is
     mostly Arabic too (an Arabic–Arabic file) or mostly without letters (an id or number
@@ -114,12 +147,12 @@ def _require_english(
     texts = [fields[column] for _, fields in rows]
     if sum(shares) >= 0.5 * len(rows):
         raise InputError(path, "no Arabic-English units: both columns are mostly Arabic "
-                         "(expected lines of Arabic<TAB>English)")
+                         f"(expected {expected})")
     if sum(any(c.isalpha() for c in t) for t in texts) < 0.5 * len(rows):
         number, fields = next((n, f) for n, f in rows if not any(c.isalpha() for c in f[column]))
         raise InputError(
             path, f"column {column + 1} is not English ({fields[column].strip()!r} and most "
-            "others have no letters): expected Arabic<TAB>English[<TAB>note]", number,
+            f"others have no letters): expected {expected}", number,
         )
     for (number, _), share in zip(rows, shares, strict=True):
         if share > 0.5:

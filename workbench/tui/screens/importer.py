@@ -247,7 +247,7 @@ class ImportScreen(JobDialog[ImportDone | None]):
                 yield RadioButton("an English translation of a document", compact=True,
                                   id="kind-translation")
             kinds = ", ".join(dict.fromkeys(f.kind for f in importable_formats()))
-            yield Label(f"File (a document: text, DOCX, ODT, HTML, Markdown, EPUB, XLIFF; a "
+            yield Label(f"File (a document: text, DOCX, ODT, HTML, Markdown, EPUB, XLIFF, TXML; a "
                         f"translation: text, DOCX, ODT, HTML, Markdown, EPUB, or {kinds})",
                         id="import-file-label")
             yield Input(placeholder="path/to/file.txt", compact=True, id="import-path")
