@@ -28,7 +28,7 @@ import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
 from workbench.align.clauses import by_clauses
-from workbench.align.cues import WITH_DICTIONARY, on_clauses, taught_starts
+from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
 from workbench.align.dictionary import (
     Evidence,
     Glosser,
@@ -1265,6 +1265,11 @@ def align_sentences(
         weight = aligner.params.cues * (1.0 if aligner.basic_only else WITH_DICTIONARY)
         first, result = result, aligned(taught_starts(ar, en, result.links, result.confidence,
                                                       weight))[1]
+        kept = confident_kept(first.links, first.confidence, result.links)
+        if kept is not None:
+            result.links = [first.links[k] if k >= 0 else result.links[-1 - k] for k in kept]
+            result.confidence = [first.confidence[k] if k >= 0 else result.confidence[-1 - k]
+                                 for k in kept]
         # A link both make keeps the confidence it had without the cues (calibrated on such
         # alignments); one the cues alone make is flagged: the text alone did not decide it.
         before = {(tuple(a), tuple(e)): c

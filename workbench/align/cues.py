@@ -130,3 +130,26 @@ def on_clauses(starts: np.ndarray, owner: Sequence[int]) -> np.ndarray:
     clause); none on the clauses after it."""
     first = [k == 0 or owner[k - 1] != o for k, o in enumerate(owner)]
     return np.where(first, starts[np.asarray(owner, dtype=np.int64)], 0.0).astype(np.float32)
+
+
+def confident_kept(first: Sequence[Link], first_conf: Sequence[float], cued: Sequence[Link]
+                   ) -> list[int] | None:
+    """Which of ``first``'s links (the alignment without the cues) stay in place of the
+    ``cued`` alignment's: between two points where both end a link, those of a stretch that
+    holds a link of at least CONFIDENT (the links that taught the cues: the cues were learnt
+    to decide the borders the text leaves open, not to overturn them). The indices, in order,
+    of ``first``'s links to keep and, as ``-1 - k``, of ``cued``'s; None when either is out
+    of order (the cued alignment is taken whole)."""
+    from workbench.align.clauses import link_ends, stretches
+
+    ends, other = link_ends(first), link_ends(cued)
+    if ends is None or other is None or ends[-1:] != other[-1:]:
+        return None
+    out: list[int] = []
+    for here, there in stretches(ends, other):
+        if any(first_conf[k] >= CONFIDENT for k in here):
+            out.extend(here)
+        else:
+            out.extend(-1 - k for k in there)
+    return out
+
