@@ -37,7 +37,6 @@ from workbench.align.dictionary import (
     dictionary_evidence,
 )
 from workbench.align.dp import Band, posteriors, search
-from workbench.align.gloss import anchors as gloss_anchors
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
@@ -685,32 +684,8 @@ class TwoPassAligner:
         weights = dict(anchor_w)
         for target, col in en_col.items():
             weights["T:" + target] = math.log((total + 2) / (df[col] + 0.5)) / scale
-        if self.params.gloss and self.evidence is not None:
-            x, y = self._gloss_anchors(vec, links, table, weights, x, y)
         wa, we = self._side_weights(vec, weights)
         return x, y, wa, we
-
-    def _gloss_anchors(
-        self, vec: _Vectors, links: list[Link], table: dict[str, list[tuple[str, float]]],
-        weights: dict[str, float], x: SparseRows, y: SparseRows,
-    ) -> tuple[SparseRows, SparseRows]:
-        """``x`` and ``y`` with a concept of its own (weight ``params.gloss``) shared by each
-        pair of an Arabic sentence and an English one that :func:`gloss.anchors` finds (its
-        gloss from the dictionary and the word ``table``)."""
-        assert self.evidence is not None
-        ar_stems, en_stems = self._stems()
-        glosses = [g + [t for stem in stems for t, _ in table.get(stem, ())]
-                   for g, stems in zip(self.evidence.gloss, ar_stems, strict=True)]
-        centre = _centre_from_cells(_cells_of_links(links), len(self.ar))
-        pairs = gloss_anchors(glosses, en_stems, centre)
-        if not pairs:
-            return x, y
-        cols = np.array([vec.column(f"B:{i}") for i, _ in pairs], dtype=np.int64)
-        for i, _ in pairs:
-            weights[f"B:{i}"] = self.params.gloss
-        ones = np.ones(len(pairs))
-        return (_merged(x, np.array([i for i, _ in pairs], dtype=np.int64), cols, ones),
-                _merged(y, np.array([j for _, j in pairs], dtype=np.int64), cols, ones))
 
     def _extra_training(
         self, ar_stems: list[list[str]], en_stems: list[list[str]]

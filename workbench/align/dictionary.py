@@ -97,7 +97,6 @@ class Evidence:
     weight_a: dict[str, float] = field(default_factory=dict)
     weight_e: dict[str, float] = field(default_factory=dict)
     seeds: list[tuple[str, str]] = field(default_factory=list)
-    gloss: list[list[str]] = field(default_factory=list)  # each Arabic sentence's senses
     translatable: float = 0.0  # share of Arabic content words with a translation in the text
     content: int = 0  # Arabic content words looked up
 
@@ -174,7 +173,6 @@ def dictionary_evidence(
     doc_forms = _doc_forms(en_vocab)
     # word -> key, translations, stem, strength (1, or RELATED through a related headword)
     word_info: dict[str, tuple[str, tuple[str, ...], str, float]] = {}
-    senses_of: dict[str, list[str]] = {}  # a word's sense stems (in the text or not)
     ar_words: list[list[str]] = []
     for text in ar:
         words = _WORD.findall(dictionary_text(text).text)
@@ -188,8 +186,6 @@ def dictionary_evidence(
                 continue
             keys = glosser.best_keys(w)
             senses = glosser.glosses(w)
-            senses_of[w] = list(dict.fromkeys(
-                t for sense in senses for t in _sense_stems(sense)))[:MAX_TRANSLATIONS]
             chosen = _translations(senses, doc_forms)
             if primary is not None and _translations(primary.glosses(w), doc_forms):
                 own.add(w)
@@ -226,7 +222,6 @@ def dictionary_evidence(
                 if bag.get(concept, 0.0) < strength:
                     bag[concept] = strength
         out.ar.append(bag)
-        out.gloss.append([t for w in words for t in senses_of.get(w, ())])
     # each English stem some Arabic word translates: its V: concept (as strong as its
     # strongest source) and the W: keys of the words it translates
     en_concepts = {

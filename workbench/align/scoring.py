@@ -81,7 +81,6 @@ class Params:
     # mean rises 0.673 -> 0.710 and every bench F1 row is the same or higher, but hayy with a
     # 38-word dictionary and no basic vocabulary falls 0.735 -> 0.687: BENCHMARKS.md, stop 51)
     cues: float = 0.5
-    gloss: float = 0.0
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
