@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from workbench.align import Alignment
+from workbench.align import Alignment, aligner
 
 
 def _check_structure(result: Alignment, n: int, m: int) -> None:
@@ -26,3 +26,16 @@ def _check_structure(result: Alignment, n: int, m: int) -> None:
 def check_structure() -> Callable[[Alignment, int, int], None]:
     """Asserts the structural promises of an alignment."""
     return _check_structure
+
+
+def unchanged(links: list, confidence: list[float]) -> list[float]:
+    """Stands in for :func:`workbench.align.calibration.recalibrated`: the aligner's own
+    confidences, for the tests of the rules that set them."""
+    return list(confidence)
+
+
+@pytest.fixture
+def own_confidences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alignments keep the aligner's own confidences (not recalibrated against the text's
+    median link)."""
+    monkeypatch.setattr(aligner, "recalibrated", unchanged)

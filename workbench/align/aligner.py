@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
+from workbench.align.calibration import recalibrated
 from workbench.align.clauses import by_clauses
 from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
 from workbench.align.dictionary import (
@@ -37,6 +38,7 @@ from workbench.align.dictionary import (
     dictionary_evidence,
 )
 from workbench.align.dp import Band, posteriors, search
+from workbench.align.headings import with_headings
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
@@ -366,7 +368,8 @@ class TwoPassAligner:
                 )
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
-        self.starts = starts or (None, None)  # each sentence's bonus for starting a link
+        # each sentence's bonus for starting a link (the cues', a numbered heading's)
+        self.starts = with_headings(starts, self.ar, self.en) or (None, None)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -1224,6 +1227,7 @@ def align_sentences(
             ]
             result.left_out = [(kind, k) for kind, u in result.left_out
                                for k in (ar_units if kind == "ar" else en_units)[u]]
+            result.confidence = recalibrated(result.links, result.confidence)
             return result
 
     def aligned(starts: tuple[np.ndarray, np.ndarray] | None) -> tuple[TwoPassAligner, Alignment]:
@@ -1253,6 +1257,7 @@ def align_sentences(
             result.links, [before.get((tuple(a), tuple(e)), c)
                            for (a, e), c in zip(result.links, result.confidence, strict=True)],
             first.links, 1)
+    result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
@@ -1398,6 +1403,7 @@ def align_paragraphs(
     grouped = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: _with_words(
         TwoPassAligner(ca, ce, glossary, params, (np.asarray(ar_par)[oa], np.asarray(en_par)[oe]),
                        lexicon=lexicon, pairs=pairs)))
+    grouped.confidence = recalibrated(grouped.links, grouped.confidence)
     if grouped.related >= RELATED_WARNING:
         return grouped
     other = whole()
