@@ -1244,11 +1244,7 @@ def align_sentences(
         weight = aligner.params.cues * (1.0 if aligner.basic_only else WITH_DICTIONARY)
         first, result = result, aligned(taught_starts(ar, en, result.links, result.confidence,
                                                       weight))[1]
-        kept = confident_kept(first.links, first.confidence, result.links)
-        if kept is not None:
-            result.links = [first.links[k] if k >= 0 else result.links[-1 - k] for k in kept]
-            result.confidence = [first.confidence[k] if k >= 0 else result.confidence[-1 - k]
-                                 for k in kept]
+        _keep_confident(first, result)
         # A link both make keeps the confidence it had without the cues (calibrated on such
         # alignments); one the cues alone make is flagged: the text alone did not decide it.
         before = {(tuple(a), tuple(e)): c
@@ -1262,6 +1258,21 @@ def align_sentences(
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
     return result
+
+
+def _keep_confident(first: Alignment, cued: Alignment) -> None:
+    """``cued`` (the alignment with the cues) with ``first``'s links (without them) where
+    :func:`cues.confident_kept` keeps them, and their confidences and left-out sentences."""
+    kept = confident_kept(first.links, first.confidence, cued.links)
+    if kept is None:
+        return
+    restored = {(side, k) for j in kept if j >= 0
+                for side, run in zip(("ar", "en"), first.links[j], strict=True) for k in run}
+    cued.links, cued.confidence = (
+        [first.links[j] if j >= 0 else cued.links[-1 - j] for j in kept],
+        [first.confidence[j] if j >= 0 else cued.confidence[-1 - j] for j in kept])
+    cued.left_out = sorted([x for x in cued.left_out if x not in restored]
+                           + [x for x in first.left_out if x in restored])
 
 
 def _as_clauses_if_free(

@@ -231,7 +231,9 @@ def _oversized(link: tuple[Sequence[int], Sequence[int]]) -> bool:
     return len(link[0]) > MAX_SIDE or len(link[1]) > MAX_SIDE
 
 
-def link_ends(links: Sequence[Group]) -> list[tuple[int, int]] | None:
+def link_ends(
+    links: Sequence[tuple[Sequence[int], Sequence[int]]],
+) -> list[tuple[int, int]] | None:
     """The Arabic and English sentence counts before each end of ``links``, in order; None
     unless each link holds the sentences that follow the previous one's, on both sides."""
     ar = en = 0
