@@ -247,7 +247,7 @@ def link_ends(
 
 
 def stretches(ends: list[tuple[int, int]], other: list[tuple[int, int]]
-               ) -> list[tuple[range, range]]:
+              ) -> list[tuple[range, range]]:
     """The links of each alignment (by ``ends`` and ``other``, their link ends) between each
     two consecutive points where both end a link; both must end at the same point."""
     common = set(ends) & set(other)

@@ -157,4 +157,3 @@ def confident_kept(first: Sequence[Link], first_conf: Sequence[float], cued: Seq
         else:
             out.extend(-1 - k for k in there)
     return out
-
