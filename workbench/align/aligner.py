@@ -1241,7 +1241,8 @@ def align_sentences(
 
     aligner, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
-        weight = aligner.params.cues * (1.0 if aligner.basic_only else WITH_DICTIONARY)
+        large = lexicon is not None and _headwords(lexicon) >= WORD_LIST_HEADWORDS
+        weight = aligner.params.cues * (WITH_DICTIONARY if large else 1.0)
         first, result = result, aligned(taught_starts(ar, en, result.links, result.confidence,
                                                       weight))[1]
         _keep_confident(first, result)

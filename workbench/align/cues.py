@@ -35,13 +35,16 @@ from workbench.align.clauses import link_ends, stretches
 # without cues; weight 0.5): 0.706 at 0.5, 0.708 at 0.7, 0.710 at 0.8; below 0.8 some bench
 # set falls (BENCHMARKS.md, stop 51).
 CONFIDENT = 0.8
-# With a dictionary of the user's the cues weigh this many times more (links the text is sure of
-# stay: see confident_kept). FreeDict with 10 % / 20 % of its keys left out (seeds 1-3; corpora/
-# hayy, hayy2, nights and a modern literary text: 24 runs), mean strict link F1 at weight 0.5 /
-# 1.0 / 1.5 / 2.0: 0.701 / 0.726 / 0.731 / 0.733 (before confident_kept, at 0.5: 0.705; 1.5
-# against it: 18 runs rose, 2 fell). Leaving each text out in turn, the other three choose 2.0
-# three times and 1.0 once; at 2.0 the whole FreeDict's hayy falls (0.713 -> 0.700), at 1.5
-# no text does. Without a dictionary 0.5 stays: above it nights falls (BENCHMARKS.md, stop 52).
+# With a dictionary of the user's (not a project's word list: aligner.WORD_LIST_HEADWORDS) the
+# cues weigh this many times more; links the text is sure of stay (see confident_kept).
+# FreeDict with 10 % / 20 % of its keys left out (seeds 1-3; corpora/hayy, hayy2, nights and a
+# modern literary text: 24 runs), mean strict link F1 at weight 0.5 / 1.0 / 1.5 / 2.0: 0.701 /
+# 0.726 / 0.731 / 0.733 (before confident_kept, at 0.5: 0.705; 1.5 against it: 18 runs rose,
+# 2 fell). Leaving each text out in turn, the other three choose 2.0 three times and 1.0 once;
+# at 2.0 the whole FreeDict's hayy falls (0.713 -> 0.700), at 1.5 no text does. Without a
+# dictionary 0.5 stays: above it nights falls; with a word list too (hayy with
+# tests/align/test_confidence's 38 words and no basic vocabulary: 0.687 at 0.5, 0.646 at 1.0,
+# 0.598 at 1.5). BENCHMARKS.md, stop 52.
 WITH_DICTIONARY = 3.0
 # Smoothing: a cue's counts are pulled toward the text's own rate as if it had been seen this
 # many times more (a cue seen once says little).
