@@ -29,7 +29,7 @@ import numpy as np
 from workbench.align.anchors import Bag, anchor_bags
 from workbench.align.calibration import recalibrated
 from workbench.align.clauses import by_clauses
-from workbench.align.cues import on_clauses, taught_starts
+from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
 from workbench.align.dictionary import (
     Evidence,
     Glosser,
@@ -1241,8 +1241,11 @@ def align_sentences(
 
     aligner, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
+        large = lexicon is not None and _headwords(lexicon) >= WORD_LIST_HEADWORDS
+        weight = aligner.params.cues * (WITH_DICTIONARY if large else 1.0)
         first, result = result, aligned(taught_starts(ar, en, result.links, result.confidence,
-                                                      aligner.params.cues))[1]
+                                                      weight))[1]
+        _keep_confident(first, result)
         # A link both make keeps the confidence it had without the cues (calibrated on such
         # alignments); one the cues alone make is flagged: the text alone did not decide it.
         before = {(tuple(a), tuple(e)): c
@@ -1256,6 +1259,21 @@ def align_sentences(
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
     return result
+
+
+def _keep_confident(first: Alignment, cued: Alignment) -> None:
+    """``cued`` (the alignment with the cues) with ``first``'s links (without them) where
+    :func:`cues.confident_kept` keeps them, and their confidences and left-out sentences."""
+    kept = confident_kept(first.links, first.confidence, cued.links)
+    if kept is None:
+        return
+    restored = {(side, k) for j in kept if j >= 0
+                for side, run in zip(("ar", "en"), first.links[j], strict=True) for k in run}
+    cued.links, cued.confidence = (
+        [first.links[j] if j >= 0 else cued.links[-1 - j] for j in kept],
+        [first.confidence[j] if j >= 0 else cued.confidence[-1 - j] for j in kept])
+    cued.left_out = sorted([x for x in cued.left_out if x not in restored]
+                           + [x for x in first.left_out if x in restored])
 
 
 def _as_clauses_if_free(

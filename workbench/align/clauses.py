@@ -231,7 +231,9 @@ def _oversized(link: tuple[Sequence[int], Sequence[int]]) -> bool:
     return len(link[0]) > MAX_SIDE or len(link[1]) > MAX_SIDE
 
 
-def _link_ends(links: Sequence[Group]) -> list[tuple[int, int]] | None:
+def link_ends(
+    links: Sequence[tuple[Sequence[int], Sequence[int]]],
+) -> list[tuple[int, int]] | None:
     """The Arabic and English sentence counts before each end of ``links``, in order; None
     unless each link holds the sentences that follow the previous one's, on both sides."""
     ar = en = 0
@@ -244,8 +246,8 @@ def _link_ends(links: Sequence[Group]) -> list[tuple[int, int]] | None:
     return ends
 
 
-def _stretches(ends: list[tuple[int, int]], other: list[tuple[int, int]]
-               ) -> list[tuple[range, range]]:
+def stretches(ends: list[tuple[int, int]], other: list[tuple[int, int]]
+              ) -> list[tuple[range, range]]:
     """The links of each alignment (by ``ends`` and ``other``, their link ends) between each
     two consecutive points where both end a link; both must end at the same point."""
     common = set(ends) & set(other)
@@ -287,14 +289,14 @@ def spliced(finer: Alignment, searched: Alignment) -> Alignment | None:
     ``searched``'s (the sentence search's). None when that leaves none of ``finer``'s. Where
     either is out of order (no common points), the whole text goes one way: ``finer`` unless
     it holds such a group."""
-    ends, other = _link_ends(finer.links), _link_ends(searched.links)
+    ends, other = link_ends(finer.links), link_ends(searched.links)
     if ends is None or other is None or ends[-1:] != other[-1:]:
         return None if any(map(_oversized, finer.links)) else finer
-    stretches = _stretches(ends, other)
+    parts = stretches(ends, other)
     out = Alignment(warnings=list(finer.warnings), related=finer.related)
     kept: dict[str, set[int]] = {"ar": set(), "en": set()}  # the sentences in finer's links
     for (here, there), give_way in zip(
-            stretches, _given_way(finer, ends, [h for h, _ in stretches]), strict=True):
+            parts, _given_way(finer, ends, [h for h, _ in parts]), strict=True):
         source, taken = (searched, there) if give_way else (finer, here)
         if not give_way:
             for k in here:

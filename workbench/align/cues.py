@@ -10,6 +10,10 @@ starts a link and how often it continues one, and the smoothed log-odds (against
 own rate) become a bonus on every link that starts with that sentence, in a second alignment
 of the text.
 
+The cues decide only what the text leaves open: between two points where the alignments with
+and without them both end a link, a stretch that holds a link of at least ``CONFIDENT`` keeps
+the links it had without them (:func:`confident_kept`).
+
 Cues of a sentence: its first word (English lower-cased; Arabic without its marks, a listed
 particle as itself, another word with a proclitic و or ف as that proclitic) and how the
 sentence before it ends (its last mark, and whether a quotation closes there).
@@ -24,11 +28,24 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from workbench.align.clauses import link_ends, stretches
+
 # Links at or above this confidence teach the cues. Strict link F1, mean of corpora/hayy,
 # hayy2, nights and a modern literary translation, each plain and with FreeDict (0.673
 # without cues; weight 0.5): 0.706 at 0.5, 0.708 at 0.7, 0.710 at 0.8; below 0.8 some bench
 # set falls (BENCHMARKS.md, stop 51).
 CONFIDENT = 0.8
+# With a dictionary of the user's (not a project's word list: aligner.WORD_LIST_HEADWORDS) the
+# cues weigh this many times more; links the text is sure of stay (see confident_kept).
+# FreeDict with 10 % / 20 % of its keys left out (seeds 1-3; corpora/hayy, hayy2, nights and a
+# modern literary text: 24 runs), mean strict link F1 at weight 0.5 / 1.0 / 1.5 / 2.0: 0.701 /
+# 0.726 / 0.731 / 0.733 (before confident_kept, at 0.5: 0.705; 1.5 against it: 18 runs rose,
+# 2 fell). Leaving each text out in turn, the other three choose 2.0 three times and 1.0 once;
+# at 2.0 the whole FreeDict's hayy falls (0.713 -> 0.700), at 1.5 no text does. Without a
+# dictionary 0.5 stays: above it nights falls; with a word list too (hayy with
+# tests/align/test_confidence's 38 words and no basic vocabulary: 0.687 at 0.5, 0.646 at 1.0,
+# 0.598 at 1.5). BENCHMARKS.md, stop 52.
+WITH_DICTIONARY = 3.0
 # Smoothing: a cue's counts are pulled toward the text's own rate as if it had been seen this
 # many times more (a cue seen once says little).
 PRIOR = 4.0
@@ -123,3 +140,23 @@ def on_clauses(starts: np.ndarray, owner: Sequence[int]) -> np.ndarray:
     clause); none on the clauses after it."""
     first = [k == 0 or owner[k - 1] != o for k, o in enumerate(owner)]
     return np.where(first, starts[np.asarray(owner, dtype=np.int64)], 0.0).astype(np.float32)
+
+
+def confident_kept(first: Sequence[Link], first_conf: Sequence[float], cued: Sequence[Link]
+                   ) -> list[int] | None:
+    """Which of ``first``'s links (the alignment without the cues) stay in place of the
+    ``cued`` alignment's: between two points where both end a link, those of a stretch that
+    holds a link of at least CONFIDENT (the links that taught the cues: the cues were learnt
+    to decide the borders the text leaves open, not to overturn them). The indices, in order,
+    of ``first``'s links to keep and, as ``-1 - k``, of ``cued``'s; None when either is out
+    of order (the cued alignment is taken whole)."""
+    ends, other = link_ends(first), link_ends(cued)
+    if ends is None or other is None or ends[-1:] != other[-1:]:
+        return None
+    out: list[int] = []
+    for here, there in stretches(ends, other):
+        if any(first_conf[k] >= CONFIDENT for k in here):
+            out.extend(here)
+        else:
+            out.extend(-1 - k for k in there)
+    return out

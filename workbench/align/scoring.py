@@ -80,7 +80,7 @@ class Params:
     # and again with the cues its own links teach, at this weight (0: not; at 0.5 the literary
     # mean rises 0.673 -> 0.710 and every bench F1 row is the same or higher, but hayy with a
     # 38-word dictionary and no basic vocabulary falls 0.735 -> 0.687: BENCHMARKS.md, stop 51)
-    cues: float = 0.5
+    cues: float = 0.5  # (times cues.WITH_DICTIONARY with a large dictionary of the user's)
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
