@@ -1,7 +1,7 @@
 """The footer of keys, each shown whole or not at all: Textual's footer cuts the key that
 reaches the command palette's key ("e LQA erro" in the reviewer at 80 columns, "^q Qu" in the
-editor at 60). The keys left out are in Help (F1) and the command palette (Ctrl+P). Under a
-dialog the footer is blank (:class:`FooterScreen`)."""
+editor at 60). The keys left out are in Help (F1), whose key is always shown, and the command
+palette (Ctrl+P). Under a dialog the footer is blank (:class:`FooterScreen`)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,12 @@ def key_width(key: FooterKey) -> int:
 
 
 class FittedFooter(Footer):
-    """A compact footer that leaves out, from the end, the keys it has no room for."""
+    """A compact footer that leaves out, from the end, the keys it has no room for. Where
+    some are left out, the command palette's key goes without its label (``^p``), and Help's
+    key (the app's ``help`` action) is kept whatever the width, its room set aside first: on
+    a narrow terminal it is the way to every key left out."""
+
+    KEPT_ACTIONS = frozenset({"help"})
 
     def __init__(self) -> None:
         super().__init__(compact=True)
@@ -35,9 +40,13 @@ class FittedFooter(Footer):
         keys = [w for w in widgets if isinstance(w, FooterKey)]
         if width and len(keys) == len(widgets):  # no group of keys (none here): fitted
             palette = [k for k in keys if k.has_class("-command-palette")]
-            room = width - sum(key_width(k) for k in palette)
+            if sum(key_width(k) for k in keys) > width + 1:  # not all: ^p without its label
+                for key in palette:
+                    key.description = ""
+            kept = palette + [k for k in keys if k.action in self.KEPT_ACTIONS]
+            room = width - sum(key_width(k) for k in kept)
             for key in keys:
-                if key not in palette:
+                if key not in kept:
                     room -= key_width(key)
                     key.display = room >= -1  # the last one's margin may go under the palette
         yield from widgets
