@@ -341,3 +341,30 @@ def test_a_paragraphs_lines_are_ordered_as_parts_of_it():
     assert [line.plain.strip() for line in bidi.text(arabic, base="R").lines(console, 14)] \
         == [line.plain.strip() for line in bidi.arabic(arabic).lines(14)] \
         == [visual("ارتفعت الأسعار"), visual("بنسبة 3.5% في"), ".done (WHO)"]
+
+
+AUTHORITY = "الهيئة العامة للرقابة المالية والإدارية"
+
+
+async def test_a_long_glossary_term_wraps_under_its_own_start(make_app, sample_db):
+    """A term too long for the panel beside its rendering wrapped its own second line at the
+    panel's edge, under the entry's number, as if it were another entry: it hangs under the
+    term's start (each line still read right to left), the rendering on the lines below."""
+    with Project.open(sample_db) as project:
+        project.import_document_text(f"أصدرت {AUTHORITY} تقريرها.\n", "report")
+        project.add_term(AUTHORITY, "Audit Bureau")
+    app = make_app(document="report")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = app.editor.query_one(GlossaryPanel)
+        left = panel.content_region.x
+        rows = [line[left:panel.content_region.right].rstrip() for line in screen_lines(app)]
+        lead = next(i for i, row in enumerate(rows) if row.startswith("1 · "))
+        term = [rows[lead][4:]]
+        while not rows[lead + len(term)].lstrip().startswith("Audit"):
+            term.append(rows[lead + len(term)])
+        assert len(term) > 1, rows
+        assert all(row.startswith("    ") and row[4] != " " for row in term[1:]), term
+        assert term[-1].endswith(" →")
+        assert " ".join(visual(row.removesuffix(" →").strip()) for row in term) == AUTHORITY
+        assert rows[lead + len(term)] == "    Audit Bureau"

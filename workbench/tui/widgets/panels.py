@@ -366,12 +366,11 @@ class GlossaryPanel(TextPanel):
         parts: list[RenderableType] = []
         for line in self.lines:
             mark = TERM_MARKS[term_mark(line)]
-            lead = Text.assemble(
-                (f"{line.number}", "bold"), mark,
-                isolate(line.term, TERM_STYLE),  # an Arabic term with a Latin letter or word
-                " → ",
-            )  # a rendering that wraps hangs under its own start
-            parts.append(bidi.hanging(lead, Text(line.rendering, style="bold")))
+            head = Text.assemble((f"{line.number}", "bold"), mark)
+            # an Arabic term with a Latin letter or word; a rendering that wraps hangs under
+            # its own start, a term that wraps under the term's
+            lead = Text.assemble(isolate(line.term, TERM_STYLE), " → ")
+            parts.append(bidi.hanging(lead, Text(line.rendering, style="bold"), head))
             if line.forbidden:  # indented whole: the lines it wraps to too
                 parts.append(Padding(bidi.text("not: " + "; ".join(line.forbidden),
                                                style="red"), (0, 0, 0, 4)))
