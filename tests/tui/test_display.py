@@ -24,7 +24,7 @@ from workbench.tui.display import (
     toast_text_width,
 )
 from workbench.tui.screens.prompts import FilterScreen, OverrideScreen
-from workbench.tui.widgets.panels import GlossaryPanel, term_mark
+from workbench.tui.widgets.panels import FindingsPanel, GlossaryPanel, term_mark
 
 UPRISING = 9  # the draft writes "uprising" for الانتفاضة (required: insurrection)
 TERM = "انتفاضة"
@@ -368,3 +368,22 @@ async def test_a_long_glossary_term_wraps_under_its_own_start(make_app, sample_d
         assert term[-1].endswith(" →")
         assert " ".join(visual(row.removesuffix(" →").strip()) for row in term) == AUTHORITY
         assert rows[lead + len(term)] == "    Audit Bureau"
+
+
+async def test_a_wrapped_finding_hangs_under_its_text(make_app):
+    """A finding wrapped in the narrow findings panel went on at its edge, under its ✗, as
+    if it were another finding: its lines hang under its text (segment 4's two errors)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.editor.open_segment(4)
+        await settle(pilot)
+        panel = app.editor.query_one(FindingsPanel)
+        left = panel.content_region.x
+        rows = [line[left:panel.content_region.right].rstrip()
+                for line in screen_lines(app)[panel.content_region.y:panel.content_region.bottom]]
+        starts = [i for i, row in enumerate(rows) if row.startswith("✗ ")]
+        assert len(starts) == 2 and starts[1] - starts[0] > 1, rows  # the first one wrapped
+        assert all(row.startswith("  ") and row[2] != " "
+                   for row in rows[starts[0] + 1:starts[1]]), rows
+        assert f"✗ term-missing: {visual('كيرينسكي')}:" in rows[starts[0]]

@@ -405,14 +405,14 @@ class FindingsPanel(TextPanel):
             severity = getattr(finding, "severity", "info")
             overridden = bool(getattr(finding, "overridden", False))
             style = "dim" if overridden else SEVERITY_STYLE.get(severity, "")
-            parts.append(self.bidi.text(
+            parts.append(self.bidi.hanging(  # a finding that wraps hangs under its start
+                Text(f"{SEVERITY_MARK.get(severity, '·')} ", style=style),
                 finding_text(
                     finding,
-                    (f"{SEVERITY_MARK.get(severity, '·')} ", style),
                     (f"{finding.check}: ", "bold" if not overridden else "dim"),
                     (finding.message, "dim" if overridden else ""),
                     (" (overridden)" if overridden else "", "dim italic"),
-                ), right_align_rtl=False,
+                ),
             ))
         self.set_content(Group(*parts))
 
