@@ -491,3 +491,22 @@ async def test_a_segment_with_findings_opens_on_them_whichever_pane_was_chosen(
         assert not screen.has_class("-matches")
         assert "Shift+F6: matches" in "\n".join(screen_lines(app))
         assert "Shift+F6: matches 100%" not in "\n".join(screen_lines(app))
+
+
+async def test_a_late_word_on_the_memories_leaves_the_open_segments_tab(
+    sample_db, make_app, tmp_path
+):
+    """Whether the memories hold units (read as the editor starts, to open on the matches
+    before the first segment's are read) came, when late, after the first segment's matches
+    had chosen its tab, and switched it: to an empty Matches tab, or over its findings."""
+    from workbench.tui.screens.editor.matches import TmMarksReady
+
+    async with _at_80x24_on_a_match(sample_db, make_app, tmp_path) as (app, pilot):
+        screen = app.editor
+        screen.open_segment(3)  # no match: the glossary and the findings
+        await settle(pilot)
+        assert not screen.has_class("-matches")
+        screen._tm_tab_chosen = False  # as at the start, the word not come yet
+        screen.post_message(TmMarksReady({}, has_units=True))
+        await settle(pilot)
+        assert not screen.has_class("-matches")

@@ -391,7 +391,8 @@ class MatchesActions(EditorPart):
             freeze_long_lived()  # the repetitions, and the memory's caches read on the way
         if message.has_units is not None and not self._tm_tab_chosen:
             self._tm_tab_chosen = True
-            self.show_matches_tab(message.has_units)
+            if self.tm_matches_for is None:  # until the open segment's matches are read
+                self.show_matches_tab(message.has_units)
 
     _tm_tab_chosen = False
     _prefer_matches = True  # the narrow layout's pane Shift+F6 chose: the matches or not
