@@ -24,7 +24,7 @@ from workbench.tui.display import (
     toast_text_width,
 )
 from workbench.tui.screens.prompts import FilterScreen, OverrideScreen
-from workbench.tui.widgets.panels import GlossaryPanel, term_mark
+from workbench.tui.widgets.panels import FindingsPanel, GlossaryPanel, term_mark
 
 UPRISING = 9  # the draft writes "uprising" for الانتفاضة (required: insurrection)
 TERM = "انتفاضة"
@@ -164,12 +164,13 @@ async def test_the_footer_shows_quit_and_help_at_80x24(make_app):
 
 async def test_no_letter_of_the_keys_beneath_shows_after_commands_at_60_columns(make_app):
     """The compact footer's command palette key stood one column short of the right edge,
-    so a letter of the keys scrolled beneath it showed there: '^p CommandsR' at 60."""
+    so a letter of the keys scrolled beneath it showed there: '^p CommandsR' at 60 (where
+    it now goes without its label, to leave room for Help)."""
     app = make_app()
     async with app.run_test(size=(60, 24)) as pilot:
         await settle(pilot)
         footer = screen_lines(app)[-1]
-        assert footer.rstrip().endswith("^p Commands"), footer
+        assert footer.rstrip().endswith("▏^p"), footer  # narrow: the palette's key alone
 
 
 async def test_filter_dialog_fits_80x24(make_app):
@@ -340,3 +341,49 @@ def test_a_paragraphs_lines_are_ordered_as_parts_of_it():
     assert [line.plain.strip() for line in bidi.text(arabic, base="R").lines(console, 14)] \
         == [line.plain.strip() for line in bidi.arabic(arabic).lines(14)] \
         == [visual("ارتفعت الأسعار"), visual("بنسبة 3.5% في"), ".done (WHO)"]
+
+
+AUTHORITY = "الهيئة العامة للرقابة المالية والإدارية"
+
+
+async def test_a_long_glossary_term_wraps_under_its_own_start(make_app, sample_db):
+    """A term too long for the panel beside its rendering wrapped its own second line at the
+    panel's edge, under the entry's number, as if it were another entry: it hangs under the
+    term's start (each line still read right to left), the rendering on the lines below."""
+    with Project.open(sample_db) as project:
+        project.import_document_text(f"أصدرت {AUTHORITY} تقريرها.\n", "report")
+        project.add_term(AUTHORITY, "Audit Bureau")
+    app = make_app(document="report")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = app.editor.query_one(GlossaryPanel)
+        left = panel.content_region.x
+        rows = [line[left:panel.content_region.right].rstrip() for line in screen_lines(app)]
+        lead = next(i for i, row in enumerate(rows) if row.startswith("1 · "))
+        term = [rows[lead][4:]]
+        while not rows[lead + len(term)].lstrip().startswith("Audit"):
+            term.append(rows[lead + len(term)])
+        assert len(term) > 1, rows
+        assert all(row.startswith("    ") and row[4] != " " for row in term[1:]), term
+        assert term[-1].endswith(" →")
+        assert " ".join(visual(row.removesuffix(" →").strip()) for row in term) == AUTHORITY
+        assert rows[lead + len(term)] == "    Audit Bureau"
+
+
+async def test_a_wrapped_finding_hangs_under_its_text(make_app):
+    """A finding wrapped in the narrow findings panel went on at its edge, under its ✗, as
+    if it were another finding: its lines hang under its text (segment 4's two errors)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.editor.open_segment(4)
+        await settle(pilot)
+        panel = app.editor.query_one(FindingsPanel)
+        left = panel.content_region.x
+        rows = [line[left:panel.content_region.right].rstrip()
+                for line in screen_lines(app)[panel.content_region.y:panel.content_region.bottom]]
+        starts = [i for i, row in enumerate(rows) if row.startswith("✗ ")]
+        assert len(starts) == 2 and starts[1] - starts[0] > 1, rows  # the first one wrapped
+        assert all(row.startswith("  ") and row[2] != " "
+                   for row in rows[starts[0] + 1:starts[1]]), rows
+        assert f"✗ term-missing: {visual('كيرينسكي')}:" in rows[starts[0]]

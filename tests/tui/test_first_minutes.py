@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import editor_screen, screen_lines, settle
@@ -162,14 +163,14 @@ async def test_the_footer_shows_each_key_whole_or_not_at_all(make_app):
         await until(pilot, lambda: type(app.screen).__name__ == "ReviewScreen")
         await settle(pilot)
         assert not footer_cut(app), footer_cut(app)
-        assert "LQA erro" not in screen_lines(app)[-1]
+        assert "LQA erro▏" not in screen_lines(app)[-1]  # cut by the palette's key
         await pilot.resize_terminal(60, 20)
         await settle(pilot)
         assert not footer_cut(app), footer_cut(app)
         await pilot.press("escape")
         await settle(pilot)
         assert not footer_cut(app), footer_cut(app)
-        assert "^f Search ^q Quit▏^p Commands" in screen_lines(app)[-1]
+        assert "^f Search ^q Quit f1 Help ▏^p" in screen_lines(app)[-1]
         await pilot.resize_terminal(120, 30)  # room again: every key shown
         await settle(pilot)
         assert "^q Quit f1 Help f3 Review" in screen_lines(app)[-1]
@@ -237,3 +238,30 @@ async def _open_help(pilot, app) -> None:
     await pilot.press("f1")
     await until(pilot, lambda: isinstance(app.screen, help_screen.HelpScreen))
     await settle(pilot)
+
+
+@pytest.mark.parametrize("key, screen_name", [
+    (None, "EditorScreen"), ("f3", "ReviewScreen"), ("ctrl+t", "ScoresScreen")])
+async def test_a_narrow_footer_keeps_help(make_app, key, screen_name):
+    """At 60x20 the footer had no room for Help (F1): a translator on a narrow terminal could
+    not find it, nor through it the keys left out. Help's key is kept (the command palette's
+    key then goes without its label), the screen's first keys still shown; F1 opens Help and
+    F1 closes it."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        if key is not None:
+            await pilot.press(key)
+            await until(pilot, lambda: type(app.screen).__name__ == screen_name)
+            await settle(pilot)
+        footer = screen_lines(app)[-1]
+        assert "f1 Help" in footer and footer.rstrip().endswith("▏^p"), footer
+        assert not footer_cut(app), footer_cut(app)
+        first = {"EditorScreen": "^j Confirm alt+↓ Next ^g Term ^f Search ^q Quit",
+                 "ReviewScreen": "a Approve r Reject c Comment esc Back",
+                 "ScoresScreen": "esc Back ^q Quit"}[screen_name]
+        assert first in footer, footer
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == screen_name)

@@ -414,3 +414,44 @@ async def test_an_arabic_sense_holding_english_reads_right_to_left(sample_db, ma
         assert [s.text for s in panel.senses] == [sense]
         # one right-to-left unit: read from the right, Binary comes after بصيغة, not first
         assert await shows(pilot, f"1 {visual(sense)}")
+
+
+LONG_SENSE = "the state of things as they actually exist, as opposed to an idea of them"
+LONG_EXAMPLE = "الواقع المرير — the bitter reality of the workers in the cities"
+
+
+async def test_a_wrapped_sense_and_example_hang_under_their_start(sample_db, make_app, tmp_path):
+    """A sense or an example too long for the panel went on at its edge, under the sense's
+    number (as glossary renderings did): it hangs under its own start, the Arabic of the
+    example in its order."""
+    from workbench.text.bidi import visual
+
+    path = tmp_path / "long.dsl"
+    path.write_text(
+        '#NAME "Long"\n#INDEX_LANGUAGE "Arabic"\n#CONTENTS_LANGUAGE "English"\n\nواقع\n'
+        f"\t[m1]1) [trn]{LONG_SENSE}[/trn][/m]\n\t[m2][ex]{LONG_EXAMPLE}[/ex][/m]\n",
+        encoding="utf-8")
+    with Project.open(sample_db) as project:
+        project.dictionaries.add(path, name="long")
+    segment_id, _source = first_segment(sample_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.editor
+        screen.open_segment(segment_id)
+        await settle(pilot)
+        panel = await looked_up(pilot, screen, "واقع")
+        assert [s.text for s in panel.senses] == [LONG_SENSE]
+        left, right = panel.content_region.x, panel.content_region.right
+        rows = [line[left:right].rstrip() for line in screen_lines(app)]
+        first = next(i for i, row in enumerate(rows) if row.startswith("    1 the state"))
+        sense = [rows[first]]
+        while rows[first + len(sense)].startswith("      ") and "e.g." not in rows[
+                first + len(sense)]:
+            sense.append(rows[first + len(sense)])
+        assert len(sense) > 2  # wrapped, each line under the sense's first letter
+        assert " ".join(row.strip() for row in sense).removeprefix("1 ") == LONG_SENSE
+        example = [row for row in rows[first + len(sense):] if row.startswith("      ")]
+        assert example[0].startswith("      e.g. ") and len(example) > 1
+        words = " ".join(row.strip() for row in example).removeprefix("e.g. ")
+        assert visual("الواقع المرير", "R") in words and words.endswith("in the cities")

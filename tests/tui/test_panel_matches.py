@@ -467,3 +467,62 @@ async def test_f7_in_the_concordance_draws_its_units_in_the_new_direction(
         await settle(pilot)
         assert app.screen is dialog
         assert await shows(pilot, unit) and await shows(pilot, 'holds "الثورة"')
+
+
+FLAGGED = "هذا الواقع وحده هو ما يفسر قدرتهم على التغلب بسهولة على مقاومة قوات كيرينسكي."
+"""Segment 4 of the sample: its draft has two glossary errors."""
+
+
+async def test_a_segment_with_findings_opens_on_them_whichever_pane_was_chosen(
+    sample_db, make_app, tmp_path
+):
+    """Once Shift+F6 had chosen the matches, every segment opened on them for the rest of the
+    session, and before it a segment with matches always did: a segment's glossary errors
+    were hidden behind its matches. The chosen pane is kept (as OmegaT and memoQ keep it),
+    except for a segment with findings (or without a match): the glossary and the findings,
+    their hint naming the hidden matches' best score."""
+    tsv = tmp_path / "flagged.tsv"
+    tsv.write_text(f"{FLAGGED}\tThis reality alone explains it.\n", encoding="utf-8")
+    with Project.open(sample_db, author="tester") as project:
+        project.tm.import_file(tsv, name="flagged")
+    async with _at_80x24_on_a_match(sample_db, make_app, tmp_path) as (app, pilot):
+        screen = app.editor
+        assert screen.has_class("-matches")  # segment 2: matches, no finding
+        screen.open_segment(4)
+        await settle(pilot)
+        assert screen.matches_panel.best == 100
+        assert not screen.has_class("-matches")  # its errors shown, not its match
+        assert "Shift+F6: matches 100%" in "\n".join(screen_lines(app))
+        await pilot.press("shift+f6")  # the matches, chosen
+        await settle(pilot)
+        assert screen.has_class("-matches")
+        screen.open_segment(2)
+        await settle(pilot)
+        assert screen.has_class("-matches")
+        screen.open_segment(4)
+        await settle(pilot)
+        assert not screen.has_class("-matches")  # chosen, but not over its errors
+        screen.open_segment(3)  # no match
+        await settle(pilot)
+        assert not screen.has_class("-matches")
+        assert "Shift+F6: matches" in "\n".join(screen_lines(app))
+        assert "Shift+F6: matches 100%" not in "\n".join(screen_lines(app))
+
+
+async def test_a_late_word_on_the_memories_leaves_the_open_segments_tab(
+    sample_db, make_app, tmp_path
+):
+    """Whether the memories hold units (read as the editor starts, to open on the matches
+    before the first segment's are read) came, when late, after the first segment's matches
+    had chosen its tab, and switched it: to an empty Matches tab, or over its findings."""
+    from workbench.tui.screens.editor.matches import TmMarksReady
+
+    async with _at_80x24_on_a_match(sample_db, make_app, tmp_path) as (app, pilot):
+        screen = app.editor
+        screen.open_segment(3)  # no match: the glossary and the findings
+        await settle(pilot)
+        assert not screen.has_class("-matches")
+        screen._tm_tab_chosen = False  # as at the start, the word not come yet
+        screen.post_message(TmMarksReady({}, has_units=True))
+        await settle(pilot)
+        assert not screen.has_class("-matches")

@@ -346,11 +346,15 @@ class BidiDisplay:
         rich = Text(text, style=style) if isinstance(text, str) else text
         return BidiText(sanitize_text(rich), self, base, right_align_rtl)
 
-    def hanging(self, lead: str | Text, text: str | Text) -> HangingText:
-        """``lead`` (one line: an entry's number, mark and term) then ``text``, whose wrapped
-        lines hang under its own first line, not under the lead (see :class:`HangingText`)."""
-        return HangingText(Text(lead) if isinstance(lead, str) else lead,
-                           self.text(text, right_align_rtl=False))
+    def hanging(self, lead: str | Text, text: str | Text, head: str | Text = "") -> HangingText:
+        """``lead`` (an entry's term, a sense's number) then ``text``, whose wrapped lines
+        hang under its own first line, not under the lead; ``head`` (an entry's number and
+        mark) goes before the lead, whose own lines, when it wraps, hang under the lead's
+        start (see :class:`HangingText`)."""
+        def rich(part: str | Text) -> Text:
+            return Text(part) if isinstance(part, str) else part
+
+        return HangingText(rich(lead), self.text(text, right_align_rtl=False), rich(head))
 
     def arabic(
         self, text: str, spans: Sequence[tuple[int, int, Style | str]] = ()
@@ -491,29 +495,36 @@ HANG_FALLBACK = 4
 
 
 class HangingText:
-    """A lead (ordered for display as one line) and a text wrapped to the room the lead leaves:
-    its second and later lines start under its first letter, not at the lead's edge
-    ("3 ✓ ثورة أكتوبر → October" over "                  Revolution"). When that room is
-    narrower than the text's longest word (a long term in a narrow panel), the lead is
-    wrapped alone and the text follows on lines indented by :data:`HANG_FALLBACK`."""
+    """A head and a lead (ordered for display as one line) and a text wrapped to the room
+    they leave: its second and later lines start under its first letter, not at the panel's
+    edge ("3 ✓ ثورة أكتوبر → October" over "                  Revolution"; a dictionary's
+    "    1 " and its sense). When that room is narrower than the text's longest word (a long
+    term in a narrow panel), the lead is wrapped alone, its own lines hanging under its start
+    (under the term, not the entry's number: the head), and the text follows on lines
+    indented by :data:`HANG_FALLBACK`."""
 
-    def __init__(self, lead: Text, text: BidiText) -> None:
-        self.lead = lead  # in logical order
+    def __init__(self, lead: Text, text: BidiText, head: Text | None = None) -> None:
+        self.head = head or Text()  # in logical order, as the lead
+        self.lead = lead
         self.text = text
 
     def lines(self, console: Console, width: int) -> list[Text]:
         """The painted lines for ``width`` cells."""
         display = self.text.display
-        shown = display.line(self.lead)
+        shown = display.line(Text.assemble(self.head, self.lead))
         indent = shown.cell_len
         longest = max((cell_len(w) for w in self.text.text.plain.split()), default=0)
         if width - indent >= max(1, longest):
             body = self.text.lines(console, width - indent)
             first = Text.assemble(shown, body[0]) if body else shown
             return [first, *(Text.assemble(" " * indent, line) for line in body[1:])]
-        lead = display.text(self.lead, right_align_rtl=False).lines(console, width)
+        lead = display.text(self.lead, right_align_rtl=False)
+        if self.head:
+            lead_lines = HangingText(self.head, lead).lines(console, width)
+        else:
+            lead_lines = lead.lines(console, width)
         body = self.text.lines(console, max(1, width - HANG_FALLBACK))
-        return [*lead, *(Text.assemble(" " * HANG_FALLBACK, line) for line in body)]
+        return [*lead_lines, *(Text.assemble(" " * HANG_FALLBACK, line) for line in body)]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         joined = Text("\n").join(self.lines(console, options.max_width))

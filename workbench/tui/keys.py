@@ -170,6 +170,11 @@ def _editor() -> list[KeySpec]:
                 "Reference translation on / off"),
         KeySpec("undo", "f9", "undo", "Undo the last change of this segment"),
         KeySpec("save", "ctrl+s", "save", "Save now"),
+        # Ctrl+A selects the segment's English, as in OmegaT, memoQ and Trados (the
+        # TextArea's Ctrl+A, to the line start, is Home; Ctrl+Shift+A reaches no app
+        # through tmux, and its own select-all key, F7, is the direction's)
+        KeySpec("select_all", "ctrl+a", "select_all",
+                "Select the whole English (typing or a paste replaces it)", priority=True),
         KeySpec("unlock", "ctrl+u", "unlock",
                 "Unlock the open segment (approved work is locked) to edit it; the reason is "
                 "kept in its history"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import RenderableType
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
@@ -133,30 +134,31 @@ class DictionaryPanel(TypeThrough, TextPanel, can_focus=True):
             e.dictionary for e in (self.lookup.entries if self.lookup else ())}
         several = len(named) > 1  # name the dictionary only when there are several
 
-        def heading(text: Text) -> None:
-            blocks.append((bidi.text(text, right_align_rtl=False), None))
+        def heading(text: Text, indent: int = 0) -> None:
+            """A line that is no sense; one that wraps goes on ``indent`` cells in."""
+            shown = bidi.text(text, right_align_rtl=False)
+            blocks.append((Padding(shown, (0, 0, 0, indent)) if indent else shown, None))
 
         def entries(items: Sequence[Any], span: tuple[int, int] | None) -> None:
+            # a line that wraps hangs under its start, as a glossary rendering does
             for entry in items:
-                head = Text.assemble(
-                    "  ", isolate(entry.headword, HEADWORD_STYLE),
+                heading(Text.assemble(
+                    isolate(entry.headword, HEADWORD_STYLE),
                     (f" /{entry.pronunciation}/" if entry.pronunciation else "", "dim"),
                     (f" · {entry.dictionary}" if several and entry.dictionary else "", "dim"),
-                )
-                heading(head)
+                ), 2)
                 for number, sense in enumerate(entry.senses, start=1):
                     index = len(senses)
                     senses.append(Sense(sense, entry.headword, entry.dictionary, span))
                     # an Arabic sense (an English–Arabic dictionary's) reads right to left
-                    blocks.append((bidi.text(Text.assemble(
-                        (f"    {number} ", "dim"), isolate(sense),
-                    ), right_align_rtl=False), index))
+                    blocks.append((bidi.hanging(Text(f"    {number} ", style="dim"),
+                                                Text.assemble(isolate(sense))), index))
                 examples = entry.examples
                 for example in examples[:MAX_EXAMPLES]:  # shown, not chosen: no sense
-                    heading(Text.assemble(("      e.g. ", "dim"), isolate(example, "italic")))
+                    heading(Text.assemble(("e.g. ", "dim"), isolate(example, "italic")), 6)
                 if len(examples) > MAX_EXAMPLES:
-                    heading(Text(f"      … {len(examples) - MAX_EXAMPLES} more examples",
-                                 style="dim"))
+                    heading(Text(f"… {len(examples) - MAX_EXAMPLES} more examples",
+                                 style="dim"), 6)
 
         if self.note:
             heading(Text(self.note, style="dim italic"))

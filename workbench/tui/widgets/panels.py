@@ -366,12 +366,11 @@ class GlossaryPanel(TextPanel):
         parts: list[RenderableType] = []
         for line in self.lines:
             mark = TERM_MARKS[term_mark(line)]
-            lead = Text.assemble(
-                (f"{line.number}", "bold"), mark,
-                isolate(line.term, TERM_STYLE),  # an Arabic term with a Latin letter or word
-                " → ",
-            )  # a rendering that wraps hangs under its own start
-            parts.append(bidi.hanging(lead, Text(line.rendering, style="bold")))
+            head = Text.assemble((f"{line.number}", "bold"), mark)
+            # an Arabic term with a Latin letter or word; a rendering that wraps hangs under
+            # its own start, a term that wraps under the term's
+            lead = Text.assemble(isolate(line.term, TERM_STYLE), " → ")
+            parts.append(bidi.hanging(lead, Text(line.rendering, style="bold"), head))
             if line.forbidden:  # indented whole: the lines it wraps to too
                 parts.append(Padding(bidi.text("not: " + "; ".join(line.forbidden),
                                                style="red"), (0, 0, 0, 4)))
@@ -406,14 +405,14 @@ class FindingsPanel(TextPanel):
             severity = getattr(finding, "severity", "info")
             overridden = bool(getattr(finding, "overridden", False))
             style = "dim" if overridden else SEVERITY_STYLE.get(severity, "")
-            parts.append(self.bidi.text(
+            parts.append(self.bidi.hanging(  # a finding that wraps hangs under its start
+                Text(f"{SEVERITY_MARK.get(severity, '·')} ", style=style),
                 finding_text(
                     finding,
-                    (f"{SEVERITY_MARK.get(severity, '·')} ", style),
                     (f"{finding.check}: ", "bold" if not overridden else "dim"),
                     (finding.message, "dim" if overridden else ""),
                     (" (overridden)" if overridden else "", "dim italic"),
-                ), right_align_rtl=False,
+                ),
             ))
         self.set_content(Group(*parts))
 

@@ -467,6 +467,12 @@ class SegmentEditing(EditorPart):
 
     # actions -----------------------------------------------------------------------------------
 
+    def action_select_all(self) -> None:
+        """Select the whole English (typing or a paste then replaces it), in the editor."""
+        editor = self.editor
+        editor.focus()
+        editor.select_all()
+
     def action_save(self) -> None:
         """Save the open segment's English now."""
         if self.flush_edit() is None:

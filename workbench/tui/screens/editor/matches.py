@@ -15,8 +15,12 @@ segment list's 100/101 and repetition marks, and the concordance dialog.
   match at or above it (``project.tm.auto_insert``: written only if still empty).
 - Layout: from :data:`~workbench.tui.screens.editor.dictionary.WIDE` columns the panel sits
   above the Dictionary panel in the third column; narrower (80x24) it takes the place of the
-  glossary and the findings as a tab (Shift+F6 switches; the tab opens on the matches when
-  the project's memories hold units).
+  glossary and the findings as a tab (Shift+F6 switches). A segment opens on the pane the
+  translator last chose with Shift+F6 (the matches before any choice), as OmegaT and memoQ
+  keep a chosen pane, but on the glossary and the findings when it has no match or has error
+  or warning findings, which the matches would hide (:meth:`MatchesActions.opening_tab`);
+  before the first segment's matches are read, on the matches when the project's memories
+  hold units.
 - The list's marks are read for the rows painted, a page at a time
   (``project.tm.exact_scores``); the repetitions once per view (``project.tm.repeated_ids``).
 - A memory imported or removed elsewhere (``workbench tm import|remove``) while a segment is
@@ -38,8 +42,9 @@ from workbench.tui.heap import freeze_long_lived
 from workbench.tui.screens.concordance import ConcordanceScreen
 from workbench.tui.screens.editor.editing import Written, _checked, _kept_locked
 from workbench.tui.screens.editor.host import EditorPart
-from workbench.tui.service import describe_error
+from workbench.tui.service import describe_error, severity_counts
 from workbench.tui.widgets.matches_panel import MatchesPanel
+from workbench.tui.widgets.panels import GlossaryPanel
 from workbench.tui.widgets.segment_list import SegmentList
 
 if TYPE_CHECKING:
@@ -91,6 +96,7 @@ class MatchesActions(EditorPart):
 
     tm_matches: list[Any]  # the matches shown, of the open segment
     tm_matches_for: int | None  # the segment they are of
+    findings: list[Any]  # the open segment's QA findings
     # (segment, match number, its English then): an insertion asked before its matches came
     _insert_wanted: tuple[int, int, str] | None = None
     _memories: tuple[tuple[int, str], ...] | None = None  # the memories they were read from
@@ -138,6 +144,7 @@ class MatchesActions(EditorPart):
         panel = self.matches_panel
         panel.show_matches([], "…")
         panel.set_best(None)
+        self.show_tab_hint()  # not the last segment's best score
 
     @work(thread=True, exclusive=True, group="matches")
     def load_matches(self, segment_id: int) -> None:
@@ -161,8 +168,7 @@ class MatchesActions(EditorPart):
         self.tm_matches, self.tm_matches_for = message.matches, message.segment_id
         self.matches_panel.show_matches(message.matches, message.note)
         self.matches_panel.set_best(message.matches[0].score if message.matches else None)
-        if not self._tab_by_user:  # narrow layout: the matches when there are some, else
-            self.show_matches_tab(bool(message.matches))  # the glossary and the findings
+        self.show_matches_tab(self.opening_tab(message.matches))
         wanted, self._insert_wanted = self._insert_wanted, None
         if wanted is not None and wanted[0] == message.segment_id:
             if wanted[2] == self.editor.text:  # nothing typed since the key: asked for
@@ -288,6 +294,14 @@ class MatchesActions(EditorPart):
 
     # focus and layout ------------------------------------------------------------------------
 
+    def opening_tab(self, matches: list[Any]) -> bool:
+        """Whether the narrow layout shows the matches (else the glossary and the findings)
+        for the open segment, once its matches are read: the translator's pane (Shift+F6;
+        the matches before any choice), unless there is no match to show or a finding
+        (error or warning) to see before confirming."""
+        return self._prefer_matches and bool(matches) and not any(
+            severity_counts(self.findings))
+
     def show_matches_tab(self, shown: bool = True) -> None:
         """Narrow terminals: the matches (``shown``) or the glossary and the findings."""
         self.set_class(shown, "-matches")
@@ -300,9 +314,14 @@ class MatchesActions(EditorPart):
         shows both: no tab hint. The panel's keys come first where there is room."""
         keymap = self.wb.keymap()
         tab = "" if self.has_class("wide") else keys.key_name(keymap, "side_panels")
-        glossary = self.query_one("#glossary")
-        glossary.border_subtitle = (
-            f"{tab}: matches" if tab and not self.has_class("-matches") else "")
+        best = self.matches_panel.best
+        if not tab or self.has_class("-matches"):
+            hint: tuple[str, ...] = ("",)
+        elif best is not None:  # the hidden tab holds a match: said, and how good
+            hint = (f"{tab}: matches {best}%", f"{tab}: matches")
+        else:
+            hint = (f"{tab}: matches",)
+        self.query_one(GlossaryPanel).set_subtitles(*hint)
         choose = f"{keys.key_name(keymap, 'matches_panel')}: choose"
         insert = keys.key_name(keymap, "insert_match")
         full = f"{choose} · {insert}: insert 1"
@@ -316,8 +335,9 @@ class MatchesActions(EditorPart):
     def action_side_panels(self) -> None:
         """Switch the narrow layout's tab: matches / glossary and findings."""
         self.show_dictionary(False)
-        self._tm_tab_chosen = self._tab_by_user = True
-        self.show_matches_tab(not self.has_class("-matches"))
+        self._tm_tab_chosen = True
+        self._prefer_matches = not self.has_class("-matches")
+        self.show_matches_tab(self._prefer_matches)
 
     def action_matches_panel(self) -> None:
         """Show the Matches panel and give it the focus; again: back to the English."""
@@ -371,10 +391,11 @@ class MatchesActions(EditorPart):
             freeze_long_lived()  # the repetitions, and the memory's caches read on the way
         if message.has_units is not None and not self._tm_tab_chosen:
             self._tm_tab_chosen = True
-            self.show_matches_tab(message.has_units)
+            if self.tm_matches_for is None:  # until the open segment's matches are read
+                self.show_matches_tab(message.has_units)
 
     _tm_tab_chosen = False
-    _tab_by_user = False  # Shift+F6 chose the narrow layout's tab: kept from then on
+    _prefer_matches = True  # the narrow layout's pane Shift+F6 chose: the matches or not
     _repeats_wanted = False
 
     def prepare_tm(self) -> None:
