@@ -114,6 +114,32 @@ def test_link_costs_are_the_same_in_c_and_numpy_with_paragraphs_and_lists(seed: 
     assert np.array_equal(fast, slow)
 
 
+@needs_core
+def test_link_costs_of_a_large_band_taken_in_two_halves_at_once_are_numpys() -> None:
+    """A band of more than 200,000 cells (link_lex and link_finish then run its rows in two
+    halves at once, one in a thread of its own): every cost as NumPy's, bit for bit."""
+    rng = np.random.default_rng(7)
+    n, m = 2500, 2700
+
+    def vectors(rows: int) -> SparseRows:
+        key = np.unique(rng.integers(0, rows, rows * 5) * 300 + rng.integers(0, 300, rows * 5))
+        return SparseRows(key // 300, key % 300, rng.random(len(key)), rows)
+
+    def cum(rows: int) -> np.ndarray:
+        return np.concatenate([[0.0], np.cumsum(rng.integers(1, 40, rows).astype(float))])
+
+    scorer = scoring.Scorer(
+        cum(n), cum(m), vectors(n), vectors(m), rng.random(300) + 0.1,
+        scoring.LengthModel(1.1, 2.0), scoring.Params(), None, None, None,
+        rng.integers(0, 5, n), rng.integers(0, 5, m),
+    )
+    band = Band.around(np.linspace(0, m, n + 1), 12.0, m)
+    assert (n + 1) * band.width * len(scoring.MOVES) > 200_000
+    fast = scorer.link_costs(band, scoring.MOVES)
+    assert np.isfinite(fast).sum() > 200_000
+    assert np.array_equal(fast, scorer.link_costs(band, scoring.MOVES, native=False))
+
+
 def test_without_the_c_part_the_alignment_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     ar, en, _, marks = layout_set(5, both=False)
     before = align_sentences(ar, en, continues=marks)

@@ -10,6 +10,7 @@ along the row.
 from __future__ import annotations
 
 from bisect import bisect_right
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -409,19 +410,34 @@ def posteriors(
         if w0 > 0:
             fwd[0, pad : pad + w0] = _soft_scan(_entries(head, lo[0], w0),
                                                 skip_cum[lo[0] : lo[0] + w0], temperature)
-        for k in range(costs.count()):
-            first, block = costs.block(k)
+
+        def forward(first: int, block: np.ndarray) -> None:
             stop = min(first + block.shape[1], n + 1)
             _native.core.forward_rows(fwd, starts, *args, block, first, max(first, 1), stop,
                                       width, pad, lay.stride, temperature)
-        for k in reversed(range(costs.count())):
-            first, block = costs.block(k)
+
+        def backward(first: int, block: np.ndarray) -> None:
             stop = min(first + block.shape[1], n + 1)
             _native.core.backward_rows(bwd, ahead, reach, *args, block, first, stop, first,
                                        width, pad, lay.stride, width, ring, n, m, temperature)
             for i in range(first, stop):
                 for number, x, at in wanted.get(i, ()):
                     path_cost[number] = float(block[x, i - first, at])
+
+        if costs.count() == 1:
+            # The forward sums in a thread while this one takes the backward sums: their row
+            # loops run in C without the interpreter's lock, and neither writes what the
+            # other reads.
+            only = costs.block(0)
+            with ThreadPoolExecutor(1) as pool:
+                done = pool.submit(forward, *only)
+                backward(*only)
+                done.result()
+        else:
+            for k in range(costs.count()):
+                forward(*costs.block(k))
+            for k in reversed(range(costs.count())):
+                backward(*costs.block(k))
     else:
         _posterior_rows(costs, lay, fwd, bwd, ahead, reach, starts, widths, skip_cum, wanted,
                         path_cost, temperature, _entries(head, lo[0], int(widths[0])))
