@@ -308,6 +308,28 @@ def test_a_core_built_before_pair_ranks_still_gives_the_word_tables(
     assert lexicon.induce_table(ar, en) == expected
 
 
+@needs_core
+@pytest.mark.parametrize("seed", range(6))
+def test_each_groups_words_are_numbered_in_c_as_numpy_numbers_them(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_group_ids`` in C (one pass, a short sort per group) and in NumPy (sorts): the same
+    entries, new numbers and old numbers, of the same types; empty groups, long groups
+    (sorted by qsort), words repeated in a group, a core built before it, and numbers far
+    beyond the ids' count (left to NumPy)."""
+    rng = np.random.default_rng(seed)
+    sizes = rng.choice([0, 1, 3, 12, 40, 300], int(rng.integers(1, 400)))
+    vocabulary = int(rng.choice([1, 5, 2000, 10**7 if seed == 5 else 50_000]))
+    ids = rng.integers(0, vocabulary, int(sizes.sum())).astype(np.int64)
+    groups = lexicon.Numbered(ids, np.concatenate([[0], np.cumsum(sizes)]), [])
+    expected = lexicon._group_ids(groups, native=False)
+    for a, b in zip(lexicon._group_ids(groups), expected, strict=True):
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+    monkeypatch.setattr(lexicon._native, "core", _OlderCore(native.core, "group_words"))
+    for a, b in zip(lexicon._group_ids(groups), expected, strict=True):
+        assert np.array_equal(a, b)
+
+
 class _OlderCore:
     """A ``_dpcore`` built before ``missing`` was added to it (an extension not rebuilt
     after an update): every other function of ``core``."""

@@ -382,6 +382,103 @@ done:
     return finish(b, 4);
 }
 
+/* Sorts the short run v[0 .. count - 1] ascending (insertion; qsort when long). */
+static int
+cmp_i64(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+static void
+sort_run(int64_t *v, Py_ssize_t count)
+{
+    if (count > 32) {
+        qsort(v, (size_t)count, sizeof(int64_t), cmp_i64);
+        return;
+    }
+    for (Py_ssize_t a = 1; a < count; a++) {
+        int64_t x = v[a];
+        Py_ssize_t b = a;
+        for (; b > 0 && v[b - 1] > x; b--)
+            v[b] = v[b - 1];
+        v[b] = x;
+    }
+}
+
+/* group_words(ids, start, group, word, seen) -> (entries, words): lexicon.py's _group_ids.
+ * Groups of word numbers (group g's: ids[start[g] .. start[g + 1] - 1], numbers >= 0) as
+ * (group, word) entries, each distinct word of a group once, by group then word, the words
+ * numbered anew in the order they first occur; seen[w] = word w's number in ids. ``group``,
+ * ``word``, ``seen``: int64, room for one per id. None when the numbers go far beyond the
+ * ids' count (the table of them would be large). */
+static PyObject *
+group_words(PyObject *self, PyObject *args)
+{
+    Py_buffer b[5];
+    if (!PyArg_ParseTuple(args, "y*y*w*w*w*", &b[0], &b[1], &b[2], &b[3], &b[4]))
+        return NULL;
+    const int64_t *ids = (const int64_t *)b[0].buf;
+    const int64_t *start = (const int64_t *)b[1].buf;
+    int64_t *group = (int64_t *)b[2].buf, *word = (int64_t *)b[3].buf;
+    int64_t *seen = (int64_t *)b[4].buf;
+    Py_ssize_t n = b[0].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t n_groups = b[1].len / (Py_ssize_t)sizeof(int64_t) - 1;
+    int64_t top = -1;
+    int bad = n_groups < 0 || b[2].len < b[0].len || b[3].len < b[0].len || b[4].len < b[0].len;
+    for (Py_ssize_t k = 0; k < n && !bad; k++) {
+        if (ids[k] < 0)
+            bad = 1;
+        else if (ids[k] > top)
+            top = ids[k];
+    }
+    for (Py_ssize_t g = 0; g < n_groups && !bad; g++)
+        if (start[g] < 0 || start[g] > start[g + 1] || start[g + 1] > n)
+            bad = 1;
+    if (bad) {
+        release(b, 5);
+        PyErr_SetString(PyExc_ValueError, "group_words: bad ids, groups or room");
+        return NULL;
+    }
+    if (top >= 16 * (int64_t)n + 65536) {  /* numbers far beyond the ids: NumPy's way */
+        release(b, 5);
+        Py_RETURN_NONE;
+    }
+    /* renumber[id]: its new number (-1: not yet seen); last[w]: the last group holding w */
+    int64_t *renumber = PyMem_Malloc(sizeof(int64_t) * (size_t)(2 * (top + 1) + 1));
+    if (renumber == NULL) {
+        release(b, 5);
+        return PyErr_NoMemory();
+    }
+    int64_t *last = renumber + top + 1;
+    Py_ssize_t count = 0, words = 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (int64_t v = 0; v <= top; v++)
+        renumber[v] = last[v] = -1;
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (renumber[ids[k]] < 0) {
+            seen[words] = ids[k];
+            renumber[ids[k]] = words++;
+        }
+    for (Py_ssize_t g = 0; g < n_groups; g++) {
+        Py_ssize_t first = count;
+        for (int64_t k = start[g]; k < start[g + 1]; k++) {
+            int64_t w = renumber[ids[k]];
+            if (last[w] != g) {
+                last[w] = g;
+                word[count++] = w;
+            }
+        }
+        sort_run(word + first, count - first);
+        for (Py_ssize_t e = first; e < count; e++)
+            group[e] = g;
+    }
+    Py_END_ALLOW_THREADS
+    PyMem_Free(renumber);
+    release(b, 5);
+    return Py_BuildValue("nn", count, words);
+}
+
 /* running_sums(table, reach): each run of ``reach`` values of ``table`` (float32, C order)
  * summed in place from its first, value by value (sparse.py's _running_sum: the same float
  * additions in the same order, in one pass instead of one per run length). */
@@ -955,6 +1052,7 @@ static PyMethodDef methods[] = {
     {"link_lex", link_lex, METH_VARARGS, "Link costs: lexical terms and length deviations."},
     {"link_finish", link_finish, METH_VARARGS, "Link costs: the sums of their terms."},
     {"pair_ranks", pair_ranks, METH_VARARGS, "The word pairs' distinct keys and ranks."},
+    {"group_words", group_words, METH_VARARGS, "Each group's distinct words, numbered anew."},
     {NULL, NULL, 0, NULL},
 };
 
