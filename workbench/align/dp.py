@@ -443,22 +443,24 @@ def posteriors(
                         path_cost, temperature, _entries(head, lo[0], int(widths[0])))
     total = fwd[n, pad + m - lo[n]]
 
-    def probability(value: float) -> float:
-        return float(np.exp(-min(max(value, 0.0), 50.0) / temperature))
+    def probability(value: np.ndarray) -> np.ndarray:
+        return np.exp(-np.minimum(np.maximum(value, 0.0), 50.0) / temperature)
 
-    out: list[float] = []
-    i = j = 0
-    for number, (k, el) in enumerate(path):
-        i2, j2 = i + k, j + el
-        link = float(skip_en[j]) if k == 0 else path_cost[number]
-        out.append(probability(fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]]
-                               - total))
-        i, j = i2, j2
+    # each link's cells (i, j) -> (i2, j2), all at once (the same sums, in the same order)
+    steps = np.asarray(path, dtype=np.int64).reshape(-1, 2)
+    after = np.cumsum(steps, axis=0)
+    before = after - steps
+    link = np.asarray(path_cost, dtype=np.float64)
+    skips = steps[:, 0] == 0
+    link[skips] = skip_en[before[skips, 1]]
+    i, j, i2, j2 = before[:, 0], before[:, 1], after[:, 0], after[:, 1]
+    out: list[float] = probability(
+        fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]] - total).tolist()
     if head is not None:  # English left before the first link: the paths entering after it too
         lead = next((t for t, (k, _) in enumerate(path) if k), len(path))
         w0 = min(int(widths[0]), m + 1)
-        entry = [probability(head[c] + bwd[0, pad + c] - total) if c else 0.0
-                 for c in range(w0)]
+        entry = np.zeros(max(w0, 0))
+        entry[1:] = probability(head[1:w0] + bwd[0, pad + 1 : pad + w0] - total)
         later = np.concatenate([np.cumsum(entry[::-1])[::-1], [0.0]])
         for t in range(min(lead, w0 - 1)):
             out[t] = min(1.0, out[t] + float(later[t + 1]))
