@@ -1,6 +1,6 @@
 /* The aligner's inner loops in C: the search's and the posteriors' row loops (dp.py), the
  * coverage tables' instance loop (sparse.py), the link costs' cells (scoring.py), IBM
- * model 1's iterations and the numbering of its word pairs (lexicon.py).
+ * model 1's iterations and the numbering of its groups' words and word pairs (lexicon.py).
  *
  * Optional: when this extension is not built, the same loops run in NumPy. Both compute
  * every value with the same floating-point operations in the same order, so they give the
