@@ -38,9 +38,9 @@ finish(Py_buffer *buffers, int count)
 
 /* Rows 0 .. rows - 1 of a loop whose rows are independent (each writes its own cells), given
  * as ``fn(arg, first, stop)``: in two halves at once, the second in a thread of its own,
- * when there are at least ``big`` cells (rows x cells_per_row) and a thread can be started;
- * else in this one. The values are the same either way. Called without the interpreter's
- * lock. */
+ * when there are at least SPLIT_CELLS cells (rows x cells_per_row) and a thread can be
+ * started; else in this one. The values are the same either way. Called without the
+ * interpreter's lock. */
 typedef void (*RowsFn)(const void *arg, int64_t first, int64_t stop);
 
 typedef struct {
@@ -382,7 +382,6 @@ done:
     return finish(b, 4);
 }
 
-/* Sorts the short run v[0 .. count - 1] ascending (insertion; qsort when long). */
 static int
 cmp_i64(const void *x, const void *y)
 {
@@ -390,6 +389,7 @@ cmp_i64(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* Sorts the short run v[0 .. count - 1] ascending (insertion; qsort when long). */
 static void
 sort_run(int64_t *v, Py_ssize_t count)
 {
