@@ -114,6 +114,32 @@ def test_link_costs_are_the_same_in_c_and_numpy_with_paragraphs_and_lists(seed: 
     assert np.array_equal(fast, slow)
 
 
+@needs_core
+def test_link_costs_of_a_large_band_taken_in_two_halves_at_once_are_numpys() -> None:
+    """A band of more than 200,000 cells (link_lex and link_finish then run its rows in two
+    halves at once, one in a thread of its own): every cost as NumPy's, bit for bit."""
+    rng = np.random.default_rng(7)
+    n, m = 2500, 2700
+
+    def vectors(rows: int) -> SparseRows:
+        key = np.unique(rng.integers(0, rows, rows * 5) * 300 + rng.integers(0, 300, rows * 5))
+        return SparseRows(key // 300, key % 300, rng.random(len(key)), rows)
+
+    def cum(rows: int) -> np.ndarray:
+        return np.concatenate([[0.0], np.cumsum(rng.integers(1, 40, rows).astype(float))])
+
+    scorer = scoring.Scorer(
+        cum(n), cum(m), vectors(n), vectors(m), rng.random(300) + 0.1,
+        scoring.LengthModel(1.1, 2.0), scoring.Params(), None, None, None,
+        rng.integers(0, 5, n), rng.integers(0, 5, m),
+    )
+    band = Band.around(np.linspace(0, m, n + 1), 12.0, m)
+    assert (n + 1) * band.width * len(scoring.MOVES) > 200_000
+    fast = scorer.link_costs(band, scoring.MOVES)
+    assert np.isfinite(fast).sum() > 200_000
+    assert np.array_equal(fast, scorer.link_costs(band, scoring.MOVES, native=False))
+
+
 def test_without_the_c_part_the_alignment_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     ar, en, _, marks = layout_set(5, both=False)
     before = align_sentences(ar, en, continues=marks)
@@ -280,6 +306,28 @@ def test_a_core_built_before_pair_ranks_still_gives_the_word_tables(
 
     monkeypatch.setattr(lexicon._native, "core", _OlderCore(core, "pair_ranks"))
     assert lexicon.induce_table(ar, en) == expected
+
+
+@needs_core
+@pytest.mark.parametrize("seed", range(6))
+def test_each_groups_words_are_numbered_in_c_as_numpy_numbers_them(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_group_ids`` in C (one pass, a short sort per group) and in NumPy (sorts): the same
+    entries, new numbers and old numbers, of the same types; empty groups, long groups
+    (sorted by qsort), words repeated in a group, a core built before it, and numbers far
+    beyond the ids' count (left to NumPy)."""
+    rng = np.random.default_rng(seed)
+    sizes = rng.choice([0, 1, 3, 12, 40, 300], int(rng.integers(1, 400)))
+    vocabulary = 10**7 if seed == 5 else int(rng.choice([1, 5, 2000, 50_000]))
+    ids = rng.integers(0, vocabulary, int(sizes.sum())).astype(np.int64)
+    groups = lexicon.Numbered(ids, np.concatenate([[0], np.cumsum(sizes)]), [])
+    expected = lexicon._group_ids(groups, native=False)
+    for a, b in zip(lexicon._group_ids(groups), expected, strict=True):
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+    monkeypatch.setattr(lexicon._native, "core", _OlderCore(native.core, "group_words"))
+    for a, b in zip(lexicon._group_ids(groups), expected, strict=True):
+        assert np.array_equal(a, b)
 
 
 class _OlderCore:

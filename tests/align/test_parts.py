@@ -145,6 +145,9 @@ def test_transliteration_skeletons() -> None:
     for english, arabic in pairs:
         assert english_skeleton(english) in arabic_skeletons(normalize_arabic(arabic))
     assert english_skeleton("Lenin") not in arabic_skeletons(normalize_arabic("كيرينسكي"))
+    # a doubled class counts once (its repeats anywhere in the word), an undoubled word as is
+    assert english_skeleton("Mississippi") == "MSB" and english_skeleton("Kerensky") == "KRNSK"
+    assert arabic_skeletons("ممدد") == ("MT",) and arabic_skeletons("كتب") == ("KTB",)
 
 
 def test_the_translation_table_is_learnt_from_aligned_groups() -> None:

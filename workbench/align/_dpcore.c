@@ -1,6 +1,6 @@
 /* The aligner's inner loops in C: the search's and the posteriors' row loops (dp.py), the
  * coverage tables' instance loop (sparse.py), the link costs' cells (scoring.py), IBM
- * model 1's iterations and the numbering of its word pairs (lexicon.py).
+ * model 1's iterations and the numbering of its groups' words and word pairs (lexicon.py).
  *
  * Optional: when this extension is not built, the same loops run in NumPy. Both compute
  * every value with the same floating-point operations in the same order, so they give the
@@ -13,6 +13,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__unix__) || defined(__APPLE__)
+#include <pthread.h>
+#define HAVE_PTHREAD 1
+#endif
 
 /* Every buffer of a call, released together. */
 static void
@@ -30,6 +34,48 @@ finish(Py_buffer *buffers, int count)
     if (PyErr_Occurred())
         return NULL;
     Py_RETURN_NONE;
+}
+
+/* Rows 0 .. rows - 1 of a loop whose rows are independent (each writes its own cells), given
+ * as ``fn(arg, first, stop)``: in two halves at once, the second in a thread of its own,
+ * when there are at least SPLIT_CELLS cells (rows x cells_per_row) and a thread can be
+ * started; else in this one. The values are the same either way. Called without the
+ * interpreter's lock. */
+typedef void (*RowsFn)(const void *arg, int64_t first, int64_t stop);
+
+typedef struct {
+    RowsFn fn;
+    const void *arg;
+    int64_t first, stop;
+} RowsJob;
+
+#ifdef HAVE_PTHREAD
+static void *
+rows_job(void *job)
+{
+    RowsJob *j = (RowsJob *)job;
+    j->fn(j->arg, j->first, j->stop);
+    return NULL;
+}
+#endif
+
+#define SPLIT_CELLS 200000
+
+static void
+rows_in_halves(RowsFn fn, const void *arg, int64_t rows, int64_t cells_per_row)
+{
+#ifdef HAVE_PTHREAD
+    if (rows >= 2 && rows * cells_per_row >= SPLIT_CELLS) {
+        RowsJob second = {fn, arg, rows / 2, rows};
+        pthread_t thread;
+        if (pthread_create(&thread, NULL, rows_job, &second) == 0) {
+            fn(arg, 0, rows / 2);
+            pthread_join(thread, NULL);
+            return;
+        }
+    }
+#endif
+    fn(arg, 0, rows);
 }
 
 /* How many rows a block of costs (float32, moves x rows x width) holds. */
@@ -336,6 +382,103 @@ done:
     return finish(b, 4);
 }
 
+static int
+cmp_i64(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Sorts the short run v[0 .. count - 1] ascending (insertion; qsort when long). */
+static void
+sort_run(int64_t *v, Py_ssize_t count)
+{
+    if (count > 32) {
+        qsort(v, (size_t)count, sizeof(int64_t), cmp_i64);
+        return;
+    }
+    for (Py_ssize_t a = 1; a < count; a++) {
+        int64_t x = v[a];
+        Py_ssize_t b = a;
+        for (; b > 0 && v[b - 1] > x; b--)
+            v[b] = v[b - 1];
+        v[b] = x;
+    }
+}
+
+/* group_words(ids, start, group, word, seen) -> (entries, words): lexicon.py's _group_ids.
+ * Groups of word numbers (group g's: ids[start[g] .. start[g + 1] - 1], numbers >= 0) as
+ * (group, word) entries, each distinct word of a group once, by group then word, the words
+ * numbered anew in the order they first occur; seen[w] = word w's number in ids. ``group``,
+ * ``word``, ``seen``: int64, room for one per id. None when the numbers go far beyond the
+ * ids' count (the table of them would be large). */
+static PyObject *
+group_words(PyObject *self, PyObject *args)
+{
+    Py_buffer b[5];
+    if (!PyArg_ParseTuple(args, "y*y*w*w*w*", &b[0], &b[1], &b[2], &b[3], &b[4]))
+        return NULL;
+    const int64_t *ids = (const int64_t *)b[0].buf;
+    const int64_t *start = (const int64_t *)b[1].buf;
+    int64_t *group = (int64_t *)b[2].buf, *word = (int64_t *)b[3].buf;
+    int64_t *seen = (int64_t *)b[4].buf;
+    Py_ssize_t n = b[0].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t n_groups = b[1].len / (Py_ssize_t)sizeof(int64_t) - 1;
+    int64_t top = -1;
+    int bad = n_groups < 0 || b[2].len < b[0].len || b[3].len < b[0].len || b[4].len < b[0].len;
+    for (Py_ssize_t k = 0; k < n && !bad; k++) {
+        if (ids[k] < 0)
+            bad = 1;
+        else if (ids[k] > top)
+            top = ids[k];
+    }
+    for (Py_ssize_t g = 0; g < n_groups && !bad; g++)
+        if (start[g] < 0 || start[g] > start[g + 1] || start[g + 1] > n)
+            bad = 1;
+    if (bad) {
+        release(b, 5);
+        PyErr_SetString(PyExc_ValueError, "group_words: bad ids, groups or room");
+        return NULL;
+    }
+    if (top >= 16 * (int64_t)n + 65536) {  /* numbers far beyond the ids: NumPy's way */
+        release(b, 5);
+        Py_RETURN_NONE;
+    }
+    /* renumber[id]: its new number (-1: not yet seen); last[w]: the last group holding w */
+    int64_t *renumber = PyMem_Malloc(sizeof(int64_t) * (size_t)(2 * (top + 1) + 1));
+    if (renumber == NULL) {
+        release(b, 5);
+        return PyErr_NoMemory();
+    }
+    int64_t *last = renumber + top + 1;
+    Py_ssize_t count = 0, words = 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (int64_t v = 0; v <= top; v++)
+        renumber[v] = last[v] = -1;
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (renumber[ids[k]] < 0) {
+            seen[words] = ids[k];
+            renumber[ids[k]] = words++;
+        }
+    for (Py_ssize_t g = 0; g < n_groups; g++) {
+        Py_ssize_t first = count;
+        for (int64_t k = start[g]; k < start[g + 1]; k++) {
+            int64_t w = renumber[ids[k]];
+            if (last[w] != g) {
+                last[w] = g;
+                word[count++] = w;
+            }
+        }
+        sort_run(word + first, count - first);
+        for (Py_ssize_t e = first; e < count; e++)
+            group[e] = g;
+    }
+    Py_END_ALLOW_THREADS
+    PyMem_Free(renumber);
+    release(b, 5);
+    return Py_BuildValue("nn", count, words);
+}
+
 /* running_sums(table, reach): each run of ``reach`` values of ``table`` (float32, C order)
  * summed in place from its first, value by value (sparse.py's _running_sum: the same float
  * additions in the same order, in one pass instead of one per run length). */
@@ -594,66 +737,58 @@ cells_parse(Cells *c, Py_buffer *b, Py_ssize_t n, Py_ssize_t m, Py_ssize_t width
     return 0;
 }
 
-/* link_lex(out, z, gap_a, gap_e, base_a, base_e, lo, hi, ar_cum, en_cum, moves, ar_par,
- *          en_par, n, m, width, reach, ratio, s2, nu, w_lex)
- *
- * The first half of scoring.py's Scorer.link_costs for every move (k, l) with l >= 1:
- * out[x, i, d] (float32) = w_lex · lex, the lexical term summed in float32 in link_costs'
- * order, where the move may end at (i, lo[i] + d), else inf; z[x, i, d] (float64) = δ²/ν of
- * its length difference there (0 elsewhere, and for moves (k, 0), whose out is left alone).
- * The caller takes log1p of z (with NumPy, as link_costs does) before link_finish. */
-static PyObject *
-link_lex(PyObject *self, PyObject *args)
+/* What link_lex's rows read and write. */
+typedef struct {
+    const Cells *cells;
+    float *out;
+    double *z;
+    double ratio, s2, nu;
+    float wl;
+} LexJob;
+
+/* link_lex's rows first .. stop - 1. */
+static void
+lex_rows(const void *arg, int64_t first, int64_t stop)
 {
-    Py_buffer b[13];
-    Py_ssize_t n, m, width, reach;
-    double ratio, s2, nu, w_lex;
-    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*y*y*y*y*y*nnnndddd", &b[11], &b[12], &b[0],
-                          &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8], &b[9],
-                          &b[10], &n, &m, &width, &reach, &ratio, &s2, &nu, &w_lex))
-        return NULL;
-    Cells c;
-    if (cells_parse(&c, b, n, m, width, reach) < 0) {
-        release(b, 13);
-        return NULL;
-    }
-    float *out = (float *)b[11].buf;
-    double *z = (double *)b[12].buf;
-    float wl = (float)w_lex;
-    int64_t plane = c.rows * width;
-    Py_BEGIN_ALLOW_THREADS
+    const LexJob *job = (const LexJob *)arg;
+    const Cells *c = job->cells;
+    float *out = job->out;
+    double *z = job->z;
+    double ratio = job->ratio, s2 = job->s2, nu = job->nu;
+    float wl = job->wl;
+    int64_t width = c->width, plane = c->rows * width;
     /* Per cell: a_at[t] = where the gaps of Arabic sentence i − t start (scoring.py's
      * arabic_gap before its run length), e_at[u] the same for English sentence j − u; and
      * the sums of the 1–l and k–1 families' runs, each extended as far as a move needs. */
     int64_t a_at[65], e_at[65];
     float e_run[65], a_run[65];
-    int64_t r = c.reach;
-    for (int64_t i = 0; i < c.rows; i++) {
+    int64_t r = c->reach;
+    for (int64_t i = first; i < stop; i++) {
         for (int64_t t = 1; t <= r; t++)
-            a_at[t] = c.base_a[clip64(i - t, c.n - 1)];
+            a_at[t] = c->base_a[clip64(i - t, c->n - 1)];
         for (int64_t d = 0; d < width; d++) {
-            int64_t j = c.lo[i] + d, cell = i * width + d;
-            int usable = j <= c.hi[i] && j <= c.m;
+            int64_t j = c->lo[i] + d, cell = i * width + d;
+            int usable = j <= c->hi[i] && j <= c->m;
             int64_t par = -1;
-            if (usable && c.ar_par != NULL) {
-                par = c.ar_par[clip64(i - 1, c.n - 1)];
-                if (c.en_par[clip64(j - 1, c.m - 1)] != par)
+            if (usable && c->ar_par != NULL) {
+                par = c->ar_par[clip64(i - 1, c->n - 1)];
+                if (c->en_par[clip64(j - 1, c->m - 1)] != par)
                     usable = 0;
             }
             if (usable)
                 for (int64_t u = 1; u <= r; u++)
-                    e_at[u] = c.base_e[clip64(j - u, c.m - 1)] + i * r;
+                    e_at[u] = c->base_e[clip64(j - u, c->m - 1)] + i * r;
             int64_t e_done = 0, a_done = 0;
             e_run[0] = 0.0f;
-#define GAP_A(t, l) c.gap_a[clip64(a_at[t] + ((l) - 1) - (l) * r + j * r, c.last_a)]
-#define GAP_E(u, k) c.gap_e[clip64(e_at[u] + ((k) - 1) - (k) * r, c.last_e)]
-            for (int64_t x = 0; x < c.n_moves; x++) {
-                int64_t k = c.moves[2 * x], l = c.moves[2 * x + 1];
+#define GAP_A(t, l) c->gap_a[clip64(a_at[t] + ((l) - 1) - (l) * r + j * r, c->last_a)]
+#define GAP_E(u, k) c->gap_e[clip64(e_at[u] + ((k) - 1) - (k) * r, c->last_e)]
+            for (int64_t x = 0; x < c->n_moves; x++) {
+                int64_t k = c->moves[2 * x], l = c->moves[2 * x + 1];
                 if (l < 1) {  /* a skip: priced by the caller; its z stays harmless */
                     z[x * plane + cell] = 0.0;
                     continue;
                 }
-                if (!usable || !move_ok(&c, i, j, k, l, par)) {
+                if (!usable || !move_ok(c, i, j, k, l, par)) {
                     out[x * plane + cell] = INFINITY;
                     z[x * plane + cell] = 0.0;
                     continue;
@@ -677,8 +812,8 @@ link_lex(PyObject *self, PyObject *args)
                         lex += GAP_E(u, k);
                 }
                 out[x * plane + cell] = wl * lex;
-                double la = c.ar_cum[i] - c.ar_cum[i - k > 0 ? i - k : 0];
-                double le = c.en_cum[j] - c.en_cum[j - l > 0 ? j - l : 0];
+                double la = c->ar_cum[i] - c->ar_cum[i - k > 0 ? i - k : 0];
+                double le = c->en_cum[j] - c->en_cum[j - l > 0 ? j - l : 0];
                 double delta = (le - ratio * la) / sqrt(s2 * (ratio * la + le) / 2 + 1.0);
                 z[x * plane + cell] = delta * delta / nu;
             }
@@ -686,8 +821,80 @@ link_lex(PyObject *self, PyObject *args)
 #undef GAP_E
         }
     }
+}
+
+/* link_lex(out, z, gap_a, gap_e, base_a, base_e, lo, hi, ar_cum, en_cum, moves, ar_par,
+ *          en_par, n, m, width, reach, ratio, s2, nu, w_lex)
+ *
+ * The first half of scoring.py's Scorer.link_costs for every move (k, l) with l >= 1:
+ * out[x, i, d] (float32) = w_lex · lex, the lexical term summed in float32 in link_costs'
+ * order, where the move may end at (i, lo[i] + d), else inf; z[x, i, d] (float64) = δ²/ν of
+ * its length difference there (0 elsewhere, and for moves (k, 0), whose out is left alone).
+ * The caller takes log1p of z (with NumPy, as link_costs does) before link_finish. */
+static PyObject *
+link_lex(PyObject *self, PyObject *args)
+{
+    Py_buffer b[13];
+    Py_ssize_t n, m, width, reach;
+    double ratio, s2, nu, w_lex;
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*y*y*y*y*y*nnnndddd", &b[11], &b[12], &b[0],
+                          &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8], &b[9],
+                          &b[10], &n, &m, &width, &reach, &ratio, &s2, &nu, &w_lex))
+        return NULL;
+    Cells c;
+    if (cells_parse(&c, b, n, m, width, reach) < 0) {
+        release(b, 13);
+        return NULL;
+    }
+    LexJob job = {&c, (float *)b[11].buf, (double *)b[12].buf, ratio, s2, nu, (float)w_lex};
+    Py_BEGIN_ALLOW_THREADS
+    rows_in_halves(lex_rows, &job, c.rows, width * c.n_moves);
     Py_END_ALLOW_THREADS
     return finish(b, 13);
+}
+
+/* What link_finish's rows read and write. */
+typedef struct {
+    float *out;
+    const double *z, *prior;
+    const int64_t *lo, *moves, *side, *items_a, *items_e;
+    const float *waive;
+    int64_t n, m, width, rows, n_moves;
+    double half_nu, len_cap, w_len;
+} FinishJob;
+
+/* link_finish's rows first .. stop - 1 of every move. */
+static void
+finish_rows(const void *arg, int64_t first, int64_t stop)
+{
+    const FinishJob *f = (const FinishJob *)arg;
+    int64_t width = f->width, plane = f->rows * width;
+    for (int64_t x = 0; x < f->n_moves; x++) {
+        int64_t k = f->moves[2 * x], l = f->moves[2 * x + 1], size = k > l ? k : l;
+        if (l < 1)
+            continue;
+        float *target = f->out + x * plane;
+        const double *z = f->z + x * plane;
+        for (int64_t i = first; i < stop; i++) {
+            for (int64_t d = 0; d < width; d++) {
+                float lex = target[i * width + d];
+                if (isinf(lex))
+                    continue;
+                double length = f->half_nu * z[i * width + d];
+                double cost = (length < f->len_cap ? length : f->len_cap) * f->w_len;
+                cost += (double)lex;
+                cost += f->prior[x];
+                if (f->side[x]) {
+                    int64_t items = f->side[x] == 1
+                                        ? f->items_a[clip64(i - 1, f->n - 1)]
+                                        : f->items_e[clip64(f->lo[i] + d - 1, f->m - 1)];
+                    if (items > 1 && items <= size)
+                        cost -= (double)f->waive[x * 10 + items];
+                }
+                target[i * width + d] = (float)cost;
+            }
+        }
+    }
 }
 
 /* link_finish(out, z, lo, moves, prior, waive_side, waive, items_a, items_e, n, m, width,
@@ -709,42 +916,15 @@ link_finish(PyObject *self, PyObject *args)
                           &b[4], &b[5], &b[6], &b[7], &b[8], &n, &m, &width, &half_nu,
                           &len_cap, &w_len))
         return NULL;
-    float *out = (float *)b[0].buf;
-    const double *z = (const double *)b[1].buf;
-    const int64_t *lo = (const int64_t *)b[2].buf;
-    const int64_t *moves = (const int64_t *)b[3].buf;
-    const double *prior = (const double *)b[4].buf;
-    const int64_t *side = (const int64_t *)b[5].buf;
-    const float *waive = (const float *)b[6].buf;
-    const int64_t *items_a = (const int64_t *)b[7].buf;
-    const int64_t *items_e = (const int64_t *)b[8].buf;
-    int64_t rows = b[2].len / (Py_ssize_t)sizeof(int64_t);
-    int64_t n_moves = b[3].len / (Py_ssize_t)sizeof(int64_t) / 2;
+    FinishJob job = {
+        (float *)b[0].buf, (const double *)b[1].buf, (const double *)b[4].buf,
+        (const int64_t *)b[2].buf, (const int64_t *)b[3].buf, (const int64_t *)b[5].buf,
+        (const int64_t *)b[7].buf, (const int64_t *)b[8].buf, (const float *)b[6].buf,
+        n, m, width, b[2].len / (Py_ssize_t)sizeof(int64_t),
+        b[3].len / (Py_ssize_t)sizeof(int64_t) / 2, half_nu, len_cap, w_len,
+    };
     Py_BEGIN_ALLOW_THREADS
-    for (int64_t x = 0; x < n_moves; x++) {
-        int64_t k = moves[2 * x], l = moves[2 * x + 1], size = k > l ? k : l;
-        if (l < 1)
-            continue;
-        float *target = out + x * rows * width;
-        for (int64_t i = 0; i < rows; i++) {
-            for (int64_t d = 0; d < width; d++) {
-                float lex = target[i * width + d];
-                if (isinf(lex))
-                    continue;
-                double length = half_nu * z[x * rows * width + i * width + d];
-                double cost = (length < len_cap ? length : len_cap) * w_len;
-                cost += (double)lex;
-                cost += prior[x];
-                if (side[x]) {
-                    int64_t items = side[x] == 1 ? items_a[clip64(i - 1, n - 1)]
-                                                 : items_e[clip64(lo[i] + d - 1, m - 1)];
-                    if (items > 1 && items <= size)
-                        cost -= (double)waive[x * 10 + items];
-                }
-                target[i * width + d] = (float)cost;
-            }
-        }
-    }
+    rows_in_halves(finish_rows, &job, job.rows, width * job.n_moves);
     Py_END_ALLOW_THREADS
     return finish(b, 9);
 }
@@ -872,6 +1052,7 @@ static PyMethodDef methods[] = {
     {"link_lex", link_lex, METH_VARARGS, "Link costs: lexical terms and length deviations."},
     {"link_finish", link_finish, METH_VARARGS, "Link costs: the sums of their terms."},
     {"pair_ranks", pair_ranks, METH_VARARGS, "The word pairs' distinct keys and ranks."},
+    {"group_words", group_words, METH_VARARGS, "Each group's distinct words, numbered anew."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -960,8 +960,9 @@ def _path_links(path: list[tuple[int, int]]) -> list[Link]:
     """The links a search's path of moves (Arabic, English sentences taken) makes."""
     out: list[Link] = []
     i = j = 0
-    for k, el in path:
-        out.append((list(range(i, i + k)), list(range(j, j + el))))
+    for k, el in path:  # (most links hold one sentence a side: a list of it is quicker made)
+        out.append(([i] if k == 1 else list(range(i, i + k)),
+                    [j] if el == 1 else list(range(j, j + el))))
         i, j = i + k, j + el
     return out
 

@@ -10,6 +10,7 @@ along the row.
 from __future__ import annotations
 
 from bisect import bisect_right
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -409,40 +410,57 @@ def posteriors(
         if w0 > 0:
             fwd[0, pad : pad + w0] = _soft_scan(_entries(head, lo[0], w0),
                                                 skip_cum[lo[0] : lo[0] + w0], temperature)
-        for k in range(costs.count()):
-            first, block = costs.block(k)
+
+        def forward(first: int, block: np.ndarray) -> None:
             stop = min(first + block.shape[1], n + 1)
             _native.core.forward_rows(fwd, starts, *args, block, first, max(first, 1), stop,
                                       width, pad, lay.stride, temperature)
-        for k in reversed(range(costs.count())):
-            first, block = costs.block(k)
+
+        def backward(first: int, block: np.ndarray) -> None:
             stop = min(first + block.shape[1], n + 1)
             _native.core.backward_rows(bwd, ahead, reach, *args, block, first, stop, first,
                                        width, pad, lay.stride, width, ring, n, m, temperature)
             for i in range(first, stop):
                 for number, x, at in wanted.get(i, ()):
                     path_cost[number] = float(block[x, i - first, at])
+
+        if costs.count() == 1:
+            # The forward sums in a thread while this one takes the backward sums: their row
+            # loops run in C without the interpreter's lock, and neither writes what the
+            # other reads.
+            only = costs.block(0)
+            with ThreadPoolExecutor(1) as pool:
+                done = pool.submit(forward, *only)
+                backward(*only)
+                done.result()
+        else:
+            for k in range(costs.count()):
+                forward(*costs.block(k))
+            for k in reversed(range(costs.count())):
+                backward(*costs.block(k))
     else:
         _posterior_rows(costs, lay, fwd, bwd, ahead, reach, starts, widths, skip_cum, wanted,
                         path_cost, temperature, _entries(head, lo[0], int(widths[0])))
     total = fwd[n, pad + m - lo[n]]
 
-    def probability(value: float) -> float:
-        return float(np.exp(-min(max(value, 0.0), 50.0) / temperature))
+    def probability(value: np.ndarray) -> np.ndarray:
+        return np.exp(-np.minimum(np.maximum(value, 0.0), 50.0) / temperature)
 
-    out: list[float] = []
-    i = j = 0
-    for number, (k, el) in enumerate(path):
-        i2, j2 = i + k, j + el
-        link = float(skip_en[j]) if k == 0 else path_cost[number]
-        out.append(probability(fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]]
-                               - total))
-        i, j = i2, j2
+    # each link's cells (i, j) -> (i2, j2), all at once (the same sums, in the same order)
+    steps = np.asarray(path, dtype=np.int64).reshape(-1, 2)
+    after = np.cumsum(steps, axis=0)
+    before = after - steps
+    link = np.asarray(path_cost, dtype=np.float64)
+    skips = steps[:, 0] == 0
+    link[skips] = skip_en[before[skips, 1]]
+    i, j, i2, j2 = before[:, 0], before[:, 1], after[:, 0], after[:, 1]
+    out: list[float] = probability(
+        fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]] - total).tolist()
     if head is not None:  # English left before the first link: the paths entering after it too
         lead = next((t for t, (k, _) in enumerate(path) if k), len(path))
         w0 = min(int(widths[0]), m + 1)
-        entry = [probability(head[c] + bwd[0, pad + c] - total) if c else 0.0
-                 for c in range(w0)]
+        entry = np.zeros(max(w0, 0))
+        entry[1:] = probability(head[1:w0] + bwd[0, pad + 1 : pad + w0] - total)
         later = np.concatenate([np.cumsum(entry[::-1])[::-1], [0.0]])
         for t in range(min(lead, w0 - 1)):
             out[t] = min(1.0, out[t] + float(later[t + 1]))

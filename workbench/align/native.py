@@ -1,7 +1,8 @@
 """The aligner's optional C part (``_dpcore``, built by setup.py when a compiler is there):
-the coverage tables' instance loop, the link costs' cells, the search's and the posteriors'
-row loops, IBM model 1's iterations and its word pairs' numbering. ``core`` is None without
-it, and the callers run the same computations in NumPy with the same results."""
+the coverage tables' instance loop, the link costs' cells (a large band's rows in two halves
+at once), the search's and the posteriors' row loops, IBM model 1's iterations, the numbering
+of each group's words and of its word pairs. ``core`` is None without it, and the callers
+run the same computations in NumPy with the same results."""
 
 from __future__ import annotations
 
