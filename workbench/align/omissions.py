@@ -20,14 +20,19 @@ from workbench.align.scoring import Scorer
 Link = tuple[list[int], list[int]]
 
 # A sentence is taken out of its link when the link's length cost falls by OMITTED_GAIN or
-# more without it, at most OMITTED_OWN of its concept mass is found on the link's other side
-# and at most OMITTED_ADDED of the other side's mass is found in it alone; and only in a text
-# whose links' median coverage is OMITTED_TEXT_COVER or more (a free literary translation
-# covers less, and its partial sentences would be cut out). Chosen on the merged news sets
-# with omissions (NTREX seeds 100-102, TICO-19 seeds 100-101) against every bench set.
-OMITTED_GAIN = 2.4
+# more without it, at most OMITTED_OWN of its concept mass is found on the link's other side,
+# at most OMITTED_ALONE in concepts its partners do not hold (what it matches, they match
+# too), at most OMITTED_ADDED of the other side's mass is found in it alone, while its partners
+# have at least OMITTED_PARTNERS times the text's median link coverage found there (the link
+# is sure of them, not of it); and only in a text whose links' median coverage is
+# OMITTED_TEXT_COVER or more (a free literary translation covers less, and its partial
+# sentences would be cut out). Chosen on the merged news sets with omissions (NTREX seeds
+# 100-102, TICO-19 seeds 100-101) against every bench set, with and without FreeDict.
+OMITTED_GAIN = 2.3
 OMITTED_OWN = 0.55
-OMITTED_ADDED = 0.15
+OMITTED_ALONE = 0.25
+OMITTED_ADDED = 0.18
+OMITTED_PARTNERS = 0.7
 OMITTED_TEXT_COVER = 0.45
 
 
@@ -41,6 +46,8 @@ class Part(NamedTuple):
     added: float  # the share of the other side's mass that it alone of its run covers
     weight: float  # its concept mass
     gain: float  # how much the link's length cost falls without it (positive: fits better)
+    alone: float  # the share of its mass found on the other side but in none of its partners
+    partners: float  # the share of its partners' mass found on the other side
 
 
 def _bags(rows: np.ndarray, col: np.ndarray, data: np.ndarray, wanted: set[int]
@@ -105,7 +112,12 @@ def end_parts(scorer: Scorer, links: list[Link]) -> list[Part]:
                 mass = _mass(mine[s], w_mine)
                 own = (_found(mine[s], other_bag, w_mine) + p.eps * p.tau) / (mass + p.eps)
                 added = (whole - _found(other_bag, rest, w_theirs)) / (other_mass + p.eps)
-                out.append(Part(k, arabic, s, min(own, 1.0), added, mass, cost - without))
+                only = {c: v for c, v in mine[s].items() if c not in rest}
+                alone = _found(only, other_bag, w_mine) / (mass + p.eps)
+                partners = ((_found(rest, other_bag, w_mine) + p.eps * p.tau)
+                            / (_mass(rest, w_mine) + p.eps))
+                out.append(Part(k, arabic, s, min(own, 1.0), added, mass, cost - without,
+                                alone, partners))
     return out
 
 
@@ -117,12 +129,14 @@ def split_left_out(scorer: Scorer, links: list[Link]) -> tuple[list[Link], list[
         return links, []
     cover = scorer.link_stats(links)[1]
     two = [k for k, (a, e) in enumerate(links) if a and e]
-    if not two or float(np.median(cover[two])) < OMITTED_TEXT_COVER:
+    typical = float(np.median(cover[two])) if two else 0.0
+    if typical < OMITTED_TEXT_COVER:
         return links, list(range(len(links)))
     cut: dict[int, Part] = {}
     for part in end_parts(scorer, links):
         if (part.gain >= OMITTED_GAIN and part.own <= OMITTED_OWN
-                and part.added <= OMITTED_ADDED
+                and part.alone <= OMITTED_ALONE and part.added <= OMITTED_ADDED
+                and part.partners >= OMITTED_PARTNERS * typical
                 and (part.link not in cut or part.gain > cut[part.link].gain)):
             cut[part.link] = part  # one sentence a link: the one its length least needs
     out: list[Link] = []
