@@ -26,14 +26,18 @@ Link = tuple[list[int], list[int]]
 # have at least OMITTED_PARTNERS times the text's median link coverage found there (the link
 # is sure of them, not of it); and only in a text whose links' median coverage is
 # OMITTED_TEXT_COVER or more (a free literary translation covers less, and its partial
-# sentences would be cut out). Chosen on the merged news sets with omissions (NTREX seeds
-# 100-102, TICO-19 seeds 100-101) against every bench set, with and without FreeDict.
+# sentences would be cut out) and at least OMITTED_ONES of them 1–1 (where a translation
+# splits its sentences as a rule, a part with few matches is as likely a loose part of a
+# split: the long-lines set, a line to three sentences). Chosen on the merged news sets with
+# omissions (NTREX seeds 100-102, TICO-19 seeds 100-101) against every bench set (and the
+# long-lines seeds 100-109), with and without FreeDict.
 OMITTED_GAIN = 2.3
 OMITTED_OWN = 0.55
 OMITTED_ALONE = 0.25
 OMITTED_ADDED = 0.18
 OMITTED_PARTNERS = 0.7
 OMITTED_TEXT_COVER = 0.45
+OMITTED_ONES = 0.5
 
 
 class Part(NamedTuple):
@@ -130,7 +134,8 @@ def split_left_out(scorer: Scorer, links: list[Link]) -> tuple[list[Link], list[
     cover = scorer.link_stats(links)[1]
     two = [k for k, (a, e) in enumerate(links) if a and e]
     typical = float(np.median(cover[two])) if two else 0.0
-    if typical < OMITTED_TEXT_COVER:
+    ones = sum(1 for k in two if len(links[k][0]) == len(links[k][1]) == 1)
+    if typical < OMITTED_TEXT_COVER or ones < OMITTED_ONES * len(two):
         return links, list(range(len(links)))
     cut: dict[int, Part] = {}
     for part in end_parts(scorer, links):
