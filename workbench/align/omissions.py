@@ -81,47 +81,59 @@ def _mass(bag: dict[int, float], weight: np.ndarray) -> float:
     return sum(v * float(weight[c]) for c, v in bag.items())
 
 
-def end_parts(scorer: Scorer, links: list[Link]) -> list[Part]:
-    """The first and last sentence of every run of several sentences that a two-sided link
-    holds, with their coverage figures (see :class:`Part`)."""
-    p = scorer.params
-    multi = [k for k, (a, e) in enumerate(links) if a and e and (len(a) > 1 or len(e) > 1)]
-    if not multi:
+def _end_gains(scorer: Scorer, links: list[Link]) -> list[tuple[int, bool, int, float]]:
+    """(link, Arabic, sentence, gain) of the first and last sentence of every run of several
+    sentences that a two-sided link holds; gain: how much the link's length cost falls
+    without that sentence."""
+    ends = [(k, arabic, s) for k, (a, e) in enumerate(links) if a and e
+            for arabic, run in ((True, a), (False, e)) if len(run) > 1
+            for s in dict.fromkeys((run[0], run[-1]))]
+    if not ends:
         return []
-    want_a = {i for k in multi for i in links[k][0]}
-    want_e = {j for k in multi for j in links[k][1]}
+    k = np.array([x[0] for x in ends])
+    arabic = np.array([x[1] for x in ends])
+    s = np.array([x[2] for x in ends])
+    spans = np.array([(links[i][0][0], links[i][0][-1] + 1, links[i][1][0], links[i][1][-1] + 1)
+                      for i in k.tolist()])
+    la = scorer.ar_cum[spans[:, 1]] - scorer.ar_cum[spans[:, 0]]
+    le = scorer.en_cum[spans[:, 3]] - scorer.en_cum[spans[:, 2]]
+    s_a, s_e = np.where(arabic, s, 0), np.where(arabic, 0, s)
+    cut_a = np.where(arabic, scorer.ar_cum[s_a + 1] - scorer.ar_cum[s_a], 0.0)
+    cut_e = np.where(arabic, 0.0, scorer.en_cum[s_e + 1] - scorer.en_cum[s_e])
+    gain = scorer._length_cost(la, le) - scorer._length_cost(la - cut_a, le - cut_e)
+    return list(zip(k.tolist(), arabic.tolist(), s.tolist(), gain.tolist(), strict=True))
+
+
+def end_parts(scorer: Scorer, links: list[Link], min_gain: float = -np.inf) -> list[Part]:
+    """The first and last sentence of every run of several sentences that a two-sided link
+    holds, with their coverage figures (see :class:`Part`); only those whose gain is
+    ``min_gain`` or more (their words are not looked at)."""
+    p = scorer.params
+    ends = [x for x in _end_gains(scorer, links) if x[3] >= min_gain]
+    if not ends:
+        return []
+    want_a = {i for k, _, _, _ in ends for i in links[k][0]}
+    want_e = {j for k, _, _, _ in ends for j in links[k][1]}
     bag_a = _bags(scorer.x.row, scorer.x.col, scorer.x.data, want_a)
     bag_e = _bags(scorer.y.row, scorer.y.col, scorer.y.data, want_e)
     out: list[Part] = []
-    for k in multi:
+    for k, arabic, s, gain in ends:
         a, e = links[k]
-        for arabic, run, other in ((True, a, e), (False, e, a)):
-            if len(run) < 2:
-                continue
-            mine, theirs = (bag_a, bag_e) if arabic else (bag_e, bag_a)
-            w_mine, w_theirs = (scorer.weight, scorer.we) if arabic else (scorer.we,
-                                                                          scorer.weight)
-            other_bag = _union([theirs[i] for i in other])
-            other_mass = _mass(other_bag, w_theirs)
-            whole = _found(other_bag, _union([mine[i] for i in run]), w_theirs)
-            la = scorer.ar_cum[a[-1] + 1] - scorer.ar_cum[a[0]]
-            le = scorer.en_cum[e[-1] + 1] - scorer.en_cum[e[0]]
-            cost = float(scorer._length_cost(np.array(la), np.array(le)))
-            for s in {run[0], run[-1]}:
-                cum = scorer.ar_cum if arabic else scorer.en_cum
-                cut = cum[s + 1] - cum[s]
-                without = float(scorer._length_cost(np.array(la - cut * arabic),
-                                                    np.array(le - cut * (not arabic))))
-                rest = _union([mine[i] for i in run if i != s])
-                mass = _mass(mine[s], w_mine)
-                own = (_found(mine[s], other_bag, w_mine) + p.eps * p.tau) / (mass + p.eps)
-                added = (whole - _found(other_bag, rest, w_theirs)) / (other_mass + p.eps)
-                only = {c: v for c, v in mine[s].items() if c not in rest}
-                alone = _found(only, other_bag, w_mine) / (mass + p.eps)
-                partners = ((_found(rest, other_bag, w_mine) + p.eps * p.tau)
-                            / (_mass(rest, w_mine) + p.eps))
-                out.append(Part(k, arabic, s, min(own, 1.0), added, mass, cost - without,
-                                alone, partners))
+        run, other = (a, e) if arabic else (e, a)
+        mine, theirs = (bag_a, bag_e) if arabic else (bag_e, bag_a)
+        w_mine, w_theirs = (scorer.weight, scorer.we) if arabic else (scorer.we, scorer.weight)
+        other_bag = _union([theirs[i] for i in other])
+        whole = _found(other_bag, _union([mine[i] for i in run]), w_theirs)
+        rest = _union([mine[i] for i in run if i != s])
+        mass = _mass(mine[s], w_mine)
+        own = (_found(mine[s], other_bag, w_mine) + p.eps * p.tau) / (mass + p.eps)
+        added = (whole - _found(other_bag, rest, w_theirs)) / (_mass(other_bag, w_theirs)
+                                                               + p.eps)
+        only = {c: v for c, v in mine[s].items() if c not in rest}
+        alone = _found(only, other_bag, w_mine) / (mass + p.eps)
+        partners = ((_found(rest, other_bag, w_mine) + p.eps * p.tau)
+                    / (_mass(rest, w_mine) + p.eps))
+        out.append(Part(k, arabic, s, min(own, 1.0), added, mass, gain, alone, partners))
     return out
 
 
@@ -129,17 +141,20 @@ def split_left_out(scorer: Scorer, links: list[Link]) -> tuple[list[Link], list[
     """``links`` with every end sentence that looks left out (see the module docstring and
     the constants) in a link of its own, placed on its side of what remains; and for each
     link given, the index of the one it came from (to carry its posterior)."""
-    if not links:
-        return links, []
-    cover = scorer.link_stats(links)[1]
+    unchanged = (links, list(range(len(links))))
     two = [k for k, (a, e) in enumerate(links) if a and e]
-    typical = float(np.median(cover[two])) if two else 0.0
     ones = sum(1 for k in two if len(links[k][0]) == len(links[k][1]) == 1)
-    if typical < OMITTED_TEXT_COVER or ones < OMITTED_ONES * len(two):
-        return links, list(range(len(links)))
+    if not two or ones < OMITTED_ONES * len(two):
+        return unchanged
+    parts = end_parts(scorer, links, OMITTED_GAIN)
+    if not parts:
+        return unchanged
+    typical = float(np.median(scorer.link_stats(links)[1][two]))
+    if typical < OMITTED_TEXT_COVER:
+        return unchanged
     cut: dict[int, Part] = {}
-    for part in end_parts(scorer, links):
-        if (part.gain >= OMITTED_GAIN and part.own <= OMITTED_OWN
+    for part in parts:
+        if (part.own <= OMITTED_OWN
                 and part.alone <= OMITTED_ALONE and part.added <= OMITTED_ADDED
                 and part.partners >= OMITTED_PARTNERS * typical
                 and (part.link not in cut or part.gain > cut[part.link].gain)):
