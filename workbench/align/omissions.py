@@ -2,11 +2,10 @@
 
 The search prices leaving a sentence unlinked dearly (``Params.skip`` plus its words), so a
 sentence the translator left out is usually merged into its neighbour's link, whose other
-side then seems to translate it. It does not: the concepts of the link's other side that it
-matches are matched by its partners too. A sentence at either end of a link's run that
-covers little of the other side that its partners do not (``added``) and of whose own
-concepts that other side holds little (``own``), both low against the text's usual
-coverage, is given a link of its own (0–1 or 1–0).
+side then seems to translate it. It does not: the link's length fits better without it, and
+what of the other side it matches, its partners match too, while they are well matched. Such
+a sentence at either end of a link's run is given a link of its own (0–1 or 1–0), in a text
+whose links are mostly 1–1 and cover as a close translation's do (see the constants).
 """
 
 from __future__ import annotations
@@ -48,7 +47,6 @@ class Part(NamedTuple):
     sentence: int  # the sentence's index
     own: float  # the share of its concept mass the link's other side holds (smoothed)
     added: float  # the share of the other side's mass that it alone of its run covers
-    weight: float  # its concept mass
     gain: float  # how much the link's length cost falls without it (positive: fits better)
     alone: float  # the share of its mass found on the other side but in none of its partners
     partners: float  # the share of its partners' mass found on the other side
@@ -57,15 +55,15 @@ class Part(NamedTuple):
 def _bags(rows: np.ndarray, col: np.ndarray, data: np.ndarray, wanted: set[int]
           ) -> dict[int, dict[int, float]]:
     """{sentence: {column: presence}} of the ``wanted`` sentences."""
-    out: dict[int, dict[int, float]] = {k: {} for k in wanted}
-    starts = np.searchsorted(rows, sorted(wanted))
-    ends = np.searchsorted(rows, sorted(wanted), side="right")
-    for k, lo, hi in zip(sorted(wanted), starts, ends, strict=True):
-        out[k] = dict(zip(col[lo:hi].tolist(), data[lo:hi].tolist(), strict=True))
-    return out
+    keys = sorted(wanted)
+    starts = np.searchsorted(rows, keys)
+    ends = np.searchsorted(rows, keys, side="right")
+    return {k: dict(zip(col[lo:hi].tolist(), data[lo:hi].tolist(), strict=True))
+            for k, lo, hi in zip(keys, starts.tolist(), ends.tolist(), strict=True)}
 
 
 def _union(bags: list[dict[int, float]]) -> dict[int, float]:
+    """The bags' presences summed per column, capped at 1 (a run of sentences as one)."""
     out: dict[int, float] = {}
     for bag in bags:
         for c, v in bag.items():
@@ -74,10 +72,12 @@ def _union(bags: list[dict[int, float]]) -> dict[int, float]:
 
 
 def _found(bag: dict[int, float], other: dict[int, float], weight: np.ndarray) -> float:
+    """The weighted mass of ``bag`` that ``other`` holds too."""
     return sum(min(v, other[c]) * float(weight[c]) for c, v in bag.items() if c in other)
 
 
 def _mass(bag: dict[int, float], weight: np.ndarray) -> float:
+    """The weighted mass of ``bag``."""
     return sum(v * float(weight[c]) for c, v in bag.items())
 
 
@@ -133,7 +133,7 @@ def end_parts(scorer: Scorer, links: list[Link], min_gain: float = -np.inf) -> l
         alone = _found(only, other_bag, w_mine) / (mass + p.eps)
         partners = ((_found(rest, other_bag, w_mine) + p.eps * p.tau)
                     / (_mass(rest, w_mine) + p.eps))
-        out.append(Part(k, arabic, s, min(own, 1.0), added, mass, gain, alone, partners))
+        out.append(Part(k, arabic, s, min(own, 1.0), added, gain, alone, partners))
     return out
 
 
