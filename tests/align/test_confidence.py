@@ -194,8 +194,10 @@ def test_a_left_out_sentence_merged_into_its_neighbours_link_is_flagged(
     from workbench.align.aligner import OMISSION_CAP
 
     ar, en, gold = merged_set(corpus, seed=seed, p_drop=0.05)
-    plain = align_sentences(ar, en, params=Params(omission_check=False))
-    checked = align_sentences(ar, en)
+    # (the links as the search makes them: where the sign is clear, the left-out sentence
+    # now gets a link of its own, see test_omissions)
+    plain = align_sentences(ar, en, params=Params(omission_check=False, omission_links=False))
+    checked = align_sentences(ar, en, params=Params(omission_links=False))
     assert checked.links == plain.links
     new = [k for k, (c, p) in enumerate(zip(checked.confidence, plain.confidence, strict=True))
            if c < 0.5 <= p]

@@ -43,6 +43,7 @@ from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
 from workbench.align.model import Alignment
+from workbench.align.omissions import split_left_out
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer, openers
@@ -559,7 +560,14 @@ class TwoPassAligner:
         assert path is not None
         if final:
             self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
-        return _path_links(path)
+        links = _path_links(path)
+        if guide is None or not scorer.params.omission_links:
+            return links
+        # after the first pass (the word table known): sentences left out get links of their own
+        links, origin = split_left_out(scorer, links)
+        if final:
+            self.posterior = [self.posterior[k] for k in origin]
+        return links
 
     def _posteriors(
         self, scorer: Scorer, band: Band, costs: BlockCosts, skip: np.ndarray,

@@ -1,0 +1,56 @@
+"""Sentences one translation leaves out get links of their own (workbench.align.omissions)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bench.align import merged_set, strict_f1
+from workbench.align import align_sentences
+from workbench.align.omissions import end_parts, split_left_out
+from workbench.align.scoring import LengthModel, Params, Scorer
+from workbench.align.sparse import SparseRows
+
+
+def _links(result) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(tuple(a), tuple(e)) for a, e in result.links}
+
+
+def test_left_out_sentences_of_the_news_set_are_linked_alone() -> None:
+    """bench's "ntrex merged, with omissions": English line 109 and Arabic line 163, which
+    the other side leaves out, were merged into their neighbours' links ([119]→[109, 110],
+    [163, 164]→[150]); each is now a 0–1/1–0 link and the neighbour's link the gold's."""
+    ar, en, gold = merged_set("ntrex128", seed=17, p_drop=0.05)
+    merged = align_sentences(ar, en, params=Params(omission_links=False))
+    split = align_sentences(ar, en)
+    assert ((119,), (109, 110)) in _links(merged) and ((163, 164), (150,)) in _links(merged)
+    assert {((), (109,)), ((119,), (110,)), ((163,), ()), ((164,), (150,))} <= _links(split)
+    assert strict_f1(split.links, gold) > strict_f1(merged.links, gold) + 0.015
+    assert sorted(i for a, _ in split.links for i in a) == list(range(len(ar)))
+    assert sorted(j for _, e in split.links for j in e) == list(range(len(en)))
+    assert len(split.confidence) == len(split.links)
+
+
+def _scorer(ar: list[dict[int, float]], en: list[dict[int, float]],
+            la: list[float], le: list[float]) -> Scorer:
+    return Scorer(np.cumsum([0.0, *la]), np.cumsum([0.0, *le]), SparseRows.from_dicts(ar),
+                  SparseRows.from_dicts(en), np.ones(20), LengthModel(1.0, 1.0), Params())
+
+
+def test_only_a_sentence_whose_words_and_length_the_link_does_not_need_is_split() -> None:
+    """Arabic 1 holds concepts 3, 4; English 1 matches them, English 2 (concept 9) nothing
+    and its length is not needed: it is split off, after the link. English 2 as a real
+    second half (concept 5 of Arabic 1, the length needed) stays in the link."""
+    ar = [{0: 1.0, 1: 1.0}, {3: 1.0, 4: 1.0}, {6: 1.0, 7: 1.0}]
+    en = [{0: 1.0, 1: 1.0}, {3: 1.0, 4: 1.0}, {9: 1.0, 10: 1.0}, {6: 1.0, 7: 1.0}]
+    links = [([0], [0]), ([1], [1, 2]), ([2], [3])]
+    scorer = _scorer(ar, en, [20, 20, 20], [20, 20, 20, 20])
+    out, origin = split_left_out(scorer, links)
+    assert out == [([0], [0]), ([1], [1]), ([], [2]), ([2], [3])]
+    assert origin == [0, 1, 1, 2]
+    parts = {p.sentence: p for p in end_parts(scorer, links)}
+    assert sorted(parts) == [1, 2] and not parts[2].arabic
+    assert parts[2].own < 0.1 and parts[2].added == 0.0 and parts[2].gain > 2.3
+    assert parts[1].own > 0.9 and parts[1].added > 0.5  # what the Arabic needs
+    ar[1] = {3: 1.0, 4: 1.0, 5: 1.0}
+    en[2] = {5: 1.0}
+    assert split_left_out(_scorer(ar, en, [20, 40, 20], [20, 20, 20, 20]), links)[0] == links
