@@ -105,6 +105,15 @@ LOOSE_COVER = 0.45
 # (BENCHMARKS.md, issue 13).
 UNSTABLE_CAP = 0.45
 UNSTABLE_RUN = 3
+# A link only the alignment with the cues makes (see align_sentences) gets UNSTABLE_CAP when
+# one of its sides holds at least CUED_SIDE sentences; a smaller one keeps its confidence.
+# The cues judge one border at a time; a cue-only link that takes in three or more sentences
+# of a side moved several. Of the cue-only links the cap decides (0.5 or more without it) on
+# corpora/hayy, hayy2 and nights, plain and with FreeDict, 4 are wrong and 6 right: a cap on
+# every one flags all ten, this one 3 wrong (1-3, 1-4, 1-5) and 1 right. A modern literary
+# translation (held out): 3 right ones, 1 flagged (before 3). Each of the four left out, the
+# others choose 3 three times and 5 once (BENCHMARKS.md, stop 52).
+CUED_SIDE = 3
 # A link whose English is more than e (2.7) times longer or shorter than its Arabic would be
 # at the text's ratio (characters, 10 added to each side for short lines) gets at most
 # LENGTH_CAP: of 9,977 links of the repository's sets, hayy and AlignAR 001 none was beyond
@@ -1124,11 +1133,13 @@ def _warn_mostly_flagged(result: Alignment) -> None:
 
 
 def _capped_where_changed(links: list[Link], confidence: Sequence[float], other: list[Link],
-                          run: int) -> list[float]:
-    """``confidence`` with every link that ``other`` does not have, in a run of at least
-    ``run`` such links in a row, at most UNSTABLE_CAP (flagged): the text is unsure there."""
+                          run: int, side: int = 0) -> list[float]:
+    """``confidence`` with every link that ``other`` does not have and that holds at least
+    ``side`` sentences on one of its sides, in a run of at least ``run`` such links in a
+    row, at most UNSTABLE_CAP (flagged): the text is unsure there."""
     kept = {(tuple(a), tuple(e)) for a, e in other}
-    changed = [(tuple(a), tuple(e)) not in kept for a, e in links]
+    changed = [(tuple(a), tuple(e)) not in kept and max(len(a), len(e)) >= side
+               for a, e in links]
     out = list(confidence)
     for k in _runs(changed, run):
         out[k] = min(out[k], UNSTABLE_CAP)
@@ -1247,13 +1258,13 @@ def align_sentences(
                                                       weight))[1]
         _keep_confident(first, result)
         # A link both make keeps the confidence it had without the cues (calibrated on such
-        # alignments); one the cues alone make is flagged: the text alone did not decide it.
+        # alignments); a large one the cues alone make is flagged (CUED_SIDE).
         before = {(tuple(a), tuple(e)): c
                   for (a, e), c in zip(first.links, first.confidence, strict=True)}
         result.confidence = _capped_where_changed(
             result.links, [before.get((tuple(a), tuple(e)), c)
                            for (a, e), c in zip(result.links, result.confidence, strict=True)],
-            first.links, 1)
+            first.links, 1, CUED_SIDE)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
