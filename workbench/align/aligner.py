@@ -105,15 +105,6 @@ LOOSE_COVER = 0.45
 # (BENCHMARKS.md, issue 13).
 UNSTABLE_CAP = 0.45
 UNSTABLE_RUN = 3
-# A link only the alignment with the cues makes (see align_sentences) gets UNSTABLE_CAP when
-# one of its sides holds at least CUED_SIDE sentences; a smaller one keeps its confidence.
-# The cues judge one border at a time; a cue-only link that takes in three or more sentences
-# of a side moved several. Of the cue-only links the cap decides (0.5 or more without it) on
-# corpora/hayy, hayy2 and nights, plain and with FreeDict, 4 are wrong and 6 right: a cap on
-# every one flags all ten, this one 3 wrong (1-3, 1-4, 1-5) and 1 right. A modern literary
-# translation (held out): 3 right ones, 1 flagged (before 3). Each of the four left out, the
-# others choose 3 three times and 5 once (BENCHMARKS.md, stop 52).
-CUED_SIDE = 3
 # A link whose English is more than e (2.7) times longer or shorter than its Arabic would be
 # at the text's ratio (characters, 10 added to each side for short lines) gets at most
 # LENGTH_CAP: of 9,977 links of the repository's sets, hayy and AlignAR 001 none was beyond
@@ -330,6 +321,7 @@ class TwoPassAligner:
         self.posterior: list[float] = []
         self.final_params = self.params  # the last pass's (shape penalties re-estimated)
         self.cover = 1.0  # the final two-sided links' mean coverage (see LOOSE_COVER)
+        self.loose: Scorer | None = None  # the final pass's, kept when cover < LOOSE_COVER
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         # The length model trains in a thread while this one tokenises: sentencepiece does its
         # work without the interpreter's lock, so the two overlap on a second core.
@@ -749,6 +741,7 @@ class TwoPassAligner:
         empty = np.array([not a or not e for a, e in links], dtype=bool)
         paired = np.asarray(cover)[~empty] if len(cover) else np.zeros(0)
         self.cover = float(np.mean(paired)) if len(paired) else 1.0
+        self.loose = scorer if self.cover < LOOSE_COVER else None  # (_cued_flagged)
         part = self._linked_part(links)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty, part)
         left_out: list[tuple[str, int]] = []
@@ -1133,16 +1126,47 @@ def _warn_mostly_flagged(result: Alignment) -> None:
 
 
 def _capped_where_changed(links: list[Link], confidence: Sequence[float], other: list[Link],
-                          run: int, side: int = 0) -> list[float]:
-    """``confidence`` with every link that ``other`` does not have and that holds at least
-    ``side`` sentences on one of its sides, in a run of at least ``run`` such links in a
-    row, at most UNSTABLE_CAP (flagged): the text is unsure there."""
+                          run: int) -> list[float]:
+    """``confidence`` with every link that ``other`` does not have, in a run of at least
+    ``run`` such links in a row, at most UNSTABLE_CAP (flagged): the text is unsure there."""
     kept = {(tuple(a), tuple(e)) for a, e in other}
-    changed = [(tuple(a), tuple(e)) not in kept and max(len(a), len(e)) >= side
-               for a, e in links]
+    changed = [(tuple(a), tuple(e)) not in kept for a, e in links]
     out = list(confidence)
     for k in _runs(changed, run):
         out[k] = min(out[k], UNSTABLE_CAP)
+    return out
+
+
+def _cued_flagged(cued: list[Link], confidence: Sequence[float], first: list[Link],
+                  scorer: Scorer | None) -> list[float]:
+    """``confidence`` with every link of ``cued`` (the alignment with the cues) that ``first``
+    (without them) lacks at most UNSTABLE_CAP (flagged), unless it explains more of its
+    sentences (its coverage under ``scorer``, the final pass's without the cues; every such
+    link is capped without one) than, on average, ``first``'s two-sided links that share a
+    sentence with it: the words then agree with the border the cues moved.
+
+    Of the cue-only links the cap decides (0.5 or more without it) on corpora/hayy, hayy2 and
+    nights, plain and with FreeDict, 4 are wrong and 6 right: capping every one flags all
+    ten, this 3 wrong (coverage 0.06-0.15 below) and no right one (0.01-0.07 above; the
+    fourth wrong one is 0.003 above). A modern literary translation (held out): 3 right
+    ones, 0.05-0.19 above, none flagged (before 3). Capping the links with three sentences or
+    more on a side would flag 3 wrong and 1 right (BENCHMARKS.md, stop 52)."""
+    kept = {(tuple(a), tuple(e)) for a, e in first}
+    changed = [k for k, (a, e) in enumerate(cued) if (tuple(a), tuple(e)) not in kept]
+    paired = [(a, e) for a, e in first if a and e]
+    agree = set()
+    if changed and scorer is not None and paired:
+        mine, theirs = scorer.link_stats(cued)[1], scorer.link_stats(paired)[1]
+        owner = [{i: j for j, link in enumerate(paired) for i in link[side]} for side in (0, 1)]
+        for k in changed:
+            near = sorted({owner[side][i] for side in (0, 1) for i in cued[k][side]
+                           if i in owner[side]})
+            if cued[k][0] and cued[k][1] and near and mine[k] > float(np.mean(theirs[near])):
+                agree.add(k)
+    out = list(confidence)
+    for k in changed:
+        if k not in agree:
+            out[k] = min(out[k], UNSTABLE_CAP)
     return out
 
 
@@ -1258,13 +1282,13 @@ def align_sentences(
                                                       weight))[1]
         _keep_confident(first, result)
         # A link both make keeps the confidence it had without the cues (calibrated on such
-        # alignments); a large one the cues alone make is flagged (CUED_SIDE).
+        # alignments); one the cues alone make is flagged unless the words agree with it.
         before = {(tuple(a), tuple(e)): c
                   for (a, e), c in zip(first.links, first.confidence, strict=True)}
-        result.confidence = _capped_where_changed(
+        result.confidence = _cued_flagged(
             result.links, [before.get((tuple(a), tuple(e)), c)
                            for (a, e), c in zip(result.links, result.confidence, strict=True)],
-            first.links, 1, CUED_SIDE)
+            first.links, aligner.loose)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
