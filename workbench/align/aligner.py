@@ -1148,13 +1148,13 @@ def _cued_flagged(cued: list[Link], confidence: Sequence[float], first: list[Lin
     Of the cue-only links the cap decides (0.5 or more without it) on corpora/hayy, hayy2 and
     nights, plain and with FreeDict, 4 are wrong and 6 right: capping every one flags all
     ten, this 3 wrong (coverage 0.06-0.15 below) and no right one (0.01-0.07 above; the
-    fourth wrong one is 0.003 above). A modern literary translation (held out): 3 right
+    fourth wrong one is 0.003 above). A modern literary translation (local only): 3 right
     ones, 0.05-0.19 above, none flagged (before 3). Capping the links with three sentences or
     more on a side would flag 3 wrong and 1 right (BENCHMARKS.md, stop 52)."""
     kept = {(tuple(a), tuple(e)) for a, e in first}
     changed = [k for k, (a, e) in enumerate(cued) if (tuple(a), tuple(e)) not in kept]
     paired = [(a, e) for a, e in first if a and e]
-    agree = set()
+    agree: set[int] = set()
     if changed and scorer is not None and paired:
         mine, theirs = scorer.link_stats(cued)[1], scorer.link_stats(paired)[1]
         owner = [{i: j for j, link in enumerate(paired) for i in link[side]} for side in (0, 1)]
