@@ -322,6 +322,7 @@ class TwoPassAligner:
         self.posterior: list[float] = []
         self.final_params = self.params  # the last pass's (shape penalties re-estimated)
         self.cover = 1.0  # the final two-sided links' mean coverage (see LOOSE_COVER)
+        self.loose: Scorer | None = None  # the final pass's, kept when cover < LOOSE_COVER
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         # The length model trains in a thread while this one tokenises: sentencepiece does its
         # work without the interpreter's lock, so the two overlap on a second core.
@@ -748,6 +749,7 @@ class TwoPassAligner:
         empty = np.array([not a or not e for a, e in links], dtype=bool)
         paired = np.asarray(cover)[~empty] if len(cover) else np.zeros(0)
         self.cover = float(np.mean(paired)) if len(paired) else 1.0
+        self.loose = scorer if self.cover < LOOSE_COVER else None  # (_cued_flagged)
         part = self._linked_part(links)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty, part)
         left_out: list[tuple[str, int]] = []
@@ -1144,6 +1146,39 @@ def _capped_where_changed(links: list[Link], confidence: Sequence[float], other:
     return out
 
 
+def _cued_flagged(cued: list[Link], confidence: Sequence[float], first: list[Link],
+                  scorer: Scorer | None) -> list[float]:
+    """``confidence`` with every link of ``cued`` (the alignment with the cues) that ``first``
+    (without them) lacks at most UNSTABLE_CAP (flagged), unless it explains more of its
+    sentences (its coverage under ``scorer``, the final pass's without the cues; every such
+    link is capped without one) than, on average, ``first``'s two-sided links that share a
+    sentence with it: the words then agree with the border the cues moved.
+
+    Of the cue-only links the cap decides (0.5 or more without it) on corpora/hayy, hayy2 and
+    nights, plain and with FreeDict, 4 are wrong and 6 right: capping every one flags all
+    ten, this 3 wrong (coverage 0.06-0.15 below) and no right one (0.01-0.07 above; the
+    fourth wrong one is 0.003 above). A modern literary translation (local only): 3 right
+    ones, 0.05-0.19 above, none flagged (before 3). Capping the links with three sentences or
+    more on a side would flag 3 wrong and 1 right (BENCHMARKS.md, stop 52)."""
+    kept = {(tuple(a), tuple(e)) for a, e in first}
+    changed = [k for k, (a, e) in enumerate(cued) if (tuple(a), tuple(e)) not in kept]
+    paired = [(a, e) for a, e in first if a and e]
+    agree: set[int] = set()
+    if changed and scorer is not None and paired:
+        mine, theirs = scorer.link_stats(cued)[1], scorer.link_stats(paired)[1]
+        owner = [{i: j for j, link in enumerate(paired) for i in link[side]} for side in (0, 1)]
+        for k in changed:
+            near = sorted({owner[side][i] for side in (0, 1) for i in cued[k][side]
+                           if i in owner[side]})
+            if cued[k][0] and cued[k][1] and near and mine[k] > float(np.mean(theirs[near])):
+                agree.add(k)
+    out = list(confidence)
+    for k in changed:
+        if k not in agree:
+            out[k] = min(out[k], UNSTABLE_CAP)
+    return out
+
+
 def _runs(flags: Sequence[bool], length: int) -> list[int]:
     """Indices of the true items that belong to a run of at least ``length`` in a row."""
     out: list[int] = []
@@ -1256,13 +1291,13 @@ def align_sentences(
                                                       weight))[1]
         _keep_confident(first, result)
         # A link both make keeps the confidence it had without the cues (calibrated on such
-        # alignments); one the cues alone make is flagged: the text alone did not decide it.
+        # alignments); one the cues alone make is flagged unless the words agree with it.
         before = {(tuple(a), tuple(e)): c
                   for (a, e), c in zip(first.links, first.confidence, strict=True)}
-        result.confidence = _capped_where_changed(
+        result.confidence = _cued_flagged(
             result.links, [before.get((tuple(a), tuple(e)), c)
                            for (a, e), c in zip(result.links, result.confidence, strict=True)],
-            first.links, 1)
+            first.links, aligner.loose)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
