@@ -83,7 +83,7 @@ def test_tico19_csv_is_read_through_its_record() -> None:
 
 
 def test_refusals_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="--columns applies to CSV and XLSX glossaries only"):
+    with pytest.raises(InputError, match="--columns applies to CSV, XLSX and ODS glossaries only"):
         read_glossary(SAMPLE, columns="1,2")
     with pytest.raises(InputError, match="unknown glossary format 'xls'"):
         read_glossary(SAMPLE, "xls")

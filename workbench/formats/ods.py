@@ -56,6 +56,7 @@ def read_rows(path: str | Path, sheet: str | None = None) -> list[Row]:
         repeat = _repeat(row, "rows", path)
         cells: dict[int, str] = {}
         column = 0
+        spanned = False
         for cell in row:
             if safexml.local(cell.tag) not in _CELLS:
                 continue
@@ -64,8 +65,9 @@ def read_rows(path: str | Path, sheet: str | None = None) -> list[Row]:
             if text:
                 rows.column(column + count - 1)  # refused past the widest sheet
                 cells.update(dict.fromkeys(range(column, column + count), text))
+                spanned = _repeat(cell, "columns", path, "spanned") > 1
             column += count
-        rows.add(number, cells, repeat)
+        rows.add(number, cells, repeat, spanned)
         number += repeat
     return rows.rows
 
@@ -80,13 +82,16 @@ def _rows(element: etree._Element) -> Iterator[etree._Element]:
             yield from _rows(child)
 
 
-def _repeat(element: etree._Element, what: str, path: str | Path) -> int:
-    """How many rows or columns an element stands for (``table:number-rows-repeated``)."""
-    given = element.get(f"{{{_TABLE}}}number-{what}-repeated")
+def _repeat(
+    element: etree._Element, what: str, path: str | Path, how: str = "repeated"
+) -> int:
+    """How many rows or columns an element stands for (``table:number-rows-repeated``), or
+    with ``how`` ``spanned`` covers (``table:number-columns-spanned``)."""
+    given = element.get(f"{{{_TABLE}}}number-{what}-{how}")
     if given is None:
         return 1
     if not given.strip().isdigit() or int(given) < 1:
-        raise InputError(path, f"content.xml: table:number-{what}-repeated={given!r} is no "
+        raise InputError(path, f"content.xml: table:number-{what}-{how}={given!r} is no "
                                "count", line=element.sourceline)
     return int(given)
 

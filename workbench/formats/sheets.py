@@ -4,9 +4,11 @@ choosing a sheet (``--sheet NAME`` or number) and gathering its rows within boun
 A workbook is a zip package checked before a member is read (a zip bomb is refused, see
 :mod:`workbench.filters.package`) and its XML is read with the safe parser. A sheet is read as
 its non-empty rows, each with its number in the sheet (the row a user finds it at) and its
-cells' text, a missing cell empty. An ODS says "this cell 16,384 times, this row a million
-times" in one element: the cells with text a sheet expands to are counted before they are
-made, and a sheet holding more than :data:`MAX_CELLS` is refused.
+cells' text, a missing cell empty; a title above the table (a first row whose only text is
+one cell merged across columns: "مسرد المشروع" over the header) is left out. An ODS says
+"this cell 16,384 times, this row a million times" in one element: the cells with text a
+sheet expands to are counted before they are made, and a sheet holding more than
+:data:`MAX_CELLS` is refused.
 """
 
 from __future__ import annotations
@@ -69,11 +71,14 @@ class SheetRows:
                                         f"at most {MAX_COLUMNS:,})")
         return column
 
-    def add(self, number: int, cells: dict[int, str], repeat: int = 1) -> None:
+    def add(
+        self, number: int, cells: dict[int, str], repeat: int = 1, spanned: bool = False
+    ) -> None:
         """Row ``number`` of ``cells`` (column → text) and, with ``repeat``, the rows after it
-        that are the same; nothing when no cell holds text."""
+        that are the same; nothing when no cell holds text, nor for a title (the first row,
+        its one cell with text ``spanned`` across columns)."""
         filled = sum(1 for v in cells.values() if v.strip())
-        if not filled:
+        if not filled or (spanned and filled == 1 and not self.rows):
             return
         if number + repeat - 1 > MAX_ROWS:
             raise InputError(self.path, f"refused: text in row {number + repeat - 1:,} (a sheet "

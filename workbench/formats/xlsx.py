@@ -49,21 +49,32 @@ def read_rows(path: str | Path, sheet: str | None = None) -> list[Row]:
     dates = _date_styles(pkg)
     epoch = _EPOCH_1904 if any(p.get("date1904") in ("1", "true")
                                for p in workbook.iter("{*}workbookPr")) else None
+    sheet_xml = pkg.xml(member)
+    spanning = {m.get("ref", "").split(":")[0] for m in sheet_xml.iter("{*}mergeCell")
+                if _spans_columns(m.get("ref", ""))}
     rows = SheetRows(path)
     last = 0
-    for row in pkg.xml(member).iter("{*}row"):
+    for row in sheet_xml.iter("{*}row"):
         cells: dict[int, str] = {}
+        spanned = False
         for position, cell in enumerate(c for c in row if safexml.local(c.tag) == "c"):
             text = _cell_text(cell, strings, path)
             kind = dates.get(cell.get("s") or "0") if text and cell.get("t") in (None, "n") \
                 else None
             cells[rows.column(_column(cell.get("r"), position))] = (
                 _serial_text(text, kind, epoch) if kind else text)
+            spanned = spanned or (bool(text.strip()) and cell.get("r") in spanning)
         given = row.get("r") or ""
         last = int(given) if given.isdigit() else last + 1
         if cells:
-            rows.add(last, cells)
+            rows.add(last, cells, spanned=spanned)
     return rows.rows
+
+
+def _spans_columns(ref: str) -> bool:
+    """Whether a merged range (``A1:D1``) spans several columns."""
+    first, _, last = ref.partition(":")
+    return bool(last) and _column(first, 0) != _column(last, 0)
 
 
 def _sheet_member(pkg: Package, workbook: etree._Element, sheet: str | None) -> str:

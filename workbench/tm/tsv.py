@@ -40,14 +40,16 @@ _ARABIC_HEADERS = frozenset(normalize_arabic(name) for name in (
 
 def _is_header(fields: list[str]) -> bool:
     """Whether a first line names the columns: each cell a column name (``Arabic``,
-    ``Source text``, ``Notes`` …) or a language code (``ar-SA``, ``en_US``, ``ara``); or each
-    cell a name in Arabic (``النص العربي``, ``الترجمة``: a unit's English is never Arabic)."""
+    ``Source text``, ``Notes`` …), a language code (``ar-SA``, ``en_US``, ``ara``) or a name
+    in Arabic (``النص العربي``, ``الترجمة``: a unit's English is never Arabic), in one
+    language or both (``العربية``, ``English``)."""
     names = [" ".join(f.lower().split()) for f in fields if f.strip()]
-    return bool(names) and (all(
+    return bool(names) and all(
         n in _HEADERS or n.removesuffix("text").strip(" _") in _HEADERS
         or primary_language(n) in ("ar", "en")
+        or normalize_arabic(n).removeprefix("النص ") in _ARABIC_HEADERS
         for n in names
-    ) or all(normalize_arabic(n).removeprefix("النص ") in _ARABIC_HEADERS for n in names))
+    )
 
 
 def _is_comment(line: str) -> bool:
@@ -84,17 +86,23 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     return _read_rows(path, rows, "tsv", "lines of Arabic<TAB>English")
 
 
-def read_xlsx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
-    """The units of a workbook's first sheet, a row each: Arabic and English cells side by
-    side (either first), perhaps a note, under a header naming them or not; checked as a
+def read_workbook(
+    path: str | Path, fmt: str, sheet: str | None = None
+) -> tuple[TmFileInfo, Iterator[TmUnit]]:
+    """The units of a sheet (default the first) of an Excel workbook (``fmt`` ``xlsx``) or an
+    OpenDocument spreadsheet (``ods``), a row each: Arabic and English cells side by side
+    (either first), perhaps a note, under a header naming them or not; checked as a
     tab-separated file's lines are, each row named by its number."""
-    from workbench.formats.xlsx import read_rows
+    if fmt == "ods":
+        from workbench.formats.ods import read_rows
+    else:
+        from workbench.formats.xlsx import read_rows
 
     rows = [(number, [_cell(c, path, number) for c in cells] + [""] * (2 - len(cells)))
-            for number, cells in read_rows(path)]
+            for number, cells in read_rows(path, sheet)]
     if rows and _is_header(rows[0][1]):
         del rows[0]
-    return _read_rows(path, rows, "xlsx", "rows of an Arabic and an English cell")
+    return _read_rows(path, rows, fmt, "rows of an Arabic and an English cell")
 
 
 def _cell(text: str, path: str | Path, row: int) -> str:
