@@ -91,8 +91,8 @@ def _repeat(
     if given is None:
         return 1
     if not given.strip().isdigit() or int(given) < 1:
-        raise InputError(path, f"content.xml: table:number-{what}-{how}={given!r} is no "
-                               "count", line=element.sourceline)
+        raise InputError(f"{path}: content.xml", f"table:number-{what}-{how}={given!r} is no "
+                                                 "count", line=element.sourceline)
     return int(given)
 
 
@@ -129,8 +129,8 @@ def _inline_text(element: etree._Element, path: str | Path) -> str:
         if name == "s":
             given = child.get(f"{{{_TEXT}}}c") or "1"
             if not given.isdigit() or int(given) > _MAX_SPACES:
-                raise InputError(path, f"content.xml: <text:s text:c={given!r}> is no count of "
-                                       f"spaces (at most {_MAX_SPACES:,})", line=child.sourceline)
+                raise InputError(f"{path}: content.xml", f"<text:s text:c={given!r}> is no count "
+                                 f"of spaces (at most {_MAX_SPACES:,})", line=child.sourceline)
             parts.append(" " * int(given))
         elif name == "tab":
             parts.append("\t")

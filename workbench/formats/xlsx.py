@@ -11,6 +11,7 @@ is a date as an ISO date (``2024-03-01``, a time of day ``2024-03-01T10:30:00``,
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path, PurePosixPath
 
@@ -138,6 +139,8 @@ def _serial_text(value: str, kind: str, epoch: dt.datetime | None) -> str:
     try:
         serial = float(value)
     except ValueError:
+        return value
+    if not math.isfinite(serial) or serial < 0:
         return value
     if kind == "time" and 0 <= serial < 1:
         return iso_time(round(serial * 86400) % 86400)
