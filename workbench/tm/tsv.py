@@ -31,25 +31,36 @@ _HEADERS = {
     "note", "notes", "comment", "comments", "context", "id",
 }
 #: The same names in Arabic, as an Arabic spreadsheet heads its columns (normalised; a name
-#: may follow النص, "the text": النص العربي, النص المصدر).
-_ARABIC_HEADERS = frozenset(normalize_arabic(name) for name in (
-    "العربية", "العربي", "عربي", "الإنجليزية", "الإنجليزي", "إنجليزي", "الإنكليزية", "المصدر",
-    "الهدف", "الترجمة", "الترجمة الإنجليزية", "ملاحظة", "ملاحظات", "تعليق", "تعليقات", "السياق",
-))
+#: may follow النص, "the text": النص العربي, النص المصدر), with what they mean in English.
+_ARABIC_HEADERS = {normalize_arabic(name): meaning for meaning, names in {
+    "arabic": ("العربية", "العربي", "عربي"),
+    "english": ("الإنجليزية", "الإنجليزي", "إنجليزي", "الإنكليزية", "الترجمة الإنجليزية"),
+    "source": ("المصدر",), "target": ("الهدف",), "translation": ("الترجمة",),
+    "note": ("ملاحظة", "ملاحظات"), "comment": ("تعليق", "تعليقات"), "context": ("السياق",),
+}.items() for name in names}
 
 
 def _is_header(fields: list[str]) -> bool:
     """Whether a first line names the columns: each cell a column name (``Arabic``,
     ``Source text``, ``Notes`` …), a language code (``ar-SA``, ``en_US``, ``ara``) or a name
-    in Arabic (``النص العربي``, ``الترجمة``: a unit's English is never Arabic), in one
-    language or both (``العربية``, ``English``)."""
+    in Arabic (``النص العربي``, ``الترجمة``: a unit's English is never Arabic); names in
+    both languages (``العربية``, ``English``) unless one is the other's translation
+    (``الترجمة``, ``Translation`` is a unit)."""
     names = [" ".join(f.lower().split()) for f in fields if f.strip()]
-    return bool(names) and all(
-        n in _HEADERS or n.removesuffix("text").strip(" _") in _HEADERS
-        or primary_language(n) in ("ar", "en")
-        or normalize_arabic(n).removeprefix("النص ") in _ARABIC_HEADERS
-        for n in names
-    )
+    english: set[str] = set()
+    arabic: set[str] = set()
+    for name in names:
+        bare = name.removesuffix("text").strip(" _")
+        language = primary_language(name)
+        if name in _HEADERS or bare in _HEADERS:
+            english.add((name if name in _HEADERS else bare).rstrip("s"))
+        elif language in ("ar", "en"):
+            english.add("arabic" if language == "ar" else "english")
+        elif (meaning := _ARABIC_HEADERS.get(normalize_arabic(name).removeprefix("النص "))):
+            arabic.add(meaning)
+        else:
+            return False
+    return bool(names) and not (arabic & english)
 
 
 def _is_comment(line: str) -> bool:
