@@ -34,9 +34,10 @@ def test_the_reading_process_reads_the_sheet_chosen(tmp_path: Path) -> None:
     for background in (False, True):
         info, batches = read_batches(DATA / "workbook.ods", "ods", background=background,
                                      sheet="3")
-        assert [row[:2] for batch in batches for row in batch.rows][0] == (
-            "قامت الثورة في روسيا عام ١٩١٧.", "The revolution broke out in Russia in 1917.")
-        assert info.format == "ods"
+        pairs = [row[:2] for batch in batches for row in batch.rows]
+        assert (len(pairs), pairs[0]) == (4, (
+            "قامت الثورة في روسيا عام ١٩١٧.", "The revolution broke out in Russia in 1917."))
+        assert (info.format, info.source_lang) == ("ods", "ar")
         with pytest.raises(InputError, match=r"no sheet 'Memory' in the workbook \(its sheets: "
                                              r"1 'ملاحظات', 2 'Terms', 3 'TM'\)"):
             list(read_batches(DATA / "workbook.xlsx", "xlsx", background=background,

@@ -88,7 +88,8 @@ class SheetRows:
             raise InputError(self.path, f"refused: more than {MAX_CELLS:,} cells with text in "
                                         "the sheet")
         row = [cells.get(i, "") for i in range(max(cells) + 1)]
-        self.rows.extend((number + k, list(row)) for k in range(repeat))
+        self.rows.append((number, row))
+        self.rows.extend((number + k, list(row)) for k in range(1, repeat))
 
 
 def iso_time(seconds: int) -> str:

@@ -60,8 +60,8 @@ def read_rows(path: str | Path, sheet: str | None = None) -> list[Row]:
         spanned = False
         for position, cell in enumerate(c for c in row if safexml.local(c.tag) == "c"):
             text = _cell_text(cell, strings, path)
-            kind = dates.get(cell.get("s") or "0") if text and cell.get("t") in (None, "n") \
-                else None
+            kind = dates.get(cell.get("s") or "0") if dates and text and \
+                cell.get("t") in (None, "n") else None
             cells[rows.column(_column(cell.get("r"), position))] = (
                 _serial_text(text, kind, epoch) if kind else text)
             spanned = spanned or (bool(text.strip()) and cell.get("r") in spanning)
