@@ -37,6 +37,16 @@ def open_package(path: str | Path, what: str) -> Package:
     return Package(read_input(path), path, what)
 
 
+def read_sheet(path: str | Path, fmt: str, sheet: str | None = None) -> list[Row]:
+    """The non-empty rows of a sheet (default the first) of an Excel workbook (``fmt``
+    ``xlsx``) or an OpenDocument spreadsheet (``ods``)."""
+    if fmt == "ods":
+        from workbench.formats.ods import read_rows
+    else:
+        from workbench.formats.xlsx import read_rows
+    return read_rows(path, sheet)
+
+
 def pick_sheet(names: list[str], sheet: str | None, path: str | Path) -> int:
     """The index of the sheet ``sheet`` names among ``names``: its name (exactly, else
     ignoring case), else its number from 1; the first without one. InputError listing the

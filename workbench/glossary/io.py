@@ -47,22 +47,16 @@ class GlossaryFormat:
         return self.reader(path, columns) if self.takes_columns else self.reader(path)
 
 
-def read_xlsx(path: str | Path, columns: str | None = None, sheet: str | None = None) -> Glossary:
-    """The glossary in a sheet of the Excel workbook at ``path`` (default the first), its
-    columns detected (or chosen) as a CSV's."""
-    from workbench.formats.xlsx import read_rows
-    from workbench.glossary.csvfile import parse_rows
+def _workbook_reader(fmt: str) -> Callable[..., Glossary]:
+    """The reader of a workbook format (``xlsx``, ``ods``): the glossary in a sheet (default
+    the first), its columns detected (or chosen) as a CSV's."""
+    def read(path: str | Path, columns: str | None = None, sheet: str | None = None) -> Glossary:
+        from workbench.formats.sheets import read_sheet
+        from workbench.glossary.csvfile import parse_rows
 
-    return parse_rows(read_rows(path, sheet), path, columns)
+        return parse_rows(read_sheet(path, fmt, sheet), path, columns)
 
-
-def read_ods(path: str | Path, columns: str | None = None, sheet: str | None = None) -> Glossary:
-    """The glossary in a sheet of the OpenDocument spreadsheet at ``path``, read as
-    :func:`read_xlsx` reads a workbook's."""
-    from workbench.formats.ods import read_rows
-    from workbench.glossary.csvfile import parse_rows
-
-    return parse_rows(read_rows(path, sheet), path, columns)
+    return read
 
 
 def read_tbx(path: str | Path) -> Glossary:
@@ -91,12 +85,12 @@ GLOSSARY_FORMATS: tuple[GlossaryFormat, ...] = (
     ),
     GlossaryFormat(
         "xlsx", "Excel workbook: its first sheet (or --sheet), columns as in a CSV (memoQ or "
-        "MultiTerm exports: a header naming the languages)", (".xlsx",), read_xlsx,
-        takes_columns=True, takes_sheet=True,
+        "MultiTerm exports: a header naming the languages)", (".xlsx",),
+        _workbook_reader("xlsx"), takes_columns=True, takes_sheet=True,
     ),
     GlossaryFormat(
         "ods", "OpenDocument spreadsheet (LibreOffice Calc): read as an Excel workbook",
-        (".ods",), read_ods, takes_columns=True, takes_sheet=True,
+        (".ods",), _workbook_reader("ods"), takes_columns=True, takes_sheet=True,
     ),
 )
 #: The format of a file whose extension names none.

@@ -104,13 +104,10 @@ def read_workbook(
     OpenDocument spreadsheet (``ods``), a row each: Arabic and English cells side by side
     (either first), perhaps a note, under a header naming them or not; checked as a
     tab-separated file's lines are, each row named by its number."""
-    if fmt == "ods":
-        from workbench.formats.ods import read_rows
-    else:
-        from workbench.formats.xlsx import read_rows
+    from workbench.formats.sheets import read_sheet
 
     rows = [(number, [_cell(c, path, number) for c in cells] + [""] * (2 - len(cells)))
-            for number, cells in read_rows(path, sheet)]
+            for number, cells in read_sheet(path, fmt, sheet)]
     if rows and _is_header(rows[0][1]):
         del rows[0]
     return _read_rows(path, rows, fmt, "rows of an Arabic and an English cell")
