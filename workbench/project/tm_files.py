@@ -273,4 +273,3 @@ def guess_format(path: Path) -> str:
     codec = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     text = head.decode(codec, errors="ignore").lstrip("\ufeff \t\r\n")
     return "tmx" if text.startswith("<") else "tsv"
-
