@@ -119,6 +119,22 @@ def is_spreadsheet(data: bytes) -> bool:
     return b"xl/workbook.xml" in data or b"opendocument.spreadsheet" in data[:200]
 
 
+def workbook_format(path: str | Path) -> str | None:
+    """``xlsx`` or ``ods`` when the regular file at ``path`` is such a workbook, whatever its
+    name; else None (for a file that cannot be read too: its reader says why)."""
+    p = Path(path)
+    try:
+        if not p.is_file():
+            return None
+        with p.open("rb") as fh:
+            head = fh.read(512)
+            if not head.startswith(b"PK\x03\x04") or not is_spreadsheet(head + fh.read()):
+                return None
+    except OSError:
+        return None
+    return "ods" if b"opendocument.spreadsheet" in head else "xlsx"
+
+
 def _is_presentation(data: bytes) -> bool:
     """Is ``data`` a PPTX (its ZIP directory names ppt/presentation.xml) or an ODP (its first
     entry, ``mimetype``, says so)?"""

@@ -27,12 +27,13 @@ SAMPLE = Path(__file__).resolve().parents[2] / "workbench" / "data" / "glossary.
 
 
 def test_the_records_and_the_lists_derived_from_them() -> None:
-    assert READ_FORMATS == ("tsv", "tbx", "csv", "xlsx")
+    assert READ_FORMATS == ("tsv", "tbx", "csv", "xlsx", "ods")
     assert WRITE_FORMATS == ("tsv", "tbx")
     extensions = [e for f in GLOSSARY_FORMATS for e in f.extensions]
     assert len(extensions) == len(set(extensions))
     assert all(e.startswith(".") and e == e.lower() for e in extensions)
-    assert [f.name for f in GLOSSARY_FORMATS if f.takes_columns] == ["csv", "xlsx"]
+    assert [f.name for f in GLOSSARY_FORMATS if f.takes_columns] == ["csv", "xlsx", "ods"]
+    assert [f.name for f in GLOSSARY_FORMATS if f.takes_sheet] == ["xlsx", "ods"]
     assert glossary_format("tbx").reader is read_tbx
 
 
@@ -49,7 +50,7 @@ def test_the_cli_offers_the_registrys_formats() -> None:
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [("g.TSV", "tsv"), ("g.txt", "tsv"), ("g.utf8", "tsv"), ("g.tbx", "tbx"), ("g.xml", "tbx"),
-     ("g.csv", "csv"), ("glossary", "tsv"), ("g.ods", "tsv")],
+     ("g.csv", "csv"), ("glossary", "tsv"), ("g.ods", "ods")],
 )
 def test_the_format_is_guessed_from_the_extension(name: str, fmt: str) -> None:
     assert guess_format(name) == fmt
@@ -83,7 +84,7 @@ def test_tico19_csv_is_read_through_its_record() -> None:
 
 
 def test_refusals_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="--columns applies to CSV and XLSX glossaries only"):
+    with pytest.raises(InputError, match="--columns applies to CSV, XLSX and ODS glossaries only"):
         read_glossary(SAMPLE, columns="1,2")
     with pytest.raises(InputError, match="unknown glossary format 'xls'"):
         read_glossary(SAMPLE, "xls")

@@ -639,6 +639,10 @@ def test_a_header_line_in_arabic_is_skipped(empty_project: Project, tmp_path: Pa
     path = tmp_path / "first-unit.tsv"
     path.write_text("الترجمة\tTranslation\nقامت الثورة.\tThe revolution.\n", encoding="utf-8")
     assert empty_project.tm.import_file(path).units == 2
+    # names in both languages (a LibreOffice sheet's) head the columns, unless they translate
+    path = tmp_path / "both.tsv"
+    path.write_text("العربية\tEnglish\nقامت الثورة.\tThe revolution.\n", encoding="utf-8")
+    assert empty_project.tm.import_file(path).units == 1
 
 
 def test_the_tm_remove_suggested_for_a_taken_name_can_be_pasted(

@@ -44,7 +44,7 @@ def _jobs(jobs: int, pairs: int) -> int:
 
 
 def glossary_file_matcher(
-    glossary_path: str | None, columns: str | None = None
+    glossary_path: str | None, columns: str | None = None, sheet: str | None = None
 ) -> TermMatcher | None:
     """The matcher of a ``--glossary`` file (its warnings printed), or None without one."""
     if glossary_path is None:
@@ -52,7 +52,7 @@ def glossary_file_matcher(
     from workbench.glossary.io import read_glossary
     from workbench.glossary.matcher import TermMatcher
 
-    glossary = read_glossary(glossary_path, columns=columns)
+    glossary = read_glossary(glossary_path, columns=columns, sheet=sheet)
     for warning in glossary.warnings:
         click.echo(f"warning: {warning}", err=True)
     return TermMatcher(glossary)
@@ -213,10 +213,12 @@ def _table_text(report: Report) -> str:
 @click.option("--version", "version", default="working", show_default=True,
               help="Project mode: working, draft:NAME or reference:NAME.")
 @click.option("--glossary", "glossary_path", type=FilePath(),
-              help="Glossary file (TSV, TBX, CSV or XLSX). File mode: the terms to enforce; "
+              help="Glossary file (TSV, TBX, CSV, XLSX or ODS). File mode: the terms to enforce; "
                    "project mode: use it instead of the project glossary.")
 @click.option("--columns",
-              help="CSV or XLSX glossary columns: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+              help="CSV, XLSX or ODS glossary columns: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+@click.option("--sheet", help="XLSX or ODS glossary: the sheet to read, by name or number from "
+                              "1 (default: the first).")
 @click.option("--source", type=FilePath(),
               help="File mode: the Arabic text, one segment per line.")
 @click.option("--target", type=FilePath(),
@@ -231,7 +233,8 @@ def _table_text(report: Report) -> str:
 @click.pass_context
 def check(
     ctx: click.Context, db: str | None, doc: str | None, version: str,
-    glossary_path: str | None, columns: str | None, source: str | None, target: str | None,
+    glossary_path: str | None, columns: str | None, sheet: str | None, source: str | None,
+    target: str | None,
     fmt: str, output: str | None, fail_on: str, skip: tuple[str, ...], jobs: int,
 ) -> None:
     """Check glossary terms and QA rules on a project, or on line-aligned files.
@@ -250,6 +253,8 @@ def check(
         )
     if columns and glossary_path is None:
         raise click.UsageError("--columns needs --glossary")
+    if sheet is not None and glossary_path is None:
+        raise click.UsageError("--sheet needs --glossary")
     refuse_input_as_output(
         output, {"--source": source, "--target": target, "--glossary": glossary_path}
     )
@@ -259,10 +264,10 @@ def check(
             raise click.UsageError("file mode needs both --source and --target")
         if db_typed(ctx) or doc is not None or version != "working":
             raise click.UsageError("--db, --doc and --version apply to project mode only")
-        matcher = glossary_file_matcher(glossary_path, columns)
+        matcher = glossary_file_matcher(glossary_path, columns, sheet)
         report = _file_report(matcher, glossary_path, source, target, fail_on, skip, jobs)
     else:
-        matcher = glossary_file_matcher(glossary_path, columns)
+        matcher = glossary_file_matcher(glossary_path, columns, sheet)
         report = _project_report(db, doc, version, matcher, fail_on, skip, jobs)
     # the spelling dictionary's million objects: the exit's collections walked them (~0.25 s)
     uncollected_at_exit()

@@ -26,7 +26,7 @@ from workbench.wording import plural
 @main.group()
 @db_option
 def glossary(db: str | None) -> None:  # its commands read --db
-    """Import, export and list the project glossary (TSV, TBX-Basic, CSV, XLSX)."""
+    """Import, export and list the project glossary (TSV, TBX-Basic, CSV, XLSX, ODS)."""
 
 
 def _output_format(fmt: str | None, output: str | None) -> str:
@@ -60,16 +60,19 @@ def _write(text: str, output: str | None) -> None:
 @click.argument("file", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(READ_FORMATS),
               help="The file's format (default: from its extension).")
-@click.option("--columns", help="CSV, XLSX: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name or "
-                                "number (default: detected).")
+@click.option("--columns", help="CSV, XLSX, ODS: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name "
+                                "or number (default: detected).")
+@click.option("--sheet", help="XLSX, ODS: the sheet to read, by name or number from 1 "
+                              "(default: the first).")
 @click.option("--merge", is_flag=True, help="Add to the project glossary instead of replacing it.")
 def import_glossary(
-    db: str | None, file: str, fmt: str | None, columns: str | None, merge: bool
+    db: str | None, file: str, fmt: str | None, columns: str | None, sheet: str | None,
+    merge: bool,
 ) -> None:
     """Load a glossary file into the project (replacing its glossary unless --merge)."""
     from workbench.project import open_project
 
-    new = read_glossary(file, fmt, columns)
+    new = read_glossary(file, fmt, columns, sheet)
     for warning in new.warnings:
         click.echo(f"warning: {warning}", err=True)
     with open_project(db) as project:
@@ -129,17 +132,20 @@ def export_glossary(db: str | None, fmt: str | None, output: str | None) -> None
 @click.argument("file", type=FilePath())
 @click.option("--from", "src_fmt", type=click.Choice(READ_FORMATS),
               help="The input format (default: from the extension).")
-@click.option("--columns", help="CSV, XLSX: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+@click.option("--columns", help="CSV, XLSX, ODS: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+@click.option("--sheet", help="XLSX, ODS: the sheet to read, by name or number from 1 "
+                              "(default: the first).")
 @click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default=None,
               help="Default: the --output ending's (.tbx, .xml: tbx), else tsv.")
 @click.option("--output", type=FilePath(), help="Write to this file.")
 def convert_glossary(
-    file: str, src_fmt: str | None, columns: str | None, fmt: str | None, output: str | None
+    file: str, src_fmt: str | None, columns: str | None, sheet: str | None, fmt: str | None,
+    output: str | None,
 ) -> None:
     """Convert a glossary file, such as a TICO-19 CSV, to TSV or TBX without a project."""
     refuse_input_as_output(output, {"input": file}, "the converted glossary")
     fmt = _output_format(fmt, output)
-    g = read_glossary(file, src_fmt, columns)
+    g = read_glossary(file, src_fmt, columns, sheet)
     for warning in g.warnings:
         click.echo(f"warning: {warning}", err=True)
     _write(format_glossary(g, fmt), output)

@@ -30,8 +30,8 @@ FORMATS = click.Choice(["table", "json"])
 @main.group("tm")
 @db_option
 def tm(db: str | None) -> None:  # its commands read --db
-    """Translation memories: import TMX, .sdltm, tab-separated or .xlsx files, list, export,
-    remove, look up."""
+    """Translation memories: import TMX, .sdltm, tab-separated, .xlsx or .ods files, list,
+    export, remove, look up."""
 
 
 @tm.command("import")
@@ -40,13 +40,17 @@ def tm(db: str | None) -> None:  # its commands read --db
 @click.option("--name", help="The memory's name (default: the file name without extension).")
 @click.option("--format", "fmt", type=click.Choice(MEMORY_FORMATS), default=None,
               help="The file's format (default: tsv for .tsv/.tab/.txt, tmx for .tmx/.xml, "
-                   "sdltm for .sdltm, xlsx for .xlsx, else by the content: sdltm for an "
-                   "SQLite database, tmx if it starts with '<').")
-def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> None:
+                   "sdltm for .sdltm, xlsx for .xlsx, ods for .ods, else by the content: "
+                   "sdltm for an SQLite database, tmx if it starts with '<').")
+@click.option("--sheet", help="xlsx, ods: the sheet to read, by name or number from 1 "
+                              "(default: the first).")
+def tm_import(
+    db: str | None, file: str, name: str | None, fmt: str | None, sheet: str | None
+) -> None:
     """Add a TMX 1.4b (OmegaT, memoQ, Trados, ours), a Trados Studio .sdltm, an
-    Arabic<TAB>English file or a two-column Excel workbook as a memory."""
+    Arabic<TAB>English file or a two-column Excel or LibreOffice workbook as a memory."""
     with open_project(db) as project:
-        result = project.tm.import_file(file, name, fmt)
+        result = project.tm.import_file(file, name, fmt, sheet)
     line = f"imported {plural(result.units, 'unit')} from {result.path} as memory {result.name!r}"
     if primary_language(result.source_lang) == "en":  # not memoQ's "*all*"
         line += f" (source language {result.source_lang}: the Arabic side is the source)"

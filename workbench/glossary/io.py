@@ -23,7 +23,7 @@ class GlossaryFormat:
     """A glossary file format: reader, writer (or None), extensions (lower case, with '.').
 
     ``takes_columns``: the reader accepts a column choice (``--columns``) as its second
-    argument.
+    argument; ``takes_sheet``: a workbook's, which takes a sheet (``--sheet``) as its third.
     """
 
     name: str
@@ -32,21 +32,31 @@ class GlossaryFormat:
     reader: Callable[..., Glossary]
     writer: Callable[[Glossary], str] | None = None
     takes_columns: bool = False
+    takes_sheet: bool = False
 
-    def read(self, path: str | Path, columns: str | None = None) -> Glossary:
+    def read(
+        self, path: str | Path, columns: str | None = None, sheet: str | None = None
+    ) -> Glossary:
         """The glossary in the file at ``path``."""
         if columns and not self.takes_columns:
-            raise InputError(path, "--columns applies to CSV and XLSX glossaries only")
+            raise InputError(path, "--columns applies to CSV, XLSX and ODS glossaries only")
+        if sheet is not None and not self.takes_sheet:
+            raise InputError(path, "--sheet applies to XLSX and ODS glossaries only")
+        if self.takes_sheet:
+            return self.reader(path, columns, sheet)
         return self.reader(path, columns) if self.takes_columns else self.reader(path)
 
 
-def read_xlsx(path: str | Path, columns: str | None = None) -> Glossary:
-    """The glossary in the first sheet of the workbook at ``path``, its columns detected (or
-    chosen) as a CSV's."""
-    from workbench.formats.xlsx import read_rows
-    from workbench.glossary.csvfile import parse_rows
+def _workbook_reader(fmt: str) -> Callable[..., Glossary]:
+    """The reader of a workbook format (``xlsx``, ``ods``): the glossary in a sheet (default
+    the first), its columns detected (or chosen) as a CSV's."""
+    def read(path: str | Path, columns: str | None = None, sheet: str | None = None) -> Glossary:
+        from workbench.formats.sheets import read_sheet
+        from workbench.glossary.csvfile import parse_rows
 
-    return parse_rows(read_rows(path), path, columns)
+        return parse_rows(read_sheet(path, fmt, sheet), path, columns)
+
+    return read
 
 
 def read_tbx(path: str | Path) -> Glossary:
@@ -74,8 +84,13 @@ GLOSSARY_FORMATS: tuple[GlossaryFormat, ...] = (
         (".csv",), read_csv, takes_columns=True,
     ),
     GlossaryFormat(
-        "xlsx", "Excel workbook: its first sheet, columns as in a CSV (memoQ or MultiTerm "
-        "exports: a header naming the languages)", (".xlsx",), read_xlsx, takes_columns=True,
+        "xlsx", "Excel workbook: its first sheet (or --sheet), columns as in a CSV (memoQ or "
+        "MultiTerm exports: a header naming the languages)", (".xlsx",),
+        _workbook_reader("xlsx"), takes_columns=True, takes_sheet=True,
+    ),
+    GlossaryFormat(
+        "ods", "OpenDocument spreadsheet (LibreOffice Calc): read as an Excel workbook",
+        (".ods",), _workbook_reader("ods"), takes_columns=True, takes_sheet=True,
     ),
 )
 #: The format of a file whose extension names none.
@@ -103,9 +118,15 @@ def guess_format(path: str | Path) -> str:
 
 
 def read_glossary(
-    path: str | Path, fmt: str | None = None, columns: str | None = None
+    path: str | Path, fmt: str | None = None, columns: str | None = None,
+    sheet: str | None = None,
 ) -> Glossary:
-    """Read a glossary file as TSV, TBX, CSV or XLSX (``columns`` for CSV and XLSX only)."""
+    """Read a glossary file as TSV, TBX, CSV, XLSX or ODS (``columns`` for CSV and the
+    workbooks, ``sheet`` for the workbooks only)."""
+    if fmt is None and guess_format(path) in ("tsv", "csv"):
+        from workbench.textio import workbook_format
+
+        fmt = workbook_format(path)  # a workbook named terms.csv, or with no ending
     spec = _BY_NAME.get(fmt or guess_format(path))
     if spec is None:
         raise InputError(path, f"unknown glossary format {fmt!r} (use {', '.join(READ_FORMATS)})")
@@ -113,7 +134,7 @@ def read_glossary(
         raise InputError(path, "an XML file, not a TSV or CSV glossary (a TBX glossary is read "
                          "with --format tbx or as NAME.tbx; a TMX file is a memory: `workbench "
                          "tm import`)")
-    glossary = spec.read(path, columns)
+    glossary = spec.read(path, columns, sheet)
     check_conflicts(glossary, path)
     return glossary
 

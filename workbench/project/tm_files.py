@@ -19,8 +19,8 @@ from workbench.project.context import ProjectContext
 from workbench.project.tm_indexing import Indexing
 from workbench.store import tm as q_tm
 from workbench.store import tm_words as q_words
-from workbench.textio import file_name_text
-from workbench.tm.model import MEMORY_FORMATS, TmFileInfo, TmUnit
+from workbench.textio import file_name_text, workbook_format
+from workbench.tm.model import MEMORY_FORMATS, WORKBOOK_FORMATS, TmFileInfo, TmUnit
 from workbench.tm.pipeline import Batch, read_batches
 from workbench.tm.results import ImportResult
 from workbench.wording import plural
@@ -79,10 +79,12 @@ class MemoryFiles:
         return row
 
     def import_file(
-        self, path: str | Path, name: str | None = None, fmt: str | None = None
+        self, path: str | Path, name: str | None = None, fmt: str | None = None,
+        sheet: str | None = None,
     ) -> ImportResult:
         """Add a TMX or tab-separated file as a memory called ``name`` (default: the file's
-        name). A bad file changes nothing (one transaction)."""
+        name); of a workbook, its sheet ``sheet`` (default the first). A bad file changes
+        nothing (one transaction)."""
         p = Path(path)
         if not p.exists():
             raise InputError(p, "no such file")
@@ -91,6 +93,8 @@ class MemoryFiles:
         fmt = fmt or guess_format(p)
         if fmt not in MEMORY_FORMATS:
             raise WorkbenchError(f"unknown memory format {fmt!r} (use {', '.join(MEMORY_FORMATS)})")
+        if sheet is not None and fmt not in WORKBOOK_FORMATS:
+            raise InputError(p, f"--sheet applies to .xlsx and .ods memories only (this is {fmt})")
         self._leads_only("add a translation memory")
         name = (name if name is not None else file_name_text(p.stem)).strip()
         if not name:
@@ -99,7 +103,7 @@ class MemoryFiles:
             raise WorkbenchError(
                 f"{PROJECT!r} is the project's own memory; choose another name (--name)")
         self._refuse_taken(name)  # before reading the file
-        info, batches = read_batches(p, fmt)
+        info, batches = read_batches(p, fmt, sheet=sheet)
         with self.context.transaction(), q_tm.bulk(self.db), gc_paused():
             self._refuse_taken(name)  # again under the write lock: another import may have won
             self.indexing.index_pending_here()
@@ -243,18 +247,22 @@ _TMX_SUFFIXES = (".tmx", ".xml")
 
 def guess_format(path: Path) -> str:
     """A memory file's format: ``tsv`` for .tsv/.tab/.txt, ``tmx`` for .tmx/.xml, ``sdltm``
-    for .sdltm, ``xlsx`` for .xlsx; for another name (a .csv, no suffix), ``sdltm`` for an
-    SQLite database, ``tmx`` when the file starts with ``<`` (after a BOM and spaces), else
-    ``tsv``. A stream (not a regular file) is not read ahead: ``tmx``."""
+    for .sdltm, ``xlsx`` for .xlsx, ``ods`` for .ods; for another name (a .csv, no suffix),
+    ``sdltm`` for an SQLite database, ``xlsx`` or ``ods`` for such a workbook, ``tmx`` when
+    the file starts with ``<`` (after a BOM and spaces), else ``tsv``. A stream (not a
+    regular file) is not read ahead: ``tmx``."""
     from workbench.tm.sdltm import SQLITE_HEADER
 
     suffix = path.suffix.lower()
     if suffix in _TSV_SUFFIXES:
         return "tsv"
-    if suffix in (".sdltm", ".xlsx"):
+    if suffix in (".sdltm", ".xlsx", ".ods"):
         return suffix[1:]
     if suffix in _TMX_SUFFIXES or not path.is_file():
         return "tmx"
+    workbook = workbook_format(path)
+    if workbook is not None:
+        return workbook
     try:
         with path.open("rb") as f:
             head = f.read(512)

@@ -8,7 +8,9 @@ from datetime import datetime
 from functools import lru_cache
 
 #: The memory file formats ``tm import`` reads (its ``--format`` choices).
-MEMORY_FORMATS = ("tmx", "tsv", "sdltm", "xlsx")
+MEMORY_FORMATS = ("tmx", "tsv", "sdltm", "xlsx", "ods")
+#: The memory formats that are workbooks, of which a sheet is read (``--sheet``).
+WORKBOOK_FORMATS = ("xlsx", "ods")
 
 
 @dataclass(slots=True)

@@ -27,7 +27,7 @@ import numpy as np
 from workbench.errors import InputError, WorkbenchError
 from workbench.spelling.tokens import text_word_keys
 from workbench.tm.index import TokenNumbers
-from workbench.tm.model import TmFileInfo, TmUnit
+from workbench.tm.model import WORKBOOK_FORMATS, TmFileInfo, TmUnit
 from workbench.tm.tokens import token_strings
 
 #: Files at least this large are read in a second process.
@@ -75,7 +75,7 @@ def unit_row(unit: TmUnit, meta_cache: dict[Any, str | None]) -> Row:
     )
 
 
-def _open(path: Path, fmt: str) -> tuple[TmFileInfo, Iterator[TmUnit]]:
+def _open(path: Path, fmt: str, sheet: str | None = None) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     if fmt == "tmx":
         from workbench.tm.tmx import read_tmx
 
@@ -84,9 +84,9 @@ def _open(path: Path, fmt: str) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         from workbench.tm.sdltm import read_sdltm
 
         return read_sdltm(path)
-    from workbench.tm.tsv import read_tsv, read_xlsx
+    from workbench.tm.tsv import read_tsv, read_workbook
 
-    return read_xlsx(path) if fmt == "xlsx" else read_tsv(path)
+    return read_workbook(path, fmt, sheet) if fmt in WORKBOOK_FORMATS else read_tsv(path)
 
 
 def _batches(units: Iterator[TmUnit], size: int) -> Iterator[Batch]:
@@ -102,28 +102,33 @@ def _batches(units: Iterator[TmUnit], size: int) -> Iterator[Batch]:
 
 
 def read_batches(
-    path: Path, fmt: str, size: int = BATCH, background: bool | None = None
+    path: Path, fmt: str, size: int = BATCH, background: bool | None = None,
+    sheet: str | None = None,
 ) -> tuple[TmFileInfo, Iterator[Batch]]:
-    """The file's information (complete once the batches are consumed) and its batches.
+    """The file's information (complete once the batches are consumed) and its batches
+    (``sheet``: a workbook's sheet, default the first).
 
     ``background`` (default: for files of BACKGROUND_BYTES or more) reads in a child process.
     """
     if background is None:
         background = path.stat().st_size >= BACKGROUND_BYTES
     if not background:
-        info, units = _open(path, fmt)
+        info, units = _open(path, fmt, sheet)
         return info, _batches(units, size)
     info = TmFileInfo(str(path), fmt)
-    return info, _from_child(path, fmt, size, info)
+    return info, _from_child(path, fmt, size, info, sheet)
 
 
-def _from_child(path: Path, fmt: str, size: int, info: TmFileInfo) -> Iterator[Batch]:
+def _from_child(
+    path: Path, fmt: str, size: int, info: TmFileInfo, sheet: str | None
+) -> Iterator[Batch]:
     root = str(Path(__file__).resolve().parent.parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (root, os.environ.get("PYTHONPATH", "")) if p
     )}
     process = subprocess.Popen(
-        [sys.executable, "-m", "workbench.tm.pipeline", str(path), fmt, str(size)],
+        [sys.executable, "-m", "workbench.tm.pipeline", str(path), fmt, str(size),
+         *([sheet] if sheet is not None else [])],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
     )
     assert process.stdout is not None
@@ -156,14 +161,14 @@ def _from_child(path: Path, fmt: str, size: int, info: TmFileInfo) -> Iterator[B
             process.stderr.close()
 
 
-def _produce(path: str, fmt: str, size: int, out: BinaryIO) -> None:
+def _produce(path: str, fmt: str, size: int, out: BinaryIO, sheet: str | None = None) -> None:
     """The child process: read the file, send batches, then the file's information."""
     def send(message: tuple[str, Any]) -> None:
         pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
 
     try:
-        info, units = _open(Path(path), fmt)
+        info, units = _open(Path(path), fmt, sheet)
         for batch in _batches(units, size):
             send(("batch", batch))
         send(("info", dict(info.__dict__)))
@@ -177,4 +182,5 @@ if __name__ == "__main__":  # the child: run from the module itself, so batches 
     from workbench.tm import pipeline
 
     gc.disable()  # a short-lived process that makes no garbage cycles worth collecting
-    pipeline._produce(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.stdout.buffer)
+    pipeline._produce(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.stdout.buffer,
+                      sys.argv[4] if len(sys.argv) > 4 else None)

@@ -31,23 +31,36 @@ _HEADERS = {
     "note", "notes", "comment", "comments", "context", "id",
 }
 #: The same names in Arabic, as an Arabic spreadsheet heads its columns (normalised; a name
-#: may follow النص, "the text": النص العربي, النص المصدر).
-_ARABIC_HEADERS = frozenset(normalize_arabic(name) for name in (
-    "العربية", "العربي", "عربي", "الإنجليزية", "الإنجليزي", "إنجليزي", "الإنكليزية", "المصدر",
-    "الهدف", "الترجمة", "الترجمة الإنجليزية", "ملاحظة", "ملاحظات", "تعليق", "تعليقات", "السياق",
-))
+#: may follow النص, "the text": النص العربي, النص المصدر), with what they mean in English.
+_ARABIC_HEADERS = {normalize_arabic(name): meaning for meaning, names in {
+    "arabic": ("العربية", "العربي", "عربي"),
+    "english": ("الإنجليزية", "الإنجليزي", "إنجليزي", "الإنكليزية", "الترجمة الإنجليزية"),
+    "source": ("المصدر",), "target": ("الهدف",), "translation": ("الترجمة",),
+    "note": ("ملاحظة", "ملاحظات"), "comment": ("تعليق", "تعليقات"), "context": ("السياق",),
+}.items() for name in names}
 
 
 def _is_header(fields: list[str]) -> bool:
     """Whether a first line names the columns: each cell a column name (``Arabic``,
-    ``Source text``, ``Notes`` …) or a language code (``ar-SA``, ``en_US``, ``ara``); or each
-    cell a name in Arabic (``النص العربي``, ``الترجمة``: a unit's English is never Arabic)."""
+    ``Source text``, ``Notes`` …), a language code (``ar-SA``, ``en_US``, ``ara``) or a name
+    in Arabic (``النص العربي``, ``الترجمة``: a unit's English is never Arabic); names in
+    both languages (``العربية``, ``English``) unless one is the other's translation
+    (``الترجمة``, ``Translation`` is a unit)."""
     names = [" ".join(f.lower().split()) for f in fields if f.strip()]
-    return bool(names) and (all(
-        n in _HEADERS or n.removesuffix("text").strip(" _") in _HEADERS
-        or primary_language(n) in ("ar", "en")
-        for n in names
-    ) or all(normalize_arabic(n).removeprefix("النص ") in _ARABIC_HEADERS for n in names))
+    english: set[str] = set()
+    arabic: set[str] = set()
+    for name in names:
+        bare = name.removesuffix("text").strip(" _")
+        language = primary_language(name)
+        if name in _HEADERS or bare in _HEADERS:
+            english.add((name if name in _HEADERS else bare).rstrip("s"))
+        elif language in ("ar", "en"):
+            english.add("arabic" if language == "ar" else "english")
+        elif (meaning := _ARABIC_HEADERS.get(normalize_arabic(name).removeprefix("النص "))):
+            arabic.add(meaning)
+        else:
+            return False
+    return bool(names) and not (arabic & english)
 
 
 def _is_comment(line: str) -> bool:
@@ -84,17 +97,20 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     return _read_rows(path, rows, "tsv", "lines of Arabic<TAB>English")
 
 
-def read_xlsx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
-    """The units of a workbook's first sheet, a row each: Arabic and English cells side by
-    side (either first), perhaps a note, under a header naming them or not; checked as a
+def read_workbook(
+    path: str | Path, fmt: str, sheet: str | None = None
+) -> tuple[TmFileInfo, Iterator[TmUnit]]:
+    """The units of a sheet (default the first) of an Excel workbook (``fmt`` ``xlsx``) or an
+    OpenDocument spreadsheet (``ods``), a row each: Arabic and English cells side by side
+    (either first), perhaps a note, under a header naming them or not; checked as a
     tab-separated file's lines are, each row named by its number."""
-    from workbench.formats.xlsx import read_rows
+    from workbench.formats.sheets import read_sheet
 
     rows = [(number, [_cell(c, path, number) for c in cells] + [""] * (2 - len(cells)))
-            for number, cells in read_rows(path)]
+            for number, cells in read_sheet(path, fmt, sheet)]
     if rows and _is_header(rows[0][1]):
         del rows[0]
-    return _read_rows(path, rows, "xlsx", "rows of an Arabic and an English cell")
+    return _read_rows(path, rows, fmt, "rows of an Arabic and an English cell")
 
 
 def _cell(text: str, path: str | Path, row: int) -> str:
