@@ -19,10 +19,10 @@ Test sets (all seeded, rebuilt identically on every run):
 - ``frame``: real literary translation by a third hand, on the same Arabic text as nights —
   the frame story of the *Thousand and One Nights* (Shahriyar and Shahzaman to Shahrazad's
   first night, with the tale of the ass and the bull) in the Bulaq text with Edward William
-  Lane's English (1838–41; he translated the Bulaq text, but enlarges the opening from other
-  copies, cuts the verse and the coarse passages) (corpora/frame: 79 / 96 sentences, 49 links
-  made by hand), without and with FreeDict, and in the flag rows after the totals of the
-  earlier sets;
+  Lane's English (1838–41; he translated the Bulaq text, but enlarges its opening from the
+  Calcutta text, leaves out a poem and sums up the coarse passages) (corpora/frame: 79 / 96
+  sentences, 49 links made by hand), without and with FreeDict, and in the flag rows after
+  the totals of the earlier sets;
 - ``udhr``: real legal text — the Universal Declaration of Human Rights, the UN's Arabic and
   English (corpora/udhr: 103 / 102 sentences, 97 links made by hand: preamble clauses, article
   headings, numbered paragraphs; the Arabic as published leaves one preamble clause out);
