@@ -825,7 +825,9 @@ def _flag_rows() -> list[Row]:
                        ("udhr, paragraphs run together", udhr_run_together_set()),
                        ("ntrex merged, with omissions",
                         merged_set("ntrex128", seed=17, p_drop=0.05))):
-        for figures in _set_flag_rows(name, text, lexicon, rows):
+        set_rows, runs = _set_flag_rows(name, text, lexicon)
+        rows.extend(set_rows)
+        for figures in runs:
             total = [t + f for t, f in zip(total, figures, strict=True)]
     wrong, flagged, hit = total
     sets = "with and without FreeDict" if lexicon is not None else "without a dictionary"
@@ -834,15 +836,15 @@ def _flag_rows() -> list[Row]:
                     ">= 0.80, flags wrong <= 0.20"))
     rows.append(Row(f"flags on right links, all of the above sets {sets}",
                     (flagged - hit) / flagged if flagged else 0.0, "share"))
-    _set_flag_rows("frame", frame_set(), lexicon, rows)
-    return rows
+    return rows + _set_flag_rows("frame", frame_set(), lexicon)[0]
 
 
-def _set_flag_rows(name: str, text: Set, lexicon: Glosser | None, rows: list[Row]
-                   ) -> list[tuple[int, int, int]]:
-    """Append one set's flag rows (without, and with ``lexicon`` when given) to ``rows``;
-    return their (wrong links, flags, wrong links flagged)."""
+def _set_flag_rows(name: str, text: Set, lexicon: Glosser | None
+                   ) -> tuple[list[Row], list[tuple[int, int, int]]]:
+    """One set's flag rows (without, and with ``lexicon`` when given) and each run's
+    (wrong links, flags, wrong links flagged)."""
     ar, en, gold = text
+    rows: list[Row] = []
     out = []
     for label, lex in (("", None), ("with FreeDict: ", lexicon)):
         if label and lex is None:
@@ -854,7 +856,7 @@ def _set_flag_rows(name: str, text: Set, lexicon: Glosser | None, rows: list[Row
                         None, ">= 0.80, flags wrong <= 0.20"))
         rows.append(Row(f"{label}flags on right links, {name}",
                         (flagged - hit) / flagged if flagged else 0.0, "share"))
-    return out
+    return rows, out
 
 
 def _gc_paragraphs(ar: list[list[str]], en: list[list[str]]) -> list[tuple[list[int], list[int]]]:

@@ -1,8 +1,7 @@
 """The real literary sets made by hand (corpora/hayy2: the passage of Hayy ibn Yaqzan after
 corpora/hayy's, Ockley's English; corpora/nights: nights 2-3 of the Thousand and One Nights,
 Bulaq text, Burton's English; corpora/frame: its frame story, Bulaq text, Lane's English) and
-their gold: the sentences are the splitter's, the gold
-covers every sentence once, in order."""
+their gold: the sentences are the splitter's, the gold covers every sentence once, in order."""
 
 from __future__ import annotations
 
