@@ -1,7 +1,7 @@
 """The real literary sets made by hand (corpora/hayy2: the passage of Hayy ibn Yaqzan after
 corpora/hayy's, Ockley's English; corpora/nights: nights 2-3 of the Thousand and One Nights,
-Bulaq text, Burton's English) and their gold: the sentences are the splitter's, the gold
-covers every sentence once, in order."""
+Bulaq text, Burton's English; corpora/frame: its frame story, Bulaq text, Lane's English) and
+their gold: the sentences are the splitter's, the gold covers every sentence once, in order."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bench.align import Set, hayy2_set, nights_set
+from bench.align import Set, frame_set, hayy2_set, nights_set
 from bench.common import DATA
 from workbench.text.segment import segment_text
 
@@ -17,6 +17,7 @@ from workbench.text.segment import segment_text
 @pytest.mark.parametrize(("name", "make", "sizes"), [
     ("hayy2", hayy2_set, (81, 91, 54)),
     ("nights", nights_set, (62, 104, 51)),
+    ("frame", frame_set, (79, 96, 49)),
 ])
 def test_sentences_are_the_segmenters_and_the_gold_covers_them_in_order(
     name: str, make: Callable[[], Set], sizes: tuple[int, int, int],
@@ -48,3 +49,13 @@ def test_nights_is_the_merchant_and_the_jinni_from_night_two() -> None:
     assert ((), (48,)) in gold  # Burton's (Calcutta II's) sentence that Bulaq lacks
     assert ((19, 20), tuple(range(24, 41))) in gold  # one brother in Bulaq, both in Burton
     assert not any("[FN#" in s for s in en)
+
+
+def test_frame_is_the_opening_of_the_nights_in_lanes_english() -> None:
+    ar, en, gold = frame_set()
+    assert ar[0].startswith("فقد حُكِي") and en[0].startswith("It is related (but God alone")
+    assert ar[-1].endswith("فرِحَ بسماع الحديث.") and en[-1].endswith("commenced her recitations.")
+    assert ((0,), tuple(range(17))) in gold  # Lane's opening enlarged from the Calcutta text
+    assert ((20,), ()) in gold  # the poem Lane leaves out
+    assert (tuple(range(25, 32)), (43,)) in gold  # the passage Lane sums up in one clause
+    assert not any("[i_" in s or "[Illustration]" in s or "[k.]" in s for s in en)
