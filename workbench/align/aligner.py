@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
-from workbench.align.calibration import recalibrated
+from workbench.align.calibration import FLAGGED, recalibrated
 from workbench.align.clauses import by_clauses
 from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
 from workbench.align.dictionary import (
@@ -153,7 +153,6 @@ OMISSION_GAIN = 1.5
 OMISSION_WEIGHT = 5.0
 OMISSION_CAP = 0.45
 RELATED_WARNING = 0.5  # texts less related than this are warned about
-FLAGGED = 0.5  # a link below this confidence is flagged (~) for a reader to check
 MOSTLY_FLAGGED = 0.8  # a share of flagged links warned about (of at least ...LINKS links)
 MOSTLY_FLAGGED_LINKS = 5
 # English letters per Arabic letter (spaces, tatweel and vowel marks not counted) of whole

@@ -37,7 +37,7 @@ BIAS = 0.367
 LOGIT = 0.7633
 MEDIAN = -0.1138
 BELOW_MEDIAN = 0.1672
-FLAGGED = 0.5  # (aligner.FLAGGED: a link below it is flagged)
+FLAGGED = 0.5  # a link below this confidence is flagged (~) for a reader to check
 
 
 def recalibrated(links: Sequence[tuple[Sequence[int], Sequence[int]]],
