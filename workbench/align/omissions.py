@@ -100,7 +100,7 @@ def _end_gains(scorer: Scorer, links: list[Link]) -> list[tuple[int, bool, int, 
     s_a, s_e = np.where(arabic, s, 0), np.where(arabic, 0, s)
     cut_a = np.where(arabic, scorer.ar_cum[s_a + 1] - scorer.ar_cum[s_a], 0.0)
     cut_e = np.where(arabic, 0.0, scorer.en_cum[s_e + 1] - scorer.en_cum[s_e])
-    gain = scorer._length_cost(la, le) - scorer._length_cost(la - cut_a, le - cut_e)
+    gain = scorer.length_cost(la, le) - scorer.length_cost(la - cut_a, le - cut_e)
     return list(zip(k.tolist(), arabic.tolist(), s.tolist(), gain.tolist(), strict=True))
 
 

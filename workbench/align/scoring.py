@@ -192,7 +192,7 @@ class Scorer:
         me = np.bincount(self.y.row, self.y.data * self.we[self.y.col], minlength=self.m)
         return ma, me
 
-    def _length_cost(self, la: np.ndarray, le: np.ndarray) -> np.ndarray:
+    def length_cost(self, la: np.ndarray, le: np.ndarray) -> np.ndarray:
         """A robust (Student-t) cost of the length difference: δ²/2 near 0, log-like beyond."""
         c, s2 = self.lengths.ratio, self.lengths.s2
         delta = (le - c * la) / np.sqrt(s2 * (c * la + le) / 2 + 1.0)
@@ -284,7 +284,7 @@ class Scorer:
                 before = np.maximum(row_ids - k, 0)
                 la = (self.ar_cum - self.ar_cum[before])[:, None]
                 le = self.en_cum[jc] - self.en_cum[np.maximum(jc - el, 0)]
-                cost = self._length_cost(la, le) * p.w_len
+                cost = self.length_cost(la, le) * p.w_len
                 cost += p.w_lex * lex
                 cost += p.prior(k, el)
                 if waived is not None:
@@ -297,7 +297,7 @@ class Scorer:
             la = (self.ar_cum - self.ar_cum[np.maximum(row_ids - k, 0)])[row_at]
             jc_at = jc.reshape(-1)[at]
             le = self.en_cum[jc_at] - self.en_cum[np.maximum(jc_at - el, 0)]
-            cost = self._length_cost(la, le) * p.w_len
+            cost = self.length_cost(la, le) * p.w_len
             cost += p.w_lex * lex.reshape(-1)[at]
             cost += p.prior(k, el)
             if waived is not None:
@@ -539,7 +539,7 @@ class Scorer:
         both = spans[:, 1] > spans[:, 0]
         la = self.ar_cum[spans[:, 1]] - self.ar_cum[spans[:, 0]]
         le = self.en_cum[spans[:, 3]] - self.en_cum[spans[:, 2]]
-        length[both] = self._length_cost(la[both], le[both])
+        length[both] = self.length_cost(la[both], le[both])
         width = int(max(self.x.col.max(initial=0), self.y.col.max(initial=0))) + 1
 
         def grouped(v: SparseRows, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -635,7 +635,7 @@ class Scorer:
         ka, ke = np.where(arabic, k, 0), np.where(arabic, 0, k)
         cut_a = np.where(arabic, self.ar_cum[ka + 1] - self.ar_cum[ka], 0.0)
         cut_e = np.where(arabic, 0.0, self.en_cum[ke + 1] - self.en_cum[ke])
-        gain[found_links] = self._length_cost(la, le) - self._length_cost(la - cut_a, le - cut_e)
+        gain[found_links] = self.length_cost(la, le) - self.length_cost(la - cut_a, le - cut_e)
         return WeakParts(own, gain, weight_of, best_sentence, best_arabic)
 
 
