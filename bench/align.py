@@ -23,6 +23,11 @@ Test sets (all seeded, rebuilt identically on every run):
   Calcutta text, leaves out a poem and sums up the coarse passages) (corpora/frame: 79 / 96
   sentences, 49 links made by hand), without and with FreeDict, and in the flag rows after
   the totals of the earlier sets;
+- ``fisherman``: Lane again, on the tale that follows nights' — the fisherman and the jinni (to
+  the opening of the tale of King Yunan and the sage Duban) in the Bulaq text with Lane's
+  English (he leaves out a poem and the night break with Shahrazad's recapitulation, and runs
+  speeches together with "--") (corpora/fisherman: 68 / 79 sentences, 53 links made by hand),
+  without and with FreeDict, and in the flag rows after frame's;
 - ``udhr``: real legal text — the Universal Declaration of Human Rights, the UN's Arabic and
   English (corpora/udhr: 103 / 102 sentences, 97 links made by hand: preamble clauses, article
   headings, numbered paragraphs; the Arabic as published leaves one preamble clause out);
@@ -81,6 +86,7 @@ HAYY = DATA / "hayy"
 HAYY2 = DATA / "hayy2"
 NIGHTS = DATA / "nights"
 FRAME = DATA / "frame"
+FISHERMAN = DATA / "fisherman"
 UDHR = DATA / "udhr"
 
 
@@ -219,6 +225,13 @@ def frame_set() -> Set:
     """corpora/frame: the frame story of the Thousand and One Nights (Bulaq text) and Lane's
     English of it, one sentence a line, with the gold links made by hand."""
     return _lines(FRAME / "ar.txt"), _lines(FRAME / "en.txt"), _gold_file(FRAME / "gold.tsv")
+
+
+def fisherman_set() -> Set:
+    """corpora/fisherman: the tale of the fisherman and the jinni (Bulaq text) and Lane's
+    English of it, one sentence a line, with the gold links made by hand."""
+    return (_lines(FISHERMAN / "ar.txt"), _lines(FISHERMAN / "en.txt"),
+            _gold_file(FISHERMAN / "gold.tsv"))
 
 
 def _gold_file(path: Path) -> list[Link]:
@@ -561,6 +574,7 @@ def sets() -> list[tuple[str, Set]]:
         ("hayy2", hayy2_set()),
         ("nights", nights_set()),
         ("frame", frame_set()),
+        ("fisherman", fisherman_set()),
         ("udhr", udhr_set()),
         ("udhr, paragraphs run together", udhr_run_together_set()),
         ("long lines", literary_set()),
@@ -728,7 +742,7 @@ def _dictionary_rows() -> list[Row]:
     peer_dictionary = hunalign.freedict_lines(FREEDICT) if hunalign.available() else []
     for name, (ar, en, gold) in sets():
         if name in ("ntrex merged", "ntrex merged, with omissions", "legal", "hayy", "hayy2",
-                    "nights", "frame", "udhr", "udhr, paragraphs run together",
+                    "nights", "frame", "fisherman", "udhr", "udhr, paragraphs run together",
                     "long lines"):
             f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
             rows.append(Row(f"with FreeDict: strict link F1, {name}", f1, "F1", "", None,
@@ -810,7 +824,8 @@ def flag_figures(result: Alignment, gold: Sequence[Link], threshold: float = 0.5
 def _flag_rows() -> list[Row]:
     """How well the confidence flags the wrong links (below 0.5) on the real sets (hayy,
     hayy2, nights, udhr and its run-together variant, and news), their totals, and then
-    frame's (after the totals, which keep the sets they had before frame was added)."""
+    frame's and fisherman's (after the totals, which keep the sets they had before frame was
+    added)."""
     lexicon = None
     if FREEDICT.exists():
         from workbench.dictionary import open_lexicon
@@ -836,7 +851,8 @@ def _flag_rows() -> list[Row]:
                     ">= 0.80, flags wrong <= 0.20"))
     rows.append(Row(f"flags on right links, all of the above sets {sets}",
                     (flagged - hit) / flagged if flagged else 0.0, "share"))
-    return rows + _set_flag_rows("frame", frame_set(), lexicon)[0]
+    return (rows + _set_flag_rows("frame", frame_set(), lexicon)[0]
+            + _set_flag_rows("fisherman", fisherman_set(), lexicon)[0])
 
 
 def _set_flag_rows(name: str, text: Set, lexicon: Glosser | None

@@ -1,7 +1,8 @@
 """The real literary sets made by hand (corpora/hayy2: the passage of Hayy ibn Yaqzan after
 corpora/hayy's, Ockley's English; corpora/nights: nights 2-3 of the Thousand and One Nights,
-Bulaq text, Burton's English; corpora/frame: its frame story, Bulaq text, Lane's English) and
-their gold: the sentences are the splitter's, the gold covers every sentence once, in order."""
+Bulaq text, Burton's English; corpora/frame: its frame story, and corpora/fisherman: the tale
+of the fisherman and the jinni, Bulaq text, Lane's English) and their gold: the sentences are
+the splitter's, the gold covers every sentence once, in order."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bench.align import Set, frame_set, hayy2_set, nights_set
+from bench.align import Set, fisherman_set, frame_set, hayy2_set, nights_set
 from bench.common import DATA
 from workbench.text.segment import segment_text
 
@@ -18,6 +19,7 @@ from workbench.text.segment import segment_text
     ("hayy2", hayy2_set, (81, 91, 54)),
     ("nights", nights_set, (62, 104, 51)),
     ("frame", frame_set, (79, 96, 49)),
+    ("fisherman", fisherman_set, (68, 79, 53)),
 ])
 def test_sentences_are_the_segmenters_and_the_gold_covers_them_in_order(
     name: str, make: Callable[[], Set], sizes: tuple[int, int, int],
@@ -59,3 +61,13 @@ def test_frame_is_the_opening_of_the_nights_in_lanes_english() -> None:
     assert ((20,), ()) in gold  # the poem Lane leaves out
     assert (tuple(range(25, 32)), (43,)) in gold  # the passage Lane sums up in one clause
     assert not any("[i_" in s or "[Illustration]" in s or "[k.]" in s for s in en)
+
+
+def test_fisherman_is_the_tale_after_the_merchants_in_lanes_english() -> None:
+    ar, en, gold = fisherman_set()
+    assert ar[0].startswith("وما هذه بأعجب من حكاية الصياد") and en[0].startswith("But this, said")
+    assert ar[-1].endswith("بالكرة والصولجان.") and en[-1].endswith("the ball and goff-stick.")
+    assert ((9,), ()) in gold  # the third poem, which Lane leaves out
+    assert ((49,), ()) in gold and ((50,), ()) in gold  # the night break, Shahrazad's recap
+    assert ((59,), tuple(range(66, 72))) in gold  # the tale of King Yunan opens
+    assert not any("[II_" in s or "[Illustration]" in s or "[s.]" in s for s in en)
