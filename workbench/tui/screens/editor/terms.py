@@ -215,6 +215,15 @@ class TermActions(EditorPart):
         if self.current is not None:  # its glossary panel and findings again
             self.load_details(self.current.id, self.current.source)
 
+    def glossary_imported(self) -> None:
+        """A glossary file was merged into the project's (the import dialog): the open
+        segment's glossary panel, highlighted terms and findings are read again, and the
+        list's flags of the segments shown."""
+        self.segment_list.forget_flags()
+        self.segment_list.invalidate()
+        if self.current is not None:
+            self.load_details(self.current.id, self.current.source)
+
 
 def first_unrendered(english: str, lines: list[TermLine]) -> TermLine | None:
     """The first entry of the first term none of whose entries (accepted alternatives) the
