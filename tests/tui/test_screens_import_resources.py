@@ -13,7 +13,7 @@ from tests.tui.conftest import editing, settle
 from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
 from workbench.tui.screens.editor import EditorScreen
-from workbench.tui.screens.importer import ImportScreen
+from workbench.tui.screens.importer import KINDS, ImportScreen
 from workbench.tui.widgets.matches_panel import MatchesPanel
 from workbench.tui.widgets.panels import GlossaryPanel
 
@@ -52,7 +52,7 @@ async def test_a_tmx_memory_imported_in_the_dialog_shows_in_the_matches_panel(
 ):
     path = tmx(tmp_path / "client.tmx", [(CLAIM, "This claim is false to the core."),
                                          ("وصل الوفد.", "The delegation arrived.")])
-    app = make_app()
+    app = make_app(live=False)  # the dialog reads the panel again, not the live link
     async with editing(app, 2) as (pilot, screen):
         panel = screen.query_one(MatchesPanel)
         assert not panel.matches
@@ -79,7 +79,7 @@ async def test_an_xlsx_glossary_is_merged_and_shows_in_the_glossary_panel(
     before = glossary(sample_db)
     path = write_xlsx(tmp_path / "terms.xlsx", {"Terms": [["Arabic", "English"],
                                                           ["النخاع", "core"]]})
-    app = make_app()
+    app = make_app(live=False)  # the dialog reads the panel again, not the live link
     async with editing(app, 2) as (pilot, screen):
         panel = screen.query_one(GlossaryPanel)
         assert not any(line.rendering == "core" for line in panel.lines)
@@ -121,3 +121,15 @@ async def test_a_bad_memory_or_glossary_is_refused_with_its_line_and_nothing_cha
         assert await shows(pilot, "bad.tbx: line 4")
     assert memories(sample_db) == before_memories
     assert glossary(sample_db) == before_glossary
+
+
+async def test_each_kind_names_its_files_on_one_line_at_80_by_24(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        dialog = await open_screen(pilot, "ctrl+o", ImportScreen)
+        for kind in KINDS:
+            dialog.query_one(f"#kind-{kind}", RadioButton).value = True
+            await settle(pilot)
+            label = dialog.query_one("#import-file-label", Label)
+            assert label.region.height == 1, (kind, str(label.content))
