@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
@@ -15,6 +14,8 @@ from workbench.store import stamps as q_stamps
 from workbench.text.script import has_arabic, mostly_arabic
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workbench.glossary.io import Merged
 
 

@@ -265,12 +265,12 @@ def describe_glossary(done: GlossaryMerged) -> Text:
         isolate(done.path.name),
         f"{updated} ({len(merged.glossary):,} in the project glossary).",
     )
-    return line + "".join(f" Warning: {w.rstrip('.')}." for w in done.warnings[:3])
+    return line + _warnings(done)
 
 
-def _warnings(report: ImportReport | ExchangeReport) -> str:
+def _warnings(report: ImportReport | ExchangeReport | GlossaryMerged) -> str:
     """The report's first three warnings (unrelated texts, English sentences that matched no
-    segment …), each as a sentence of the line."""
+    segment, a glossary's rows left out …), each as a sentence of the line."""
     return "".join(f" Warning: {w.rstrip('.')}." for w in report.warnings[:3])
 
 
