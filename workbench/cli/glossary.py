@@ -12,11 +12,9 @@ from workbench.glossary.io import (
     DEFAULT_FORMAT,
     READ_FORMATS,
     WRITE_FORMATS,
-    check_conflicts,
     format_glossary,
     format_of_ending,
     glossary_format,
-    merge_glossary,
     read_glossary,
 )
 from workbench.openfiles import refuse_output
@@ -77,9 +75,7 @@ def import_glossary(
         click.echo(f"warning: {warning}", err=True)
     with open_project(db) as project:
         if merge:
-            merged = merge_glossary(project.glossary(), new)
-            check_conflicts(merged.glossary, file)
-            project.set_glossary(merged.glossary)
+            merged = project.merge_glossary(new, file)
             updated = f", {merged.updated:,} given forbidden renderings or a comment" if (
                 merged.updated) else ""
             click.echo(f"added {plural(merged.added, 'glossary entry', 'glossary entries')} "

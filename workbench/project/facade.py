@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 BOUND: dict[str, tuple[str, str]] = {
     # glossary
     "glossary": ("terms", "glossary"), "set_glossary": ("terms", "set_glossary"),
+    "merge_glossary": ("terms", "merge"),
     "add_term": ("terms", "add"), "matcher": ("terms", "matcher"),
     # views of the segment list
     "view_ids": ("views", "view_ids"), "list_rows": ("views", "list_rows"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workbench.errors import WorkbenchError
 from workbench.formats.xmlout import typed
 from workbench.glossary.matcher import TermMatcher, term_key
@@ -10,6 +12,11 @@ from workbench.project.context import ProjectContext
 from workbench.store import glossary as q_glossary
 from workbench.store import stamps as q_stamps
 from workbench.text.script import has_arabic, mostly_arabic
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.glossary.io import Merged
 
 
 class Terms:
@@ -27,6 +34,19 @@ class Terms:
         """Replace the project's glossary."""
         with self.context.transaction():
             q_glossary.replace_glossary(self.context.db, glossary)
+
+    def merge(self, new: Glossary, path: str | Path) -> Merged:
+        """Add the entries of ``new`` (read from ``path``) to the project's glossary, as
+        ``workbench glossary import --merge`` and the TUI's import dialog do: an entry there
+        already gains the file's forbidden renderings and comment; a file whose entries
+        contradict the glossary's is refused (its lines named) and nothing changes."""
+        from workbench.glossary.io import check_conflicts, merge_glossary
+
+        with self.context.transaction():
+            merged = merge_glossary(self.glossary(), new)
+            check_conflicts(merged.glossary, path)
+            q_glossary.replace_glossary(self.context.db, merged.glossary)
+        return merged
 
     def add(self, term: str, rendering: str, comment: str = "",
             forbidden: tuple[str, ...] = ()) -> Entry:

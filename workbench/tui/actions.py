@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.screen import ModalScreen
@@ -28,7 +28,8 @@ from workbench.tui.screens.split import SplitChoice, SplitScreen
 from workbench.tui.service import describe_error, refusals_in_list
 
 if TYPE_CHECKING:
-    from workbench.project import Project
+    from workbench.project import ImportReport, Project
+    from workbench.project.exchange_results import ExchangeReport
     from workbench.tui.screens.editor import EditorScreen
     from workbench.tui.service import ProjectService
 
@@ -88,7 +89,8 @@ class ScreenActions:
         self.push_screen(ExportScreen(editor.document))  # the dialog says what it wrote
 
     def action_import(self) -> None:
-        """Open the import dialog (an Arabic document or an English translation)."""
+        """Open the import dialog (an Arabic document, an English translation, a translation
+        memory or a glossary)."""
         if isinstance(self.screen, ModalScreen):
             return
         editor = self.editor
@@ -96,11 +98,21 @@ class ScreenActions:
         def imported(done: ImportDone | None) -> None:
             if done is None:
                 return
-            if done.request.kind == "document":
-                self.open_document(done.report.document)
-                return
+            kind = done.request.kind
             current = self.editor
-            if current is not None and current.document.name == done.report.document:
+            if kind == "memory":
+                if current is not None and current.current is not None:  # its matches again
+                    current.recheck_memories(current.current.id)
+                return
+            if kind == "glossary":
+                if current is not None:
+                    current.glossary_imported()
+                return
+            report = cast("ImportReport | ExchangeReport", done.report)
+            if kind == "document":
+                self.open_document(report.document)
+                return
+            if current is not None and current.document.name == report.document:
                 current.find_reference()
                 self.reload_segments()
 

@@ -122,7 +122,7 @@ def _app() -> list[KeySpec]:
         KeySpec("export", "f12", "export", "Export the document (TMX, XLIFF, DOCX, HTML, ...)",
                 False, "app"),
         KeySpec("import", "ctrl+o", "import",
-                "Import an Arabic document or an English translation", False, "app"),
+                "Import a document, a translation, a memory or a glossary", False, "app"),
         # change groups: imports, replacements and batches, each undone at once
         KeySpec("changes", "shift+f9", "changes",
                 "Changes: imports, replacements and batches, newest first; undo one at once",

@@ -4,8 +4,12 @@ found from the file's ending, its formatting kept as inline tags) — or align a
 translation (text, or a DOCX, ODT, HTML, Markdown or EPUB document, its formatting left out) to
 a document as its reference, a draft or the working translation; a bilingual file (XLIFF, TMX,
 CSV, TSV: any format the registry can read back) brings its translations back into the working
-version. The import runs in a worker (second connection) with a progress bar and a running
-clock, so the UI never freezes; Cancel stops it (nothing of it remains).
+version. It also adds a translation memory (TMX, Trados .sdltm, tab-separated, .xlsx, .ods:
+``project.tm.import_file``, as ``workbench tm import``) or merges a glossary (TSV, CSV, TBX,
+.xlsx, .ods) into the project's (``project.merge_glossary``, as ``workbench glossary import
+--merge``; ``--sheet``, ``--columns``, a memory's ``--format`` and replacing the whole glossary
+stay on the command line). The import runs in a worker (second connection) with a progress
+bar and a running clock, so the UI never freezes; Cancel stops it (nothing of it remains).
 
 An import into the working translation never replaces finished work unasked: it first runs as a
 dry run, and when confirmed, reviewed, approved or locked segments are in the way the dialog
@@ -38,13 +42,24 @@ from workbench.tui.display import isolate
 from workbench.tui.screens.job_dialog import JobDialog, typed_path
 from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen, overwrite_of
 from workbench.tui.service import BackgroundCancelled, describe_error
-from workbench.wording import plural
+from workbench.wording import plural, units_without_a_pair
 
 if TYPE_CHECKING:
+    from workbench.glossary.io import Merged
     from workbench.project import Document, ImportReport, Project
     from workbench.project.exchange_results import ExchangeReport
+    from workbench.tm.results import ImportResult
 
 AS_KINDS = ("reference", "draft", "working")
+KINDS = ("document", "translation", "memory", "glossary")
+"""What the dialog imports, in the order of its choices (their ids: ``kind-`` and the kind)."""
+FILE_LABELS = {
+    "document": "File (text, DOCX, ODT, HTML, Markdown, EPUB, XLIFF, TXML)",
+    "translation": "File (text, DOCX, ODT, HTML, Markdown, EPUB, or {kinds})",
+    "memory": "File (TMX, Trados .sdltm, tab-separated, .xlsx, .ods)",
+    "glossary": "File (TSV, CSV, TBX, .xlsx, .ods)",
+}
+"""The file field's label of each kind (short enough for a dialog at 80 columns)."""
 AUTO = "auto"
 """The format choice 'from the file's ending'."""
 
@@ -59,7 +74,8 @@ def format_choices(app: Any) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class ImportRequest:
-    """What to import: an Arabic ``document``, or an English ``translation`` of ``doc``."""
+    """What to import: an Arabic ``document``, an English ``translation`` of ``doc``, a
+    translation ``memory`` called ``name`` (None: the file's name) or a ``glossary``."""
 
     kind: str
     path: Path
@@ -70,11 +86,22 @@ class ImportRequest:
 
 
 @dataclass(frozen=True)
+class GlossaryMerged:
+    """A glossary file merged into the project's: what was added, and the reader's
+    warnings."""
+
+    path: Path
+    merged: Merged
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
 class ImportDone:
     """What the dialog returns: the request and the service's report."""
 
     request: ImportRequest
-    report: ImportReport | ExchangeReport  # ExchangeReport: a bilingual file brought back
+    # ExchangeReport: a bilingual file brought back; ImportResult: a memory
+    report: ImportReport | ExchangeReport | ImportResult | GlossaryMerged
 
 
 @dataclass
@@ -112,9 +139,17 @@ def _bilingual(path: Path) -> bool:
 def run_import(
     project: Project, request: ImportRequest, overwrite: str | None = None,
     dry_run: bool = False,
-) -> ImportReport | ExchangeReport:
+) -> ImportReport | ExchangeReport | ImportResult | GlossaryMerged:
     """Carry out ``request`` with the Project service (into the working translation:
     replacing finished work only as ``overwrite`` allows; ``dry_run`` changes nothing)."""
+    if request.kind == "memory":
+        return project.tm.import_file(request.path, request.name)
+    if request.kind == "glossary":
+        from workbench.glossary.io import read_glossary
+
+        new = read_glossary(request.path)
+        return GlossaryMerged(request.path, project.merge_glossary(new, request.path),
+                              new.warnings)
     if request.kind == "document":
         return project.sources.import_file(request.path, request.doc or None, request.fmt)
     if not request.doc:
@@ -139,7 +174,7 @@ def run_import(
     )
 
 
-def group_of(report: ImportReport | ExchangeReport) -> int | None:
+def group_of(report: ImportReport | ExchangeReport | ImportResult | GlossaryMerged) -> int | None:
     """The change group of an import that changed segments of the working translation."""
     fill = getattr(report, "fill", None)
     return fill.group_id if fill is not None else getattr(report, "group_id", None)
@@ -152,11 +187,16 @@ def _quoted(name: str) -> Text:
     return Text.assemble(quoted[0], isolate(quoted[1:-1]), quoted[-1])
 
 
-def describe(report: ImportReport | ExchangeReport) -> Text:
+def describe(report: ImportReport | ExchangeReport | ImportResult | GlossaryMerged) -> Text:
     """One line saying what an import added (and, into the working translation, what it
     filled and left alone)."""
     from workbench.project.exchange_results import ExchangeReport
+    from workbench.tm.results import ImportResult
 
+    if isinstance(report, ImportResult):
+        return describe_memory(report)
+    if isinstance(report, GlossaryMerged):
+        return describe_glossary(report)
     if isinstance(report, ExchangeReport):  # a round trip of a bilingual file
         unmatched = (f", {plural(report.unmatched, 'unit')} matched no segment"
                      if report.unmatched else "")
@@ -197,9 +237,40 @@ def describe(report: ImportReport | ExchangeReport) -> Text:
     return line + _warnings(report)
 
 
-def _warnings(report: ImportReport | ExchangeReport) -> str:
+def describe_memory(result: ImportResult) -> Text:
+    """What ``workbench tm import`` says of a memory added: its units, the units left out
+    (and their lines), the inline tags kept."""
+    from workbench.formats.model import primary_language
+
+    line = Text.assemble(f"Added {plural(result.units, 'unit')} from ",
+                         isolate(Path(result.path).name), " as memory ", _quoted(result.name))
+    if primary_language(result.source_lang) == "en":  # not memoQ's "*all*"
+        line.append(f" (source language {result.source_lang}: the Arabic side is the source)")
+    line.append(".")
+    if result.tags:
+        line.append(f" {plural(result.tags, 'inline tag')} kept as placeholders ({{1}} {{/1}}).")
+    if result.skipped:
+        line.append(" Warning: " + units_without_a_pair(
+            result.skipped, result.skipped_lines, "left out") + ".")
+    return line
+
+
+def describe_glossary(done: GlossaryMerged) -> Text:
+    """What ``workbench glossary import --merge`` says of a glossary merged in."""
+    merged = done.merged
+    updated = (f", {merged.updated:,} given forbidden renderings or a comment"
+               if merged.updated else "")
+    line = Text.assemble(
+        f"Added {plural(merged.added, 'glossary entry', 'glossary entries')} from ",
+        isolate(done.path.name),
+        f"{updated} ({len(merged.glossary):,} in the project glossary).",
+    )
+    return line + _warnings(done)
+
+
+def _warnings(report: ImportReport | ExchangeReport | GlossaryMerged) -> str:
     """The report's first three warnings (unrelated texts, English sentences that matched no
-    segment …), each as a sentence of the line."""
+    segment, a glossary's rows left out …), each as a sentence of the line."""
     return "".join(f" Warning: {w.rstrip('.')}." for w in report.warnings[:3])
 
 
@@ -210,7 +281,8 @@ def _protected(protected: dict[str, int]) -> str:
 
 
 class ImportScreen(JobDialog[ImportDone | None]):
-    """Import an Arabic document or an English translation."""
+    """Import an Arabic document, an English translation, a translation memory or a
+    glossary."""
 
     PREFIX = "import"
     STOPPABLE = True
@@ -246,10 +318,10 @@ class ImportScreen(JobDialog[ImportDone | None]):
                                   id="kind-document")
                 yield RadioButton("an English translation of a document", compact=True,
                                   id="kind-translation")
-            kinds = ", ".join(dict.fromkeys(f.kind for f in importable_formats()))
-            yield Label(f"File (a document: text, DOCX, ODT, HTML, Markdown, EPUB, XLIFF, TXML; a "
-                        f"translation: text, DOCX, ODT, HTML, Markdown, EPUB, or {kinds})",
-                        id="import-file-label")
+                yield RadioButton("a translation memory", compact=True, id="kind-memory")
+                yield RadioButton("a glossary (added to the project's)", compact=True,
+                                  id="kind-glossary")
+            yield Label(FILE_LABELS["document"], id="import-file-label")
             yield Input(placeholder="path/to/file.txt", compact=True, id="import-path")
             with Horizontal(classes="import-field", id="import-document"):
                 with Vertical(classes="import-col"):
@@ -272,6 +344,9 @@ class ImportScreen(JobDialog[ImportDone | None]):
                 with Vertical(classes="import-col"):
                     yield Label("Version name (empty: main)")
                     yield Input(placeholder="main", compact=True, id="import-name")
+            with Vertical(classes="import-field", id="import-memory"):
+                yield Label("Memory name (empty: the file name)")
+                yield Input(placeholder="name", compact=True, id="import-memory-name")
             yield from self.job_controls(
                 "Import", keys.hint(self.wb.keymap(), "Tab: next field", "import_run",
                                     "import_cancel")
@@ -297,11 +372,10 @@ class ImportScreen(JobDialog[ImportDone | None]):
         self.query_one("#import-path", Input).focus()
 
     def kind(self) -> str:
-        """'document' or 'translation', as chosen."""
+        """One of :data:`KINDS`, as chosen."""
         pressed = self.query_one("#import-kind", RadioSet).pressed_button
-        return "translation" if pressed is not None and pressed.id == "kind-translation" else (
-            "document"
-        )
+        chosen = (pressed.id or "").removeprefix("kind-") if pressed is not None else ""
+        return chosen if chosen in KINDS else "document"
 
     @on(Input.Changed, "#import-path")
     @on(Select.Changed, "#import-format")
@@ -321,9 +395,11 @@ class ImportScreen(JobDialog[ImportDone | None]):
         label.update(f"Format (by its ending: {spec.name})")
 
     def _show_kind(self, kind: str) -> None:
-        translation = kind == "translation"
-        self.query_one("#import-translation").display = translation
-        self.query_one("#import-document").display = not translation
+        """The fields of ``kind`` shown, the others hidden; the file label names its formats."""
+        for fields in ("document", "translation", "memory"):
+            self.query_one(f"#import-{fields}").display = fields == kind
+        kinds = ", ".join(dict.fromkeys(f.kind for f in importable_formats()))
+        self.query_one("#import-file-label", Label).update(FILE_LABELS[kind].format(kinds=kinds))
 
     @on(RadioSet.Changed, "#import-kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
@@ -340,7 +416,13 @@ class ImportScreen(JobDialog[ImportDone | None]):
         if problem is not None:
             self.set_status(Text.assemble("✗ ", isolate(str(path)), f": {problem}"))
             return None
-        if self.kind() == "document":
+        kind = self.kind()
+        if kind == "memory":
+            name = self.query_one("#import-memory-name", Input).value.strip()
+            return ImportRequest("memory", path, name=name or None)
+        if kind == "glossary":
+            return ImportRequest("glossary", path)
+        if kind == "document":
             name = self.query_one("#import-doc", Input).value.strip()
             fmt = self.query_one("#import-format", Select).value
             return ImportRequest("document", path, name or path.stem,
@@ -479,4 +561,4 @@ def _not_a_file(path: Path) -> str | None:
 
 
 def _verb(request: ImportRequest) -> str:
-    return "Segmenting" if request.kind == "document" else "Aligning"
+    return {"document": "Segmenting", "translation": "Aligning"}.get(request.kind, "Importing")

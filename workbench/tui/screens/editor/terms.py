@@ -108,6 +108,8 @@ class TermActions(EditorPart):
 
         def load_details(self, segment_id: int, source: str) -> None: ...
 
+        def recheck_details(self, segment_id: int, source: str) -> None: ...
+
     def action_insert_term(self, number: int | None = None) -> None:
         """Insert a glossary rendering at the cursor: entry ``number``, or the first entry of
         the first term of the segment none of whose renderings the English holds yet (none
@@ -214,6 +216,15 @@ class TermActions(EditorPart):
         self.notify(Text.assemble("Added ", message.text, " to the glossary."))
         if self.current is not None:  # its glossary panel and findings again
             self.load_details(self.current.id, self.current.source)
+
+    def glossary_imported(self) -> None:
+        """A glossary file was merged into the project's (the import dialog): the open
+        segment's glossary panel, highlighted terms and findings are read again, and the
+        list's flags of the segments shown (as the live link does once it sees the change)."""
+        self.segment_list.forget_flags()
+        self.segment_list.invalidate()
+        if self.current is not None:
+            self.recheck_details(self.current.id, self.current.source)
 
 
 def first_unrendered(english: str, lines: list[TermLine]) -> TermLine | None:
