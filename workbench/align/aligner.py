@@ -43,7 +43,7 @@ from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
 from workbench.align.model import Alignment
-from workbench.align.omissions import split_left_out
+from workbench.align.omissions import split_left_out, verse_skip
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer, openers
@@ -371,6 +371,7 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
+        self.ar_skip = verse_skip(self.ar) if self.params.omission_links else None
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -389,6 +390,7 @@ class TwoPassAligner:
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
             self.ar_par, self.en_par, we, *self.items, *self.opens, *self.starts,
+            ar_skip=self.ar_skip,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -456,7 +458,7 @@ class TwoPassAligner:
         self.moves = _moves_seen(links)
         after = Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-            self.en_par, w2e, *self.items, *self.opens, *self.starts,
+            self.en_par, w2e, *self.items, *self.opens, *self.starts, ar_skip=self.ar_skip,
         )
         return after, self._align(after, links, final=final)
 
