@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.align import merged_set, strict_f1
+from bench.align import fisherman_set, merged_set, strict_f1
 from workbench.align import align_sentences
-from workbench.align.omissions import end_parts, split_left_out
+from workbench.align.omissions import VERSE_SKIP, end_parts, split_left_out, verse_skip
 from workbench.align.scoring import LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
 
@@ -54,3 +54,28 @@ def test_only_a_sentence_whose_words_and_length_the_link_does_not_need_is_split(
     ar[1] = {3: 1.0, 4: 1.0, 5: 1.0}
     en[2] = {5: 1.0}
     assert split_left_out(_scorer(ar, en, [20, 40, 20], [20, 20, 20, 20]), links)[0] == links
+
+
+def test_verse_lines_are_the_lines_with_hemistich_marks() -> None:
+    """A poem printed on one line, its hemistichs marked " / " and its verses " // ", has the
+    whole per-sentence skip waived; prose with a slash between numbers or none has not."""
+    lines = ["يا حرقة الدهر كفي / إن لم تكفي فعفي // فلا بحظي أعطي / ولا بصنعة كفي",
+             "هو الرزق لا حل لديك ولا ربط / ولا قلم يجدي عليك ولا خط",
+             "قال: نعم.", "المادة 3/2 من القانون."]
+    assert verse_skip(lines).tolist() == [VERSE_SKIP, VERSE_SKIP, 0.0, 0.0]
+    assert verse_skip(lines[2:]) is None
+
+
+def test_a_poem_the_translator_leaves_out_is_linked_to_nothing() -> None:
+    """corpora/fisherman: Lane leaves out the fisherman's third poem (Arabic 9) and translates
+    the line before it (Arabic 8, English 15) and the poems at Arabic 4 and 7. The poem was
+    glued to its lead-in ([8, 9]→[15]); it is now a 1–0 link and the translated poems keep
+    their links. Without the basic vocabulary (anchors alone) no poem's words are found and
+    none is made cheaper to leave out: Arabic 4 stays linked."""
+    ar, en, _ = fisherman_set()
+    links = _links(align_sentences(ar, en))
+    assert ((9,), ()) in links and ((8,), (15,)) in links
+    assert {4, 7} <= {i for a, e in links if e for i in a}
+    assert ((8, 9), (15,)) in _links(align_sentences(ar, en, params=Params(omission_links=False)))
+    bare = _links(align_sentences(ar, en, params=Params(basic_vocabulary=False)))
+    assert 4 in {i for a, e in bare if e for i in a}

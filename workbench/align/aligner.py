@@ -371,7 +371,9 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
-        self.ar_skip = verse_skip(self.ar) if self.params.omission_links else None
+        # verse lines cost less to leave out where words are evidence (omissions.verse_skip)
+        self.ar_skip = (verse_skip(self.ar) if self.params.omission_links
+                        and self.evidence is not None else None)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -389,8 +391,7 @@ class TwoPassAligner:
         self.opens = openers(self.ar, x1), openers(self.en, y1)
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
-            self.ar_par, self.en_par, we, *self.items, *self.opens, *self.starts,
-            ar_skip=self.ar_skip,
+            self.ar_par, self.en_par, we, *self.items, *self.opens, *self.starts, self.ar_skip,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -458,7 +459,7 @@ class TwoPassAligner:
         self.moves = _moves_seen(links)
         after = Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-            self.en_par, w2e, *self.items, *self.opens, *self.starts, ar_skip=self.ar_skip,
+            self.en_par, w2e, *self.items, *self.opens, *self.starts, self.ar_skip,
         )
         return after, self._align(after, links, final=final)
 

@@ -44,8 +44,10 @@ OMITTED_ONES = 0.5
 # editions on Wikisource print a poem on one line) is what a translator most often leaves out
 # (Lane leaves out some of the Nights' poems and keeps others): leaving one unlinked costs its
 # words only, VERSE_SKIP of the per-sentence ``Params.skip`` waived, so that a poem whose words
-# find nothing on the other side is not glued to its lead-in while one that is translated,
-# whose words are found, keeps its link. Chosen on corpora/fisherman (1.0 as 0.5 or 0.75).
+# find nothing on the other side is not glued to its lead-in, while one that is translated,
+# whose words are found, keeps its link. Only where words are evidence (the basic vocabulary
+# or a dictionary): with anchors alone a translated poem's words are not found either, and it
+# is left out with them. Chosen on corpora/fisherman (1.0 as 0.5 or 0.75).
 VERSE_SKIP = 1.0
 _HEMISTICH = re.compile(r"\S /{1,2} \S")
 
