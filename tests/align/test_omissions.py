@@ -57,12 +57,16 @@ def test_only_a_sentence_whose_words_and_length_the_link_does_not_need_is_split(
 
 
 def test_verse_lines_are_the_lines_with_hemistich_marks() -> None:
-    """A poem printed on one line, its hemistichs marked " / " and its verses " // ", has the
-    whole per-sentence skip waived; prose with a slash between numbers or none has not."""
-    lines = ["يا حرقة الدهر كفي / إن لم تكفي فعفي // فلا بحظي أعطي / ولا بصنعة كفي",
+    """A poem printed on one line, its short, even hemistichs marked " / " and its verses
+    " // ", has the whole per-sentence skip waived; prose has not, with a slash between
+    numbers, an "and/or" slash (bench's long lines without digits), or none."""
+    lines = ["يَا حُرْقَةَ الدَّهْرِ كُفِّي / إِنْ لَمْ تَكُّفِّي فَعِفِّي // فَلَا بِحَظِّيَ أُعْطِي"
+             " / وَلَا بِصَنْعَةِ كَفِّي",
              "هو الرزق لا حل لديك ولا ربط / ولا قلم يجدي عليك ولا خط",
-             "قال: نعم.", "المادة 3/2 من القانون."]
-    assert verse_skip(lines).tolist() == [VERSE_SKIP, VERSE_SKIP, 0.0, 0.0]
+             "قال: نعم.", "المادة 3/2 من القانون.",
+             "وقالت الشركتان اللتان تنتجان مناديل سوربنت، أنهما تعملان / لمواصلة توفير "
+             "منتجاتهما، أشار متحدث باسمهما إلى ذلك."]
+    assert verse_skip(lines).tolist() == [VERSE_SKIP, VERSE_SKIP, 0.0, 0.0, 0.0]
     assert verse_skip(lines[2:]) is None
 
 

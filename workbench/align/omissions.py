@@ -40,22 +40,39 @@ OMITTED_TEXT_COVER = 0.45
 OMITTED_ONES = 0.5
 
 
-# A verse line (two hemistichs or more, marked " / " and between verses " // ", as the Arabic
-# editions on Wikisource print a poem on one line) is what a translator most often leaves out
+# A verse line (see is_verse; the Arabic editions on Wikisource print a poem on one line, its
+# hemistichs marked " / " and its verses " // ") is what a translator most often leaves out
 # (Lane leaves out some of the Nights' poems and keeps others): leaving one unlinked costs its
 # words only, VERSE_SKIP of the per-sentence ``Params.skip`` waived, so that a poem whose words
 # find nothing on the other side is not glued to its lead-in, while one that is translated,
 # whose words are found, keeps its link. Only where words are evidence (the basic vocabulary
-# or a dictionary): with anchors alone a translated poem's words are not found either, and it
-# is left out with them. Chosen on corpora/fisherman (1.0 as 0.5 or 0.75).
+# or a dictionary): with anchors alone a translated poem's words are not found either.
+# Chosen on corpora/fisherman (1.0 as 0.5 or 0.75). A hemistich has at most HEMISTICH_WORDS
+# words, the longest at most HEMISTICH_SPREAD times the letters of the shortest (the Nights'
+# poems: 2–7 words, spread ≤ 1.6), and the line no prose punctuation.
 VERSE_SKIP = 1.0
-_HEMISTICH = re.compile(r"\S /{1,2} \S")
+HEMISTICH_WORDS = 10
+HEMISTICH_SPREAD = 2.0
+_HEMISTICH_MARK = re.compile(r"\s/{1,2}\s")
+_PROSE_MARK = re.compile(r"[.,:;!?\u060c\u061b\u061f]")
+_NOT_LETTER = re.compile(r"[\W\d_\u064b-\u0652]")
+
+
+def is_verse(sentence: str) -> bool:
+    """Whether ``sentence`` is a verse line: short hemistichs of about equal length, each
+    marked off by " / " or " // ", and no prose punctuation."""
+    parts = _HEMISTICH_MARK.split(sentence.strip())
+    if (len(parts) < 2 or _PROSE_MARK.search(sentence)
+            or any(len(p.split()) > HEMISTICH_WORDS for p in parts)):
+        return False
+    letters = [len(_NOT_LETTER.sub("", p)) for p in parts]
+    return min(letters) > 0 and max(letters) <= HEMISTICH_SPREAD * min(letters)
 
 
 def verse_skip(sentences: list[str]) -> np.ndarray | None:
     """The share of ``Params.skip`` waived for leaving each (Arabic) sentence unlinked:
     VERSE_SKIP for a verse line, 0 otherwise; None when there is none."""
-    verse = [bool(_HEMISTICH.search(s)) for s in sentences]
+    verse = [is_verse(s) for s in sentences]
     return np.where(verse, VERSE_SKIP, 0.0) if any(verse) else None
 
 
