@@ -6,9 +6,16 @@ import numpy as np
 
 from bench.align import fisherman_set, merged_set, strict_f1
 from workbench.align import align_sentences
-from workbench.align.omissions import VERSE_SKIP, end_parts, split_left_out, verse_skip
+from workbench.align.omissions import (
+    VERSE_SKIP,
+    end_parts,
+    is_recap,
+    left_out_skip,
+    split_left_out,
+)
 from workbench.align.scoring import LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
+from workbench.text.stems import arabic_word_stems, arabic_words_many
 
 
 def _links(result) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -66,20 +73,37 @@ def test_verse_lines_are_the_lines_with_hemistich_marks() -> None:
              "قال: نعم.", "المادة 3/2 من القانون.",
              "وقالت الشركتان اللتان تنتجان مناديل سوربنت، أنهما تعملان / لمواصلة توفير "
              "منتجاتهما، أشار متحدث باسمهما إلى ذلك."]
-    assert verse_skip(lines).tolist() == [VERSE_SKIP, VERSE_SKIP, 0.0, 0.0, 0.0]
-    assert verse_skip(lines[2:]) is None
+    stems = [s.split() for s in lines]
+    assert left_out_skip(lines, stems).tolist() == [VERSE_SKIP, VERSE_SKIP, 0.0, 0.0, 0.0]
+    assert left_out_skip(lines[2:], stems[2:]) is None
+
+
+def test_a_recap_is_the_run_up_to_a_repetition_of_a_sentence_just_before() -> None:
+    """A sentence holding three quarters of the stems of one at most two before it, and not
+    three times as long, repeats it: it and the sentences between cost as little to leave out
+    as a verse line (corpora/fisherman: Arabic 49, the night break, and 50, the recap of 48)."""
+    ar, _, _ = fisherman_set()
+    stems = [set(s.split()) for s in ("a b c d e", "x y", "p a b c d q r", "a b z")]
+    assert is_recap(stems, 0, 2) and not is_recap(stems, 0, 3) and not is_recap(stems, 1, 2)
+    assert left_out_skip(["s"] * 4, [sorted(x) for x in stems]).tolist() == [0, 1, 1, 0]
+    real = [arabic_word_stems(w) for w in arabic_words_many(ar)]
+    assert np.flatnonzero(left_out_skip(ar, real)).tolist() == [4, 7, 9, 38, 49, 50]
 
 
 def test_a_poem_the_translator_leaves_out_is_linked_to_nothing() -> None:
     """corpora/fisherman: Lane leaves out the fisherman's third poem (Arabic 9) and translates
     the line before it (Arabic 8, English 15) and the poems at Arabic 4 and 7. The poem was
     glued to its lead-in ([8, 9]→[15]); it is now a 1–0 link and the translated poems keep
-    their links. Without the basic vocabulary (anchors alone) no poem's words are found and
-    none is made cheaper to leave out: Arabic 4 stays linked."""
+    their links; the night break and its recap (Arabic 49–50), which Lane leaves out too,
+    were glued to Arabic 48 ([48, 49, 50]→[55]), the links after them one English sentence
+    off; they are linked to nothing now, and 48 and 51 as the gold. Without the basic
+    vocabulary (anchors alone) no poem's words are found and none is made cheaper to leave
+    out: Arabic 4 stays linked."""
     ar, en, _ = fisherman_set()
     links = _links(align_sentences(ar, en))
     assert ((9,), ()) in links and ((8,), (15,)) in links
     assert {4, 7} <= {i for a, e in links if e for i in a}
+    assert {((48,), (54,)), ((49,), ()), ((50,), ()), ((51,), (55, 56))} <= links
     assert ((8, 9), (15,)) in _links(align_sentences(ar, en, params=Params(omission_links=False)))
     bare = _links(align_sentences(ar, en, params=Params(basic_vocabulary=False)))
     assert 4 in {i for a, e in bare if e for i in a}

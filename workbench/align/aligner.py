@@ -43,7 +43,7 @@ from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
 from workbench.align.model import Alignment
-from workbench.align.omissions import split_left_out, verse_skip
+from workbench.align.omissions import left_out_skip, split_left_out
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer, openers
@@ -371,8 +371,8 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
-        # verse lines cost less to leave out where words are evidence (omissions.verse_skip)
-        self.ar_skip = (verse_skip(self.ar) if self.params.omission_links
+        # verse lines and recaps cost less to leave out where words are evidence (omissions)
+        self.ar_skip = (left_out_skip(self.ar, self._stems()[0]) if self.params.omission_links
                         and self.evidence is not None else None)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])

@@ -74,7 +74,8 @@ class Params:
     stability_check: bool = True  # without a dictionary: a check pass settles or flags runs
     basic_vocabulary: bool = True  # without a dictionary: the built-in basic vocabulary
     omission_check: bool = True  # flag a link holding a sentence its other side leaves out
-    omission_links: bool = True  # ...and give it a link of its own where clear (omissions.py)
+    omission_links: bool = True  # ...and give it a link of its own where clear, and let verse
+    # lines and recaps be left out for less (omissions.py)
     end_gap: float = 10.0  # the cost of a text's head or tail left unlinked, beside its words
     partial: bool = True  # a path may start late and end early (heads and tails)
     clauses: bool = True  # a free translation aligned again as clauses (aligner.LOOSE_COVER)
