@@ -86,6 +86,7 @@ def test_a_recap_is_the_run_up_to_a_repetition_of_a_sentence_just_before() -> No
     stems = [set(s.split()) for s in ("a b c d e", "x y", "p a b c d q r", "a b z")]
     assert is_recap(stems, 0, 2) and not is_recap(stems, 0, 3) and not is_recap(stems, 1, 2)
     assert left_out_skip(["s"] * 4, [sorted(x) for x in stems]).tolist() == [0, 1, 1, 0]
+    assert left_out_skip(["s"] * 4, [sorted(x) for x in stems], recaps=False) is None
     real = [arabic_word_stems(w) for w in arabic_words_many(ar)]
     assert np.flatnonzero(left_out_skip(ar, real)).tolist() == [4, 7, 9, 38, 49, 50]
 

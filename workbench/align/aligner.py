@@ -304,6 +304,7 @@ class TwoPassAligner:
         lexicon: Glosser | None = None,
         pairs: Sequence[tuple[str, str]] = (),
         starts: tuple[np.ndarray, np.ndarray] | None = None,
+        clauses: bool = False,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
@@ -372,8 +373,8 @@ class TwoPassAligner:
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
         # verse lines and recaps cost less to leave out where words are evidence (omissions)
-        self.ar_skip = (left_out_skip(self.ar, self._stems()[0]) if self.params.omission_links
-                        and self.evidence is not None else None)
+        self.ar_skip = (left_out_skip(self.ar, self._stems()[0], recaps=not clauses)
+                        if self.params.omission_links and self.evidence is not None else None)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -1283,7 +1284,7 @@ def align_sentences(
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
-                                           on_clauses(starts[1], oe))))))
+                                           on_clauses(starts[1], oe)), clauses=True))))
 
     aligner, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
@@ -1460,7 +1461,7 @@ def align_paragraphs(
         flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs)
     grouped = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: _with_words(
         TwoPassAligner(ca, ce, glossary, params, (np.asarray(ar_par)[oa], np.asarray(en_par)[oe]),
-                       lexicon=lexicon, pairs=pairs)))
+                       lexicon=lexicon, pairs=pairs, clauses=True)))
     grouped.confidence = recalibrated(grouped.links, grouped.confidence)
     if grouped.related >= RELATED_WARNING:
         return grouped

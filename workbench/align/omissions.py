@@ -88,13 +88,15 @@ def is_recap(stems: list[set[str]], i: int, j: int) -> bool:
             and len(after) <= RECAP_LONGER * len(before))
 
 
-def left_out_skip(sentences: list[str], stems: list[list[str]]) -> np.ndarray | None:
+def left_out_skip(sentences: list[str], stems: list[list[str]], recaps: bool = True
+                  ) -> np.ndarray | None:
     """The share of ``Params.skip`` waived for leaving each (Arabic) sentence unlinked
     (``stems``: each one's word stems): VERSE_SKIP for a verse line and for each sentence
     of a recap (from the one after a sentence to its repetition RECAP_GAP or fewer
-    sentences later), 0 otherwise; None when there is none."""
+    sentences later; not with ``recaps`` false: a sentence's clauses repeat one another's
+    words), 0 otherwise; None when there is none."""
     out = np.array([VERSE_SKIP if is_verse(s) else 0.0 for s in sentences])
-    bags = [set(x) for x in stems]
+    bags = [set(x) for x in stems] if recaps else []
     for j in range(len(bags)):
         for i in range(max(0, j - RECAP_GAP), j):
             if is_recap(bags, i, j):
