@@ -7,7 +7,7 @@ import numpy as np
 from bench.align import fisherman_set, merged_set, strict_f1
 from workbench.align import align_sentences
 from workbench.align.omissions import (
-    VERSE_SKIP,
+    SKIP_WAIVED,
     end_parts,
     is_recap,
     left_out_skip,
@@ -74,7 +74,7 @@ def test_verse_lines_are_the_lines_with_hemistich_marks() -> None:
              "وقالت الشركتان اللتان تنتجان مناديل سوربنت، أنهما تعملان / لمواصلة توفير "
              "منتجاتهما، أشار متحدث باسمهما إلى ذلك."]
     stems = [s.split() for s in lines]
-    assert left_out_skip(lines, stems).tolist() == [VERSE_SKIP, VERSE_SKIP, 0.0, 0.0, 0.0]
+    assert left_out_skip(lines, stems).tolist() == [SKIP_WAIVED, SKIP_WAIVED, 0.0, 0.0, 0.0]
     assert left_out_skip(lines[2:], stems[2:]) is None
 
 

@@ -135,8 +135,8 @@ class Scorer:
     # a bonus taken off every two-sided link that starts at the sentence (see :mod:`cues`)
     ar_start: np.ndarray | None = None
     en_start: np.ndarray | None = None
-    # the share of ``skip`` waived for leaving each Arabic sentence unlinked (a verse line:
-    # see :func:`omissions.verse_skip`); its words' cost stays
+    # the share of ``skip`` waived for leaving each Arabic sentence unlinked (a verse line, a
+    # recap: see :func:`omissions.left_out_skip`); its words' cost stays
     ar_skip: np.ndarray | None = None
 
     @property
