@@ -43,7 +43,7 @@ from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
 from workbench.align.model import Alignment
-from workbench.align.omissions import split_left_out
+from workbench.align.omissions import left_out_skip, split_left_out
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer, openers
@@ -304,6 +304,7 @@ class TwoPassAligner:
         lexicon: Glosser | None = None,
         pairs: Sequence[tuple[str, str]] = (),
         starts: tuple[np.ndarray, np.ndarray] | None = None,
+        clauses: bool = False,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
@@ -371,6 +372,9 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
+        # verse lines and recaps cost less to leave out where words are evidence (omissions)
+        self.ar_skip = (left_out_skip(self.ar, self._stems()[0], recaps=not clauses)
+                        if self.params.omission_links and self.evidence is not None else None)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -388,7 +392,7 @@ class TwoPassAligner:
         self.opens = openers(self.ar, x1), openers(self.en, y1)
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
-            self.ar_par, self.en_par, we, *self.items, *self.opens, *self.starts,
+            self.ar_par, self.en_par, we, *self.items, *self.opens, *self.starts, self.ar_skip,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -456,7 +460,7 @@ class TwoPassAligner:
         self.moves = _moves_seen(links)
         after = Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-            self.en_par, w2e, *self.items, *self.opens, *self.starts,
+            self.en_par, w2e, *self.items, *self.opens, *self.starts, self.ar_skip,
         )
         return after, self._align(after, links, final=final)
 
@@ -1280,7 +1284,7 @@ def align_sentences(
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
-                                           on_clauses(starts[1], oe))))))
+                                           on_clauses(starts[1], oe)), clauses=True))))
 
     aligner, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
@@ -1457,7 +1461,7 @@ def align_paragraphs(
         flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs)
     grouped = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: _with_words(
         TwoPassAligner(ca, ce, glossary, params, (np.asarray(ar_par)[oa], np.asarray(en_par)[oe]),
-                       lexicon=lexicon, pairs=pairs)))
+                       lexicon=lexicon, pairs=pairs, clauses=True)))
     grouped.confidence = recalibrated(grouped.links, grouped.confidence)
     if grouped.related >= RELATED_WARNING:
         return grouped

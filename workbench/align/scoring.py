@@ -74,7 +74,8 @@ class Params:
     stability_check: bool = True  # without a dictionary: a check pass settles or flags runs
     basic_vocabulary: bool = True  # without a dictionary: the built-in basic vocabulary
     omission_check: bool = True  # flag a link holding a sentence its other side leaves out
-    omission_links: bool = True  # ...and give it a link of its own where clear (omissions.py)
+    omission_links: bool = True  # ...and give it a link of its own where clear, and let verse
+    # lines and recaps be left out for less (omissions.py)
     end_gap: float = 10.0  # the cost of a text's head or tail left unlinked, beside its words
     partial: bool = True  # a path may start late and end early (heads and tails)
     clauses: bool = True  # a free translation aligned again as clauses (aligner.LOOSE_COVER)
@@ -134,6 +135,9 @@ class Scorer:
     # a bonus taken off every two-sided link that starts at the sentence (see :mod:`cues`)
     ar_start: np.ndarray | None = None
     en_start: np.ndarray | None = None
+    # the share of ``skip`` waived for leaving each Arabic sentence unlinked (a verse line, a
+    # recap: see :func:`omissions.left_out_skip`); its words' cost stays
+    ar_skip: np.ndarray | None = None
 
     @property
     def we(self) -> np.ndarray:
@@ -163,6 +167,7 @@ class Scorer:
             None if self.en_open is None else self.en_open[e0:e1],
             None if self.ar_start is None else self.ar_start[a0:a1],
             None if self.en_start is None else self.en_start[e0:e1],
+            None if self.ar_skip is None else self.ar_skip[a0:a1],
         )
 
     def coarse(self, factor: int) -> Scorer:
@@ -354,7 +359,8 @@ class Scorer:
         row_ids = np.arange(n + 1)
         cols = band.columns()
         a = np.clip(row_ids - 1, 0, max(n - 1, 0))
-        own = p.skip + (self._unexplained(mass_a[a]) if n else np.zeros(n + 1))
+        own = (self.flat_skip_ar()[a] + self._unexplained(mass_a[a]) if n
+               else np.full(n + 1, p.skip))
         skip = np.broadcast_to(own[:, None], cols.shape)
         valid = (cols <= band.hi[:, None]) & (cols <= self.m) & (row_ids >= 1)[:, None]
         out[moves.index((1, 0))] = np.where(valid, skip, np.inf)
@@ -523,6 +529,13 @@ class Scorer:
 
         mass_a, mass_e = self.masses()
         return head(mass_a), head(mass_e)
+
+    def flat_skip_ar(self) -> np.ndarray:
+        """The per-sentence part of leaving each Arabic sentence unlinked (``skip``, less
+        the share ``ar_skip`` waives)."""
+        if self.ar_skip is None:
+            return np.full(self.n, self.params.skip)
+        return self.params.skip * (1.0 - self.ar_skip)
 
     def skip_en(self) -> np.ndarray:
         """The cost of leaving each English sentence unlinked."""
@@ -703,7 +716,8 @@ class BlockCosts:
             return
         if self._head is None:  # the cheaper of the head and skipping each sentence
             late, p = self.scorer.heads()[0], self.scorer.params
-            skipped = late + (p.skip * np.arange(len(late)) - p.end_gap)
+            flat = np.concatenate([[0.0], np.cumsum(self.scorer.flat_skip_ar())])
+            skipped = late + (flat[: len(late)] - p.end_gap)
             skipped[0] = 0.0
             self._head = np.diff(np.minimum(late, skipped), prepend=0.0)
         rows = start + np.flatnonzero(self.band.lo[start : start + out.shape[1]] == 0)
