@@ -562,15 +562,21 @@ class TwoPassAligner:
         self.cells += costs.cells
         self.widths.append(band.width)
         assert path is not None
+        links = _path_links(path)
+        origin = None
+        if guide is not None and scorer.params.omission_links:
+            links, origin = split_left_out(scorer, links)
         if final:
             self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
-        links = _path_links(path)
-        if guide is None or not scorer.params.omission_links:
-            return links
-        # after the first pass (the word table known): sentences left out get links of their own
-        links, origin = split_left_out(scorer, links)
-        if final:
-            self.posterior = [self.posterior[k] for k in origin]
+            if origin is not None:
+                merged = [self.posterior[k] for k in origin]
+                split = [(len(a), len(e)) for a, e in links]
+                if len(links) > len(path) and _walkable(split, band, self.moves):
+                    alone = self._posteriors(scorer, band, costs, skip, split, ends[-1])
+                    twice = {k for k in origin if origin.count(k) > 1}
+                    merged = [min(1.0, p + q) if k in twice else p
+                              for p, q, k in zip(merged, alone, origin)]
+                self.posterior = merged
         return links
 
     def _posteriors(
@@ -967,6 +973,17 @@ def calibrated_confidence(
     if empty is not None:
         out = np.where(empty, np.minimum(out, posterior), out)
     return out
+
+
+def _walkable(path: list[tuple[int, int]], band: Band, moves: list[tuple[int, int]]) -> bool:
+    """Whether ``path`` takes only ``moves`` (and English skips) through cells of ``band``."""
+    allowed = set(moves) | {(0, 1)}
+    i = j = 0
+    for k, el in path:
+        i, j = i + k, j + el
+        if (k, el) not in allowed or not band.lo[i] <= j <= band.hi[i]:
+            return False
+    return True
 
 
 def _path_links(path: list[tuple[int, int]]) -> list[Link]:
