@@ -105,6 +105,10 @@ LOOSE_COVER = 0.45
 # shifted runs (F1 0.908 -> 0.987); single boundaries it would move are mostly right
 # (BENCHMARKS.md, issue 13).
 UNSTABLE_CAP = 0.45
+# A sentence the clause search leaves unlinked (see _as_clauses_if_free) where the sentence
+# search pairs it: its link at most DISPUTED_CAP. corpora/frame without a dictionary: its
+# English opening (sentences 0-8, a part of Arabic 0's translation) unlinked at 0.98.
+DISPUTED_CAP = 0.45
 UNSTABLE_RUN = 3
 # A link whose English is more than e (2.7) times longer or shorter than its Arabic would be
 # at the text's ratio (characters, 10 added to each side for short lines) gets at most
@@ -1199,6 +1203,19 @@ def _cued_flagged(cued: list[Link], confidence: Sequence[float], first: list[Lin
     return out
 
 
+def _disputed(links: list[Link], confidence: Sequence[float], searched: list[Link]
+              ) -> list[float]:
+    """``confidence`` with every link of ``links`` (made of clause links) that leaves a
+    sentence unlinked which the sentence search (``searched``) pairs at most DISPUTED_CAP
+    (flagged): the two searches disagree whether it is translated, and the clause search's
+    posterior does not know it (an unlinked head or tail is near certain there)."""
+    paired = ({i for a, e in searched if a and e for i in a},
+              {j for a, e in searched if a and e for j in e})
+    return [min(c, DISPUTED_CAP) if (not a or not e) and (set(a) & paired[0] or
+                                                          set(e) & paired[1]) else c
+            for (a, e), c in zip(links, confidence, strict=True)]
+
+
 def _runs(flags: Sequence[bool], length: int) -> list[int]:
     """Indices of the true items that belong to a run of at least ``length`` in a row."""
     out: list[int] = []
@@ -1294,21 +1311,25 @@ def align_sentences(
             result.confidence = recalibrated(result.links, result.confidence)
             return result
 
-    def aligned(starts: tuple[np.ndarray, np.ndarray] | None) -> tuple[TwoPassAligner, Alignment]:
+    def aligned(starts: tuple[np.ndarray, np.ndarray] | None
+                ) -> tuple[TwoPassAligner, Alignment, Alignment]:
+        """The aligner, its sentence search's alignment and the alignment it gives."""
         aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
                                  starts=starts)
-        return aligner, _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: (
+        searched = aligner.run()
+        return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True))))
 
-    aligner, result = aligned(None)
+    aligner, searched, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
         large = lexicon is not None and _headwords(lexicon) >= WORD_LIST_HEADWORDS
         weight = aligner.params.cues * (WITH_DICTIONARY if large else 1.0)
-        first, result = result, aligned(taught_starts(ar, en, result.links, result.confidence,
-                                                      weight))[1]
+        first = result
+        _, searched, result = aligned(taught_starts(ar, en, result.links, result.confidence,
+                                                    weight))
         _keep_confident(first, result)
         # A link both make keeps the confidence it had without the cues (calibrated on such
         # alignments); one the cues alone make is flagged unless the words agree with it.
@@ -1318,6 +1339,7 @@ def align_sentences(
             result.links, [before.get((tuple(a), tuple(e)), c)
                            for (a, e), c in zip(result.links, result.confidence, strict=True)],
             first.links, aligner.loose)
+    result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
