@@ -567,20 +567,22 @@ class TwoPassAligner:
         self.widths.append(band.width)
         assert path is not None
         links = _path_links(path)
-        origin = None
+        origin = list(range(len(links)))
         if guide is not None and scorer.params.omission_links:
+            # after the first pass (the word table known): left-out sentences get links of
+            # their own
             links, origin = split_left_out(scorer, links)
         if final:
-            self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
-            if origin is not None:
-                merged = [self.posterior[k] for k in origin]
-                split = [(len(a), len(e)) for a, e in links]
-                if len(links) > len(path) and _walkable(split, band, self.moves):
-                    alone = self._posteriors(scorer, band, costs, skip, split, ends[-1])
-                    twice = {k for k in origin if origin.count(k) > 1}
-                    merged = [min(1.0, p + q) if k in twice else p
-                              for p, q, k in zip(merged, alone, origin)]
-                self.posterior = merged
+            posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
+            self.posterior = [posterior[k] for k in origin]
+            split = [(len(a), len(e)) for a, e in links]
+            if len(links) > len(path) and _walkable(split, band, self.moves):
+                # a split link and the one left beside it: the merged link's probability or
+                # the split path's (either keeps the rest paired, and the search chose one)
+                alone = self._posteriors(scorer, band, costs, skip, split, ends[-1])
+                twice = {k for k, count in Counter(origin).items() if count > 1}
+                self.posterior = [min(1.0, p + q) if k in twice else p for p, q, k in
+                                  zip(self.posterior, alone, origin, strict=True)]
         return links
 
     def _posteriors(
