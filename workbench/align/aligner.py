@@ -105,11 +105,12 @@ LOOSE_COVER = 0.45
 # shifted runs (F1 0.908 -> 0.987); single boundaries it would move are mostly right
 # (BENCHMARKS.md, issue 13).
 UNSTABLE_CAP = 0.45
+UNSTABLE_RUN = 3
 # A sentence the clause search leaves unlinked (see _as_clauses_if_free) where the sentence
 # search pairs it: its link at most DISPUTED_CAP. corpora/frame without a dictionary: its
-# English opening (sentences 0-8, a part of Arabic 0's translation) unlinked at 0.98.
+# English opening (sentences 0-8, a part of Arabic 0's translation) unlinked at 0.98, flagged
+# (bench/align.py's frame flag rows: 13/27 wrong links flagged -> 22/27).
 DISPUTED_CAP = 0.45
-UNSTABLE_RUN = 3
 # A link whose English is more than e (2.7) times longer or shorter than its Arabic would be
 # at the text's ratio (characters, 10 added to each side for short lines) gets at most
 # LENGTH_CAP: of 9,977 links of the repository's sets, hayy and AlignAR 001 none was beyond
@@ -1209,8 +1210,8 @@ def _disputed(links: list[Link], confidence: Sequence[float], searched: list[Lin
               ) -> list[float]:
     """``confidence`` with every link of ``links`` (made of clause links) that leaves a
     sentence unlinked which the sentence search (``searched``) pairs at most DISPUTED_CAP
-    (flagged): the two searches disagree whether it is translated, and the clause search's
-    posterior does not know it (an unlinked head or tail is near certain there)."""
+    (flagged): the two searches disagree whether it is translated, which the clause search's
+    posterior does not weigh (its unlinked head or tail is near certain)."""
     paired = ({i for a, e in searched if a and e for i in a},
               {j for a, e in searched if a and e for j in e})
     return [min(c, DISPUTED_CAP) if (not a or not e) and (set(a) & paired[0] or
