@@ -568,23 +568,35 @@ class TwoPassAligner:
         self.widths.append(band.width)
         assert path is not None
         links = _path_links(path)
-        origin = list(range(len(links)))
+        origin: list[int] = []  # (for split links: the search's link each comes from)
         if guide is not None and scorer.params.omission_links:
             # after the first pass (the word table known): left-out sentences get links of
             # their own
             links, origin = split_left_out(scorer, links)
         if final:
-            posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
-            self.posterior = [posterior[k] for k in origin]
-            split = [(len(a), len(e)) for a, e in links]
-            if len(links) > len(path) and _walkable(split, band, self.moves):
-                # a split link and the one left beside it: the merged link's probability or
-                # the split path's (either keeps the rest paired, and the search chose one)
-                alone = self._posteriors(scorer, band, costs, skip, split, ends[-1])
-                twice = {k for k, count in Counter(origin).items() if count > 1}
-                self.posterior = [min(1.0, p + q) if k in twice else p for p, q, k in
-                                  zip(self.posterior, alone, origin, strict=True)]
+            self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
+            if len(links) > len(path):
+                self.posterior = self._split_posteriors(scorer, band, costs, skip, links,
+                                                        origin, ends[-1])
         return links
+
+    def _split_posteriors(
+        self, scorer: Scorer, band: Band, costs: BlockCosts, skip: np.ndarray,
+        links: list[Link], origin: list[int], end: tuple[int, int],
+    ) -> list[float]:
+        """The posteriors of ``links``, some split off the search's (``origin``: the search's
+        link each comes from, ``self.posterior`` its posterior): a split link and the one left
+        beside it get the merged link's probability plus its own on the split path (either
+        keeps the rest paired, and the search chose one); the merged link's alone where the
+        split path leaves the band."""
+        merged = [self.posterior[k] for k in origin]
+        split = [(len(a), len(e)) for a, e in links]
+        if not _walkable(split, band, self.moves):
+            return merged
+        alone = self._posteriors(scorer, band, costs, skip, split, end)
+        twice = {k for k, count in Counter(origin).items() if count > 1}
+        return [min(1.0, p + q) if k in twice else p
+                for p, q, k in zip(merged, alone, origin, strict=True)]
 
     def _posteriors(
         self, scorer: Scorer, band: Band, costs: BlockCosts, skip: np.ndarray,
