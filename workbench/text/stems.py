@@ -100,22 +100,34 @@ def english_words_many(texts: Sequence[str]) -> list[list[str]]:
     return out
 
 
+# The letters a proclitic begins with and a suffix ends with: a word with neither is its own
+# stem without a look at the lists (most words of a text)
+_AR_PROCLITIC_FIRST = "".join({p[0] for p in _AR_PROCLITICS})
+_AR_SUFFIX_LAST = "".join({s[-1] for s in _AR_SUFFIXES})
+
+
 @lru_cache(maxsize=200_000)
 def arabic_stem(word: str) -> str:
     """A light stem: one proclitic chain and one suffix off, keeping at least 3 letters."""
-    for p in _AR_PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            word = word[len(p) :]
-            break
-    for s in _AR_SUFFIXES:
-        if word.endswith(s) and len(word) - len(s) >= 3:
-            return word[: -len(s)]
+    if len(word) < 4:  # (nothing comes off and leaves 3 letters)
+        return word
+    if word[0] in _AR_PROCLITIC_FIRST:
+        for p in _AR_PROCLITICS:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                word = word[len(p) :]
+                break
+    if word[-1] in _AR_SUFFIX_LAST:
+        for s in _AR_SUFFIXES:
+            if word.endswith(s) and len(word) - len(s) >= 3:
+                return word[: -len(s)]
     return word
 
 
 @lru_cache(maxsize=200_000)
 def english_stem(word: str) -> str:
     """A light stem: plural, past, gerund and adverb endings off (keeping 3+ letters)."""
+    if len(word) < 4 or word[-1] not in "sdgy":  # (no ending comes off)
+        return word
     for suffix, repl in (
         ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("ly", ""),
         ("es", ""), ("s", ""),

@@ -25,6 +25,7 @@ _AR_TABLE = str.maketrans(
     {**{k: v for k, v in _AR_CLASSES.items()}, **{ch: "" for ch in "اأإآٱءؤئوىيةهحعـ"}}
 )
 _AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_AR_PREFIX_FIRST = "".join({p[0] for p in _AR_PREFIXES})
 
 # Ordered English rules: multi-letter spellings first.
 _EN_RULES = [
@@ -59,9 +60,9 @@ def arabic_skeletons(word: str) -> tuple[str, ...]:
     """Skeletons of an Arabic word, with and without a leading clitic (و ف ب ل ال)."""
     word = word.replace("تش", "ش")  # Chelsea تشيلسي
     forms = [word]
-    for prefix in _AR_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            forms.append(word[len(prefix) :])
+    if word[:1] in _AR_PREFIX_FIRST and len(word) >= 4:  # (most words have no prefix to try)
+        forms += [word[len(p) :] for p in _AR_PREFIXES
+                  if word.startswith(p) and len(word) - len(p) >= 3]
     out: list[str] = []
     for form in forms:
         sk = _collapse(form.translate(_AR_TABLE))
