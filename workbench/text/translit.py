@@ -35,8 +35,17 @@ _EN_RULES = [
     (r"[aeiouywh]", ""), (r"[bp]", "B"), (r"[td]", "T"), (r"[kcq]", "K"), (r"[gj]", "G"),
     (r"[sz]", "S"), (r"[fv]", "F"), (r"l", "L"), (r"m", "M"), (r"n", "N"), (r"r", "R"),
 ]
-_EN_RE = re.compile("|".join(f"({p})" for p, _ in _EN_RULES))
-_EN_OUT = [out for _, out in _EN_RULES]
+# The rules of several letters or a context (up to x) as one expression; the one-letter
+# rules after them as a table for the letters left between its matches (its outputs are
+# capitals, which the table leaves alone): the same as all rules in one expression, tried
+# in order at each letter, with a Python call per match of the first part only.
+_EN_SINGLE = next(k for k, (p, _) in enumerate(_EN_RULES) if p.startswith("[aeiou"))
+_EN_RE = re.compile("|".join(f"({p})" for p, _ in _EN_RULES[:_EN_SINGLE]))
+_EN_OUT = [out for _, out in _EN_RULES[:_EN_SINGLE]]
+_EN_TABLE = str.maketrans(
+    {ch: out for p, out in _EN_RULES[_EN_SINGLE:] for ch in p.strip("[]")}
+)
+_NOT_LETTER = re.compile(r"[^a-z]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -50,9 +59,9 @@ def english_skeleton(word: str) -> str:
     w = word.lower()
     if w.endswith(("'s", "’s")):
         w = w[:-2]
-    w = re.sub(r"[^a-z]", "", w)
+    w = _NOT_LETTER.sub("", w)
     out = _EN_RE.sub(lambda m: _EN_OUT[m.lastindex - 1], w)  # type: ignore[operator]
-    return _collapse(out)
+    return _collapse(out.translate(_EN_TABLE))
 
 
 @lru_cache(maxsize=200_000)
