@@ -245,6 +245,8 @@ def test_the_words_of_many_arabic_sentences_at_once_are_each_ones_words() -> Non
     texts = [
         *(CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines(),
         "", "وَقَالَ  الرَّئِيسُ ـــ إنّ شيئاً", "مسئول\u00a0\u00a0بالمائة ٣٫٥", "𝔸 يـا ى ئ",
+        # the word class's edges (every character outside it is a space to the split)
+        "\u0620\u0621\u064a\u064b\u065f\u0660\u0669\u066a\u0670\u0671\u06d3\u06d4\uffff\tب\nب",
     ]
     assert arabic_words_many(texts) == [arabic_words(t) for t in texts]
 

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -306,19 +306,18 @@ def _arabic_part(
         for start, end, value in compound_numbers(words):
             bag[f"N:{value}"] = 1
             inside.update(range(start, end))
-        for k, w in enumerate(words):
-            info = special.get(w)
-            if info is None or k in inside:
+        for k in compress(count(), map(special.__contains__, words)):  # the special words
+            if k in inside:
                 continue
-            concepts, base, _, first = info
+            concepts, base, _, first = special[words[k]]
             for concept in concepts:
                 bag[concept] = 1
             if first and k < last:
                 month = _AR_MONTH_PAIRS.get((base, words[k + 1]))
                 if month:
                     bag["M:" + month] = 1
-    else:
-        for concepts, _, _, _ in infos:
+    else:  # (most words give skeletons only)
+        for concepts in filter(None, map(itemgetter(0), infos)):
             for concept in concepts:
                 bag[concept] = 1
     skeletons = list(chain.from_iterable(map(itemgetter(2), infos)))
@@ -361,10 +360,9 @@ def english_bag(
     if words is None:
         words = english_words(text)
     if not _EN_CONCEPT_WORDS.isdisjoint(words):
-        for w in words:
-            if w in _EN_CONCEPT_WORDS:
-                for concept in _english_word(w):
-                    bag[concept] = 1
+        for w in filter(_EN_CONCEPT_WORDS.__contains__, words):
+            for concept in _english_word(w):
+                bag[concept] = 1
         if "May" not in text:
             bag.pop("M:5", None)  # "may" the verb
     skeletons = list(filter(None, map(_english_name, _EN_CAPITAL.findall(text))))
@@ -403,17 +401,18 @@ def anchor_bags(
     special = _special_words(chain.from_iterable(words[0]), names)
     ar_parts = [_arabic_part(text, ws, special, flags)
                 for text, ws, flags in zip(ar, words[0], _char_flags(ar), strict=True)]
-    ar_sk = Counter(sk for _, sks, _ in ar_parts for sk in set(sks))
-    en_sk = Counter(sk for _, sks, _ in en_parts for sk in set(sks))
+    ar_sk = Counter(chain.from_iterable(map(set, map(itemgetter(1), ar_parts))))
+    en_sk = Counter(chain.from_iterable(map(set, map(itemgetter(1), en_parts))))
     # A skeleton is a name only when both sides use it about as often (a common Arabic word
     # whose skeleton happens to match some English name is not).
     shared_sk = {
         sk for sk, count in ar_sk.items()
         if sk in en_sk and min(count, en_sk[sk]) * 2 + 1 >= max(count, en_sk[sk])
     }
-    ar_latin = {w for _, _, lat in ar_parts for w in lat}
-    en_latin = {w for w in set(chain.from_iterable(ws for _, _, ws in en_parts)) if len(w) > 1}
-    shared_latin = ar_latin & en_latin
+    ar_latin = {w for _, _, lat in ar_parts for w in lat if len(w) > 1}
+    # (the English words are gathered only when the Arabic holds Latin words to share)
+    shared_latin = ar_latin.intersection(chain.from_iterable(ws for _, _, ws in en_parts)) \
+        if ar_latin else ar_latin
     ar_bags = _with_shared(ar_parts, shared_sk, shared_latin)
     en_bags = _with_shared(en_parts, shared_sk, shared_latin)
     if glossary is not None and len(glossary):

@@ -264,21 +264,22 @@ def normalize_codepoints(cps: Any, owner: Any) -> tuple[Any, Any]:
     keep = (flag & _MARK) == 0
     if not keep.all():
         cps, owner, index, flag = cps[keep], owner[keep], index[keep], flag[keep]
-    keep = np.ones(len(cps), bool)
-    keep[:-1] = ~(
-        ((cps[:-1] == 0x064A) | (cps[:-1] == 0x0649))
-        & ((cps[1:] == 0x0621) | (cps[1:] == 0x0626))
-        & (owner[1:] == owner[:-1])
-    )
-    if not keep.all():
+    # (each rule finds its few candidates first, then looks at their texts)
+    before = np.flatnonzero((cps[1:] == 0x0621) | (cps[1:] == 0x0626))
+    yeh = cps[before]
+    before = before[((yeh == 0x064A) | (yeh == 0x0649)) & (owner[before + 1] == owner[before])]
+    if len(before):
+        keep = np.ones(len(cps), bool)
+        keep[before] = False
         cps, owner, index, flag = cps[keep], owner[keep], index[keep], flag[keep]
     # then a whitespace character right after a whitespace character of the same text (among
     # the characters kept so far) goes too
     space = (flag & _SPACE) != 0
-    run = space[1:] & space[:-1] & (owner[1:] == owner[:-1])
-    if run.any():
+    after = np.flatnonzero(space[1:] & space[:-1]) + 1
+    after = after[owner[after] == owner[after - 1]]
+    if len(after):
         keep = np.ones(len(cps), bool)
-        keep[1:] = ~run
+        keep[after] = False
         cps, owner, index = cps[keep], owner[keep], index[keep]
     out = fold.take(index)
     if wide:

@@ -6,8 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
-from workbench.text.normalize import normalize_arabic, normalize_arabic_many
+from workbench.text.normalize import (
+    decode_texts,
+    encode_texts,
+    normalize_arabic,
+    normalize_codepoints,
+)
 
 
 def _words(text: str) -> list[str]:
@@ -15,7 +21,9 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_AR_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+")
+# The code points of Arabic words (letters, Arabic-Indic digits, extended letters)
+_AR_WORD_RANGES = ((0x0621, 0x064A), (0x0660, 0x0669), (0x0671, 0x06D3))
+_AR_WORD = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _AR_WORD_RANGES) + "]+")
 _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _LATIN_IN_AR = re.compile(r"[A-Za-z][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Za-z]")
 
@@ -55,9 +63,26 @@ def arabic_words(text: str) -> list[str]:
     return _AR_WORD.findall(normalize_arabic(text))
 
 
+@lru_cache(maxsize=1)
+def _word_table() -> Any:
+    """Per code point of the Basic Multilingual Plane: whether it is in an Arabic word."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=bool)  # (0xFFFF, where characters beyond it go, is not)
+    for first, last in _AR_WORD_RANGES:
+        table[first : last + 1] = True
+    return table
+
+
 def arabic_words_many(texts: Sequence[str]) -> list[list[str]]:
-    """:func:`arabic_words` of each text, normalised all at once (the same words, faster)."""
-    return [_AR_WORD.findall(t) for t in normalize_arabic_many(texts)]
+    """:func:`arabic_words` of each text, normalised all at once (the same words, faster: every
+    character outside a word made a space, a text's words are its whitespace-separated parts,
+    which spares a search character by character)."""
+    import numpy as np
+
+    cps, owner = normalize_codepoints(*encode_texts(texts))
+    cps = np.where(_word_table().take(np.minimum(cps, 0xFFFF)), cps, 32)
+    return [t.split() for t in decode_texts(cps, owner, len(texts))]
 
 
 def latin_words(text: str) -> list[str]:
@@ -100,22 +125,34 @@ def english_words_many(texts: Sequence[str]) -> list[list[str]]:
     return out
 
 
+# The letters a proclitic begins with and a suffix ends with: a word with neither is its own
+# stem without a look at the lists (most words of a text)
+_AR_PROCLITIC_FIRST = "".join({p[0] for p in _AR_PROCLITICS})
+_AR_SUFFIX_LAST = "".join({s[-1] for s in _AR_SUFFIXES})
+
+
 @lru_cache(maxsize=200_000)
 def arabic_stem(word: str) -> str:
     """A light stem: one proclitic chain and one suffix off, keeping at least 3 letters."""
-    for p in _AR_PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            word = word[len(p) :]
-            break
-    for s in _AR_SUFFIXES:
-        if word.endswith(s) and len(word) - len(s) >= 3:
-            return word[: -len(s)]
+    if len(word) < 4:  # (nothing comes off and leaves 3 letters)
+        return word
+    if word[0] in _AR_PROCLITIC_FIRST:
+        for p in _AR_PROCLITICS:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                word = word[len(p) :]
+                break
+    if word[-1] in _AR_SUFFIX_LAST:
+        for s in _AR_SUFFIXES:
+            if word.endswith(s) and len(word) - len(s) >= 3:
+                return word[: -len(s)]
     return word
 
 
 @lru_cache(maxsize=200_000)
 def english_stem(word: str) -> str:
     """A light stem: plural, past, gerund and adverb endings off (keeping 3+ letters)."""
+    if len(word) < 4 or word[-1] not in "sdgy":  # (no ending comes off)
+        return word
     for suffix, repl in (
         ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("ly", ""),
         ("es", ""), ("s", ""),

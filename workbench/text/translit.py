@@ -25,6 +25,7 @@ _AR_TABLE = str.maketrans(
     {**{k: v for k, v in _AR_CLASSES.items()}, **{ch: "" for ch in "اأإآٱءؤئوىيةهحعـ"}}
 )
 _AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_AR_PREFIX_FIRST = "".join({p[0] for p in _AR_PREFIXES})
 
 # Ordered English rules: multi-letter spellings first.
 _EN_RULES = [
@@ -34,8 +35,17 @@ _EN_RULES = [
     (r"[aeiouywh]", ""), (r"[bp]", "B"), (r"[td]", "T"), (r"[kcq]", "K"), (r"[gj]", "G"),
     (r"[sz]", "S"), (r"[fv]", "F"), (r"l", "L"), (r"m", "M"), (r"n", "N"), (r"r", "R"),
 ]
-_EN_RE = re.compile("|".join(f"({p})" for p, _ in _EN_RULES))
-_EN_OUT = [out for _, out in _EN_RULES]
+# The rules of several letters or a context (up to x) as one expression; the one-letter
+# rules after them as a table for the letters left between its matches (its outputs are
+# capitals, which the table leaves alone): the same as all rules in one expression, tried
+# in order at each letter, with a Python call per match of the first part only.
+_EN_SINGLE = next(k for k, (p, _) in enumerate(_EN_RULES) if p.startswith("[aeiou"))
+_EN_RE = re.compile("|".join(f"({p})" for p, _ in _EN_RULES[:_EN_SINGLE]))
+_EN_OUT = [out for _, out in _EN_RULES[:_EN_SINGLE]]
+_EN_TABLE = str.maketrans(
+    {ch: out for p, out in _EN_RULES[_EN_SINGLE:] for ch in p.strip("[]")}
+)
+_NOT_LETTER = re.compile(r"[^a-z]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -49,9 +59,9 @@ def english_skeleton(word: str) -> str:
     w = word.lower()
     if w.endswith(("'s", "’s")):
         w = w[:-2]
-    w = re.sub(r"[^a-z]", "", w)
+    w = _NOT_LETTER.sub("", w)
     out = _EN_RE.sub(lambda m: _EN_OUT[m.lastindex - 1], w)  # type: ignore[operator]
-    return _collapse(out)
+    return _collapse(out.translate(_EN_TABLE))
 
 
 @lru_cache(maxsize=200_000)
@@ -59,9 +69,9 @@ def arabic_skeletons(word: str) -> tuple[str, ...]:
     """Skeletons of an Arabic word, with and without a leading clitic (و ف ب ل ال)."""
     word = word.replace("تش", "ش")  # Chelsea تشيلسي
     forms = [word]
-    for prefix in _AR_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            forms.append(word[len(prefix) :])
+    if word[:1] in _AR_PREFIX_FIRST and len(word) >= 4:  # (most words have no prefix to try)
+        forms += [word[len(p) :] for p in _AR_PREFIXES
+                  if word.startswith(p) and len(word) - len(p) >= 3]
     out: list[str] = []
     for form in forms:
         sk = _collapse(form.translate(_AR_TABLE))
