@@ -83,3 +83,19 @@ def test_check_reads_the_glossary_sheet_chosen(tmp_path: Path) -> None:
             ("term-missing", "جَائِحَة", ["pandemic"])]
     result = run_cli(*args, "--sheet", "Terms")
     assert result.exit_code == 2 and "--sheet needs --glossary" in result.stderr
+
+
+def test_score_reads_the_glossary_sheet_chosen(tmp_path: Path) -> None:
+    source, hyp, ref = (tmp_path / name for name in ("s.txt", "h.txt", "r.txt"))
+    source.write_text("انتشرت الجائحة.\nوصل اللقاح.\n", encoding="utf-8")
+    hyp.write_text("The pandemic spread.\nThe jab arrived.\n", encoding="utf-8")
+    ref.write_text("The pandemic spread.\nThe vaccine arrived.\n", encoding="utf-8")
+    files = ("score", "--hyp", str(hyp), "--ref", str(ref), "--format", "json")
+    book = str(DATA / "workbook.xlsx")
+    result = run_cli(*files, "--source", str(source), "--glossary", book, "--sheet", "Terms")
+    assert result.exit_code == 0, result.stderr
+    terms = json.loads(result.stdout)["terms"]
+    assert (terms["occurrences"], terms["rendered"]) == (2, 1)
+    assert terms["missed"] == [{"term": "لُقَاح", "count": 1}]
+    result = run_cli(*files, "--sheet", "Terms")
+    assert result.exit_code == 2 and "--sheet needs --glossary" in result.stderr

@@ -67,8 +67,10 @@ MAX_RESAMPLES = 100_000
               help="BLEU ignores case (sacrebleu's --lowercase; chrF++ keeps case, TER ignores "
                    "it always).")
 @click.option("--glossary", type=FilePath(),
-              help="File mode: a glossary (TSV, TBX-Basic or CSV, by extension) for "
+              help="File mode: a glossary (TSV, TBX-Basic, CSV, XLSX or ODS, by extension) for "
                    "terminology accuracy (needs --source).")
+@click.option("--sheet", help="XLSX or ODS glossary: the sheet to read, by name or number from "
+                              "1 (default: the first).")
 @click.option("--source", type=FilePath(),
               help="File mode: the Arabic source, line-aligned with --hyp.")
 @click.option("--no-terms", is_flag=True, help="Project mode: skip terminology accuracy.")
@@ -79,7 +81,8 @@ def score(
     drafts: tuple[str, ...], fmt: str, sort: str, metric: str | None, limit: int | None,
     confidence: bool, confidence_n: int, paired_bs: bool, paired_ar: bool, paired_n: int | None,
     baseline: str | None, plain_chrf: bool, tokenize: str, lowercase: bool,
-    glossary: str | None, source: str | None, no_terms: bool, no_save: bool, history: bool,
+    glossary: str | None, sheet: str | None, source: str | None, no_terms: bool, no_save: bool,
+    history: bool,
 ) -> None:
     """Score drafts against references: BLEU, chrF++ and TER with sacrebleu signatures.
 
@@ -92,6 +95,8 @@ def score(
         raise WorkbenchError("choose one of --paired-bs and --paired-ar")
     if metric is not None and sort != "worst":  # it sorted nothing, without a word
         raise WorkbenchError("--metric goes with --sort worst")
+    if sheet is not None and glossary is None:
+        raise click.UsageError("--sheet needs --glossary")
     paired = "bs" if paired_bs else "ar" if paired_ar else None
     options = {"confidence": confidence_n if confidence else 0, "paired": paired,
                "n_samples": paired_n or 0, "chrf_word_order": 0 if plain_chrf else 2,
@@ -104,7 +109,7 @@ def score(
     if hyps:
         _refuse_with("--hyp", db=db_typed(), doc=doc, drafts=drafts, no_terms=no_terms,
                      no_save=no_save)
-        report = _score_files(hyps, refs, baseline, glossary, source, **options)
+        report = _score_files(hyps, refs, baseline, glossary, source, sheet=sheet, **options)
     else:
         _refuse_with("project mode (no --hyp)", glossary=glossary, source=source)
         _refuse_file_refs(refs)
@@ -177,6 +182,7 @@ def _score_files(
     hyp_paths: Sequence[str], ref_paths: Sequence[str], baseline: str | None,
     glossary: str | None, source: str | None, *, confidence: int, paired: str | None,
     n_samples: int, chrf_word_order: int, tokenize: str, lowercase: bool,
+    sheet: str | None = None,
 ) -> Any:
     from workbench.scoring.inputs import read_parallel
     from workbench.scoring.run import ScoreOptions, score_systems
@@ -204,7 +210,7 @@ def _score_files(
                 f"{source}: {plural(len(sources), 'line')}, but {order[0]} has {len(hyp_texts[0])} "
                 "(files must be line-aligned)"
             )
-        matcher = glossary_file_matcher(glossary)
+        matcher = glossary_file_matcher(glossary, sheet=sheet)
     options = ScoreOptions(chrf_word_order, confidence, paired, n_samples, tokenize, lowercase)
     return score_systems(
         list(zip(order, hyp_texts, strict=True)), ref_texts, ref_paths, options,
