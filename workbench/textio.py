@@ -119,6 +119,15 @@ def is_spreadsheet(data: bytes) -> bool:
     return b"xl/workbook.xml" in data or b"opendocument.spreadsheet" in data[:200]
 
 
+def refuse_workbook_as(path: str | Path, fmt: str | None) -> None:
+    """Refuse a workbook given as text (``fmt`` ``tsv`` or ``csv``) where workbooks are read
+    as they are (glossaries, memories): InputError naming the format to give instead."""
+    if fmt in ("tsv", "csv") and (workbook := workbook_format(path)) is not None:
+        raise InputError(path, f"an {'Excel' if workbook == 'xlsx' else 'OpenDocument'} "
+                               f"workbook, not {fmt.upper()} text: give {workbook} as its "
+                               "format, or none (it is known by its content)")
+
+
 def workbook_format(path: str | Path) -> str | None:
     """``xlsx`` or ``ods`` when the regular file at ``path`` is such a workbook, whatever its
     name; else None (for a file that cannot be read too: its reader says why)."""

@@ -99,3 +99,19 @@ def test_score_reads_the_glossary_sheet_chosen(tmp_path: Path) -> None:
     assert terms["missed"] == [{"term": "لُقَاح", "count": 1}]
     result = run_cli(*files, "--sheet", "Terms")
     assert result.exit_code == 2 and "--sheet needs --glossary" in result.stderr
+
+
+def test_a_workbook_given_as_text_names_the_format_to_give(tmp_path: Path, new_db: Any) -> None:
+    (tmp_path / "doc.ar.txt").write_text("انتشرت الجائحة.\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "doc.ar.txt"), "--db", str(new_db)).exit_code == 0
+    for fmt in ("ods", "xlsx"):
+        book = str(DATA / f"workbook.{fmt}")
+        kind = "an Excel" if fmt == "xlsx" else "an OpenDocument"
+        for args in (("glossary", "convert", book, "--from", "csv"),
+                     ("tm", "import", book, "--format", "tsv", "--db", str(new_db))):
+            result = run_cli(*args)
+            assert result.exit_code != 0
+            assert f"{book}: {kind} workbook, not " in result.stderr
+            assert f"text: give {fmt} as its format, or none" in result.stderr
+    listed = json.loads(run_cli("tm", "list", "--db", str(new_db), "--format", "json").stdout)
+    assert all(m["name"] != "workbook" for m in listed)

@@ -123,10 +123,11 @@ def read_glossary(
 ) -> Glossary:
     """Read a glossary file as TSV, TBX, CSV, XLSX or ODS (``columns`` for CSV and the
     workbooks, ``sheet`` for the workbooks only)."""
-    if fmt is None and guess_format(path) in ("tsv", "csv"):
-        from workbench.textio import workbook_format
+    from workbench.textio import refuse_workbook_as, workbook_format
 
+    if fmt is None and guess_format(path) in ("tsv", "csv"):
         fmt = workbook_format(path)  # a workbook named terms.csv, or with no ending
+    refuse_workbook_as(path, fmt)
     spec = _BY_NAME.get(fmt or guess_format(path))
     if spec is None:
         raise InputError(path, f"unknown glossary format {fmt!r} (use {', '.join(READ_FORMATS)})")

@@ -19,7 +19,7 @@ from workbench.project.context import ProjectContext
 from workbench.project.tm_indexing import Indexing
 from workbench.store import tm as q_tm
 from workbench.store import tm_words as q_words
-from workbench.textio import file_name_text, workbook_format
+from workbench.textio import file_name_text, refuse_workbook_as, workbook_format
 from workbench.tm.model import MEMORY_FORMATS, WORKBOOK_FORMATS, TmFileInfo, TmUnit
 from workbench.tm.pipeline import Batch, read_batches
 from workbench.tm.results import ImportResult
@@ -90,6 +90,7 @@ class MemoryFiles:
             raise InputError(p, "no such file")
         if p.is_dir():
             raise InputError(p, "a folder, not a file")
+        refuse_workbook_as(p, fmt)
         fmt = fmt or guess_format(p)
         if fmt not in MEMORY_FORMATS:
             raise WorkbenchError(f"unknown memory format {fmt!r} (use {', '.join(MEMORY_FORMATS)})")
