@@ -73,10 +73,10 @@ def heading_starts(
     shared.discard(None)
     if len(shared) < SHARED:
         return None
-    return tuple(  # type: ignore[return-value]
-        np.array([BONUS if k in shared else 0.0 for k in numbers], dtype=np.float32)
-        for numbers in (ar_numbers, en_numbers)
-    )
+    def bonuses(numbers: list[int | None]) -> np.ndarray:
+        return np.array([BONUS if k in shared else 0.0 for k in numbers], dtype=np.float32)
+
+    return bonuses(ar_numbers), bonuses(en_numbers)
 
 
 def with_headings(
