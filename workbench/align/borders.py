@@ -29,6 +29,7 @@ import numpy as np
 from workbench.align.scoring import Scorer
 
 Link = tuple[Sequence[int], Sequence[int]]
+Found = tuple[float, float, float, float]
 
 # The least rises for a move. Over every one-sentence move at the borders of corpora/hayy,
 # hayy2, nights and frame (free translations), plain, with FreeDict and with FreeDict thinned
@@ -40,40 +41,65 @@ CLEAR_COVER = 0.15
 CLEAR_FOUND = 0.04
 
 
-def _presence(rows: np.ndarray, cols: np.ndarray, data: np.ndarray, first: int, stop: int
-              ) -> tuple[np.ndarray, np.ndarray]:
-    """The columns of sentences ``first..stop-1`` and each one's presence (summed, at most 1)."""
-    lo, hi = np.searchsorted(rows, [first, stop], side="left")
-    uniq, inv = np.unique(cols[lo:hi], return_inverse=True)
-    return uniq, np.minimum(np.bincount(inv, weights=data[lo:hi], minlength=len(uniq)), 1.0)
+class _Words:
+    """The concepts of each sentence of a scorer's texts, as Python values (a border's links
+    are a few sentences: NumPy's calls would cost more than their sums)."""
 
+    def __init__(self, scorer: Scorer) -> None:
+        p = scorer.params
+        self.eps, self.smooth = p.eps, p.eps * p.tau
+        self.sides: list[tuple[list[int], list[int], list[float], list[float]]] = []
+        for rows, weight in ((scorer.x, scorer.weight), (scorer.y, scorer.we)):
+            starts = np.searchsorted(rows.row, np.arange(rows.n_rows + 1)).tolist()
+            self.sides.append((starts, rows.col.tolist(), rows.data.tolist(),
+                               weight[rows.col].tolist()))
+        self.known: dict[tuple[tuple[int, ...], tuple[int, ...]], Found] = {}
 
-def _found(scorer: Scorer, ar: Sequence[int], en: Sequence[int]
-           ) -> tuple[float, float, float, float]:
-    """Of one two-sided link of consecutive sentences: its Arabic concept mass found in its
-    English, the Arabic's whole mass, and the same of its English (each side's concepts
-    counted once, weighted as :meth:`Scorer.link_stats` weighs them)."""
-    x, y = scorer.x, scorer.y
-    ca, va = _presence(x.row, x.col, x.data, ar[0], ar[-1] + 1)
-    ce, ve = _presence(y.row, y.col, y.data, en[0], en[-1] + 1)
-    wa, we = scorer.weight[ca], scorer.we[ce]
-    _, ia, ie = np.intersect1d(ca, ce, assume_unique=True, return_indices=True)
-    both = np.minimum(va[ia], ve[ie])
-    return float(both @ wa[ia]), float(va @ wa), float(both @ we[ie]), float(ve @ we)
+    def _bag(self, side: int, sentences: Sequence[int]) -> dict[int, tuple[float, float]]:
+        """Each concept of ``sentences`` (consecutive): its presence (summed, at most 1) and
+        its weight."""
+        starts, cols, vals, weights = self.sides[side]
+        out: dict[int, tuple[float, float]] = {}
+        for k in range(starts[sentences[0]], starts[sentences[-1] + 1]):
+            had = out.get(cols[k])
+            out[cols[k]] = (vals[k] if had is None else min(had[0] + vals[k], 1.0), weights[k])
+        return out
+
+    def found(self, ar: Sequence[int], en: Sequence[int]) -> Found:
+        """Of one two-sided link of consecutive sentences: its Arabic concept mass found in its
+        English, the Arabic's whole mass, and the same of its English (each side's concepts
+        counted once, weighted as :meth:`Scorer.link_stats` weighs them)."""
+        key = (tuple(ar), tuple(en))
+        if key not in self.known:
+            bag_a, bag_e = self._bag(0, ar), self._bag(1, en)
+            fa = fe = 0.0
+            for c, (va, wa) in bag_a.items():
+                if c in bag_e:
+                    ve, we = bag_e[c]
+                    both = min(va, ve)
+                    fa, fe = fa + both * wa, fe + both * we
+            self.known[key] = (fa, sum(v * w for v, w in bag_a.values()),
+                               fe, sum(v * w for v, w in bag_e.values()))
+        return self.known[key]
+
+    def evidence(self, links: Sequence[Link]) -> tuple[float, float, float]:
+        """Of two-sided links of consecutive sentences: their summed coverage (each link's as
+        :meth:`Scorer.link_stats` gives it), their concept mass found on the other side, and
+        their whole mass."""
+        cover = found = mass = 0.0
+        for ar, en in links:
+            fa, ma, fe, me = self.found(ar, en)
+            cover += min(((fa + self.smooth) / (ma + self.eps)
+                          + (fe + self.smooth) / (me + self.eps)) / 2, 1.0)
+            found, mass = found + fa + fe, mass + ma + me
+        return cover, found, mass
 
 
 def evidence(scorer: Scorer, links: Sequence[Link]) -> tuple[float, float, float]:
     """Of two-sided links of consecutive sentences: their summed coverage (each link's as
     :meth:`Scorer.link_stats` gives it), their concept mass found on the other side, and
     their whole mass."""
-    p = scorer.params
-    smooth = p.eps * p.tau
-    cover = found = mass = 0.0
-    for ar, en in links:
-        fa, ma, fe, me = _found(scorer, ar, en)
-        cover += min(((fa + smooth) / (ma + p.eps) + (fe + smooth) / (me + p.eps)) / 2, 1.0)
-        found, mass = found + fa + fe, mass + ma + me
-    return cover, found, mass
+    return _Words(scorer).evidence(links)
 
 
 def _moves(first: Link, second: Link) -> list[tuple[Link, Link]]:
@@ -96,14 +122,15 @@ def reconsidered(links: Sequence[Link], scorer: Scorer) -> list[Link]:
     """``links`` (monotone, in order) with each border sentence between two two-sided links
     moved to the other link where the words clearly say so (``CLEAR_COVER``, ``CLEAR_FOUND``)."""
     out = [(list(a), list(e)) for a, e in links]
+    words = _Words(scorer)
     for k in range(len(out) - 1):
         first, second = out[k], out[k + 1]
         if not (first[0] and first[1] and second[0] and second[1]):
             continue
-        cover, found, mass = evidence(scorer, [first, second])
+        cover, found, mass = words.evidence([first, second])
         best, rise = None, CLEAR_COVER
         for pair in _moves(first, second):
-            moved_cover, moved_found, _ = evidence(scorer, pair)
+            moved_cover, moved_found, _ = words.evidence(pair)
             if moved_cover - cover >= rise and moved_found - found >= CLEAR_FOUND * mass:
                 best, rise = pair, moved_cover - cover
         if best is not None:
