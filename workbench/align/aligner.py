@@ -1355,7 +1355,7 @@ def align_sentences(
             result.links, [before.get((tuple(a), tuple(e)), c)
                            for (a, e), c in zip(result.links, result.confidence, strict=True)],
             first.links, aligner.loose)
-    if _free(aligner) and aligner.loose is not None:  # its borders where the words are clear
+    if _free(aligner) and aligner.loose is not None:  # border sentences the words clearly move
         result.links = reconsidered(result.links, aligner.loose)
     result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
