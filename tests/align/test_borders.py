@@ -20,8 +20,8 @@ def _scorer(ar: list[dict[int, float]], en: list[dict[int, float]]) -> Scorer:
                   SparseRows.from_dicts(en), np.ones(width), LengthModel(1.0, 1.0), Params())
 
 
-# Arabic 0 (concepts 0-3) faces English 0 and 1; Arabic 1 (concepts 4-7) faces English 2, which
-# the search gave to the first link. Its words say it belongs with Arabic 1.
+# Arabic 0 (concepts 0-3) faces English 0 and 1, Arabic 1 (concepts 4-7) English 2 and 3; the
+# links below give English 2 to Arabic 0, though its words are all Arabic 1's.
 ARABIC = [{0: 1, 1: 1, 2: 1, 3: 1}, {4: 1, 5: 1, 6: 1, 7: 1}]
 ENGLISH = [{0: 1, 1: 1}, {2: 1, 3: 1}, {4: 1, 5: 1, 6: 1}, {7: 1}]
 
@@ -60,8 +60,8 @@ def test_the_evidence_counts_coverage_as_the_scorer_does() -> None:
 
 def test_hayy2s_english_56_goes_with_the_arabic_it_translates() -> None:
     """corpora/hayy2: Ockley's "And if this Spirit depart wholly from the Body…" (English 56)
-    translates Arabic 59 with English 57; the clause and cue passes left it with Arabic 58's
-    link (strict F1 0.698 without the move, 0.736 with it)."""
+    translates Arabic 59 with English 57; the search (sentences, clauses and cues) gave it to
+    Arabic 58's link (strict F1 0.698 without the move, 0.736 with it)."""
     ar, en, _ = hayy2_set()
     links = {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en).links}
     assert ((58,), (55,)) in links
