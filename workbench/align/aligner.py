@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
+from workbench.align.borders import reconsidered
 from workbench.align.calibration import FLAGGED, recalibrated
 from workbench.align.clauses import by_clauses
 from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
@@ -1354,6 +1355,8 @@ def align_sentences(
             result.links, [before.get((tuple(a), tuple(e)), c)
                            for (a, e), c in zip(result.links, result.confidence, strict=True)],
             first.links, aligner.loose)
+    if _free(aligner) and aligner.loose is not None:  # border sentences the words clearly move
+        result.links = reconsidered(result.links, aligner.loose)
     result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
