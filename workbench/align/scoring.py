@@ -32,9 +32,9 @@ from workbench.align.sparse import SparseRows, coverage_table
 from workbench.numeric import sorted_intersection, unique_inverse
 
 MAX_GROUP = 9
-# A later pass may widen one-to-many links to this many sentences a side, where the first pass
-# filled MAX_GROUP (see aligner._moves_seen): a translator who cuts an unpunctuated Arabic period
-# into a dozen English sentences, or an opening one text enlarges.
+# The search is made again with one-to-many links up to this many sentences a side where the
+# first pass filled MAX_GROUP in several links (see aligner._widened): a translator who cuts
+# unpunctuated Arabic periods into a dozen English sentences each.
 WIDEST_GROUP = 24
 # An opener (see :func:`openers`) has at most this many words ("Now, therefore,", "In witness
 # whereof,", "وعليه،"): a longer line without a concept is a sentence the aligner has no words
