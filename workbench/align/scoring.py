@@ -32,6 +32,10 @@ from workbench.align.sparse import SparseRows, coverage_table
 from workbench.numeric import sorted_intersection, unique_inverse
 
 MAX_GROUP = 9
+# The search is made again with one-to-many links up to this many sentences a side where the
+# first pass filled MAX_GROUP in several links (see aligner._widened): a translator who cuts
+# unpunctuated Arabic periods into a dozen English sentences each.
+WIDEST_GROUP = 24
 # An opener (see :func:`openers`) has at most this many words ("Now, therefore,", "In witness
 # whereof,", "وعليه،"): a longer line without a concept is a sentence the aligner has no words
 # for (a long text has no basic vocabulary), not a fragment
@@ -41,13 +45,21 @@ OPENER_WORDS = 4
 _OPENER_END = re.compile(r"[,:;\u060c\u061b][\s\"'”’»)\]]*$")
 MAX_MANY = 3
 DENSE_SHARE = 0.5  # a move possible in more than this share of the band is priced on all of it
-MOVES: list[tuple[int, int]] = (
-    [(1, 1)]
-    + [(1, el) for el in range(2, MAX_GROUP + 1)]
-    + [(k, 1) for k in range(2, MAX_GROUP + 1)]
-    + [(k, el) for k in range(2, MAX_MANY + 1) for el in range(2, MAX_MANY + 1)]
-    + [(1, 0)]
-)
+
+
+def moves_up_to(group_a: int, group_e: int) -> list[tuple[int, int]]:
+    """The link shapes searched: 1–1, 1–l up to ``group_e``, k–1 up to ``group_a``, k–l up to
+    MAX_MANY a side, and 1–0 (0–1 is a step of the search itself)."""
+    return (
+        [(1, 1)]
+        + [(1, el) for el in range(2, group_e + 1)]
+        + [(k, 1) for k in range(2, group_a + 1)]
+        + [(k, el) for k in range(2, MAX_MANY + 1) for el in range(2, MAX_MANY + 1)]
+        + [(1, 0)]
+    )
+
+
+MOVES: list[tuple[int, int]] = moves_up_to(MAX_GROUP, MAX_GROUP)
 
 
 @dataclass
@@ -389,6 +401,8 @@ class Scorer:
         side = np.zeros(len(moves), dtype=np.int64)
         waive = np.zeros((len(moves), MAX_GROUP + 1), dtype=np.float32)
         for x, (k, el) in enumerate(moves):
+            if max(k, el) > MAX_GROUP:  # the C loop's table of waivers stops there
+                continue
             if k == 1 and el > 1 and self.ar_items is not None:
                 side[x] = 1
             elif el == 1 and k > 1 and self.en_items is not None:
@@ -436,7 +450,7 @@ class Scorer:
                             masses[0 if arabic else 1], p.eps, p.tau)
             items = self.en_items if arabic else self.ar_items
             assert opens is not None
-            for el in range(2, MAX_GROUP + 1):
+            for el in range(2, reach + 1):
                 move = (el, 1) if arabic else (1, el)
                 x = slot.get(move)
                 if x is None:
@@ -457,7 +471,10 @@ class Scorer:
         self, k: int, el: int, row_ids: np.ndarray, jc: np.ndarray
     ) -> np.ndarray | None:
         """For a 1–l (k–1) move: at each cell, the shape penalty its Arabic (English) sentence's
-        list waives, that of a 1–c (c–1) link for c items (c ≤ l); None if none does."""
+        list waives, that of a 1–c (c–1) link for c items (c ≤ l); None if none does (nor
+        for a move wider than MAX_GROUP, as in the C loop)."""
+        if max(k, el) > MAX_GROUP:
+            return None
         if k == 1 and el > 1 and self.ar_items is not None and self.n:
             count = self.ar_items[np.clip(row_ids - 1, 0, self.n - 1)][:, None]
         elif el == 1 and k > 1 and self.en_items is not None and self.m:
@@ -675,6 +692,7 @@ class BlockCosts:
 
     def __init__(self, scorer: Scorer, band: Band, moves: list[tuple[int, int]]) -> None:
         self.scorer, self.band, self.moves = scorer, band, moves
+        self.reach = max(max(mv) for mv in moves)  # the longest run a move prices
         n = band.n
         per_row = len(moves) * band.width * 4
         size = max(64, self.BUDGET // max(per_row, 1))
@@ -694,9 +712,9 @@ class BlockCosts:
         if len(self.blocks) == 1:
             out = sc.link_costs(band, self.moves)
         else:
-            a0 = max(0, start - MAX_GROUP)
+            a0 = max(0, start - self.reach)
             a1 = stop - 1
-            e0 = max(0, int(band.lo[a0]) - MAX_GROUP)
+            e0 = max(0, int(band.lo[a0]) - self.reach)
             e1 = int(band.hi[a1])
             local = Band(band.lo[a0 : a1 + 1] - e0, band.hi[a0 : a1 + 1] - e0, e1 - e0)
             part = sc.sub(a0, a1, e0, e1).link_costs(local, self.moves)
