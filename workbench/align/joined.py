@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -37,19 +38,20 @@ Link = tuple[list[int], list[int]]
 Search = Callable[[list[str], list[str], tuple[np.ndarray, np.ndarray] | None], Alignment]
 
 
-def parts(sentences: Sequence[str]) -> tuple[list[str], list[int]]:
+def parts(sentences: Sequence[str]) -> tuple[list[str], list[int]] | None:
     """The parts of ``sentences`` (each cut after every ``JOINED``) and the sentence each part
-    comes from."""
+    comes from; None when no sentence is cut."""
+    cuts = {k: ends for k, s in enumerate(sentences)
+            if ("--" in s or "\u2014" in s)  # (the pattern on dashed ones only: 2 ms at 5k)
+            and (ends := [m.end() for m in JOINED.finditer(s)])}
+    if not cuts:
+        return None
     out: list[str] = []
     owner: list[int] = []
     for k, sentence in enumerate(sentences):
-        start = 0
-        for match in JOINED.finditer(sentence):
-            out.append(sentence[start:match.end()])
-            owner.append(k)
-            start = match.end()
-        out.append(sentence[start:])
-        owner.append(k)
+        ends = [0, *cuts.get(k, ()), len(sentence)]
+        out.extend(sentence[x:y] for x, y in pairwise(ends))
+        owner.extend([k] * (len(ends) - 1))
     return out, owner
 
 
@@ -99,15 +101,17 @@ def searched_in_parts(ar: Sequence[str], en: Sequence[str],
     confidences (a link's lowest) and left-out sentences (every part left out) of ``search``
     run on the sentences' parts instead, where a side runs sentences together (``JOINED``);
     ``starts`` (each sentence's bonus for starting a link) goes to its first part."""
-    sides = [parts(ar), parts(en)]
-    if all(len(owner) == len(text) for (_, owner), text in zip(sides, (ar, en), strict=True)):
+    cut = [parts(ar), parts(en)]
+    if cut == [None, None]:
         return searched
+    sides = [c or (list(text), list(range(len(text))))
+             for c, text in zip(cut, (ar, en), strict=True)]
     found = search(sides[0][0], sides[1][0], None if starts is None else (
         on_clauses(starts[0], sides[0][1]), on_clauses(starts[1], sides[1][1])))
     links: list[Link] = [(list(a), list(e)) for a, e in found.links]
     confidence = list(found.confidence)
     for side, (units, owner) in enumerate(sides):
-        if len(owner) > len((ar, en)[side]):
+        if cut[side] is not None:
             links, members = whole(links, side, owner, [len(u) for u in units])
             confidence = [min(confidence[k] for k in ks) for ks in members]
     left = Counter((s, sides[s == "en"][1][k]) for s, k in found.left_out)
