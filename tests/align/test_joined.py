@@ -51,6 +51,9 @@ def test_a_small_part_in_a_link_with_another_sentence_is_left_to_its_sentence() 
     # its larger part there: the sentence goes there, and the link after joins it
     out, _ = whole(links, 1, owner, [100, 80, 20])
     assert out == [([0, 1], [0, 1])]
+    # a link of two small parts keeps one of them: its Arabic is not left unlinked
+    out, _ = whole([([0], [0]), ([1], [1, 2]), ([2], [3])], 1, [0, 0, 1, 1], [50, 10, 10, 50])
+    assert out == [([0], [0]), ([1, 2], [1])]
 
 
 def test_the_search_on_parts_gives_sentence_links_confidences_and_left_out() -> None:

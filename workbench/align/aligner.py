@@ -1332,6 +1332,8 @@ def align_sentences(
         """The aligner, its sentence search's alignment and the alignment it gives."""
         aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
                                  starts=starts)
+        # (where sentences hold sentences run together, the search on their parts gives the
+        # links; the aligner's own run still gives the text's coverage for the passes after)
         searched = searched_in_parts(ar, en, starts, lambda pa, pe, ps: TwoPassAligner(
             pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps).run(),
             aligner.run())
