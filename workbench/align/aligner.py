@@ -40,6 +40,7 @@ from workbench.align.dictionary import (
 )
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.headings import with_headings
+from workbench.align.joined import searched_in_parts
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
@@ -1370,7 +1371,11 @@ def align_sentences(
         """The aligner, its sentence search's alignment and the alignment it gives."""
         aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
                                  starts=starts)
-        searched = aligner.run()
+        # (where sentences hold sentences run together, the search on their parts gives the
+        # links; the aligner's own run still gives the text's coverage for the passes after)
+        searched = searched_in_parts(ar, en, starts, lambda pa, pe, ps: TwoPassAligner(
+            pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps).run(),
+            aligner.run())
         return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
