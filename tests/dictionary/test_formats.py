@@ -766,3 +766,25 @@ def test_a_stardict_index_is_read_at_once_as_entry_by_entry(
     assert _parse_index(raw[:-3], fields) is None  # truncated: read slowly, which names it
     with pytest.raises(InputError, match=r"x\.idx: truncated at byte"):
         _parse_index_slowly(raw[:-3], fields, tmp_path / "x.idx")
+
+
+def test_a_last_dictzip_chunk_that_inflates_to_other_bytes_is_an_error_not_garbage(
+    tmp_path: Path,
+) -> None:
+    """The last chunk may be short, so the chunk table alone cannot tell a damaged one; the
+    gzip trailer's size (here 5 bytes more than the chunks hold) tells what it must hold."""
+    data = bytes(range(130))
+    dz = tmp_path / "x.dict.dz"
+    write_dictzip(dz, data, chunk_len=60)
+    assert DataFile(dz).read(120, 10) == data[120:130]  # the last chunk: 10 bytes
+    raw = bytearray(dz.read_bytes())
+    struct.pack_into("<I", raw, len(raw) - 4, len(data) + 5)
+    dz.write_bytes(bytes(raw))
+    f = DataFile(dz)
+    assert f.read(0, 10) == data[:10]  # the chunks before it are sound
+    with pytest.raises(InputError) as exc:
+        f.read(120, 10)
+    _one_line(exc, "x.dict.dz")
+    assert "corrupt dictzip chunk 2 (inflates to 10 bytes, the gzip trailer's size leaves " \
+        "15)" in str(exc.value)
+    f.close()
