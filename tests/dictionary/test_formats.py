@@ -788,3 +788,26 @@ def test_a_last_dictzip_chunk_that_inflates_to_other_bytes_is_an_error_not_garba
     assert "corrupt dictzip chunk 2 (inflates to 10 bytes, the gzip trailer's size leaves " \
         "15)" in str(exc.value)
     f.close()
+
+
+def test_a_dsl_cut_short_inside_a_line_or_a_comment_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    """A DSL cut in its last line read as a card whose last sense was cut (``sch``), and one
+    cut inside a ``{{comment}}`` as a card without senses; a file that merely lacks its last
+    line break is whole."""
+    d = tmp_path / "test.dsl"
+    whole = builders.DSL.replace("\n", "\r\n")
+    line = whole.index("\t[m1][trn]school")
+    for cut in ("\t[m1][trn]sch", "\t[m1][tr", "\t[m1][trn]school \\[place\\][/trn"):
+        d.write_bytes((whole[:line] + cut).encode("utf-16"))
+        with pytest.raises(InputError) as exc:
+            open_dictionary(d)
+        _one_line(exc, "test.dsl: line 12: truncated: the last line ends inside a tag")
+    d.write_bytes((whole + "قلم\r\n\t[m1]{{a comment cut sh").encode("utf-16"))
+    with pytest.raises(InputError) as exc:
+        open_dictionary(d)
+    _one_line(exc, "test.dsl: truncated: a {{comment}} is still open at the end")
+    for text in (whole.rstrip("\r\n"), whole[: whole.index("\r\n", line)]):
+        d.write_bytes(text.encode("utf-16"))
+        assert open_dictionary(d).headwords  # no line break at the end: whole
