@@ -156,11 +156,10 @@ class DataFile:
         """A damaged chunk may inflate to other bytes without a zlib error: every chunk but
         the last inflates to exactly the chunk length of the table, the last to what is
         left of the gzip trailer's size (no more than the chunk length)."""
-        if index < len(self._chunks) - 2:
-            expected, source = self._chunk_len, "the chunk table says"
-        elif self._last_len is not None:
+        last = index == len(self._chunks) - 2
+        if last and self._last_len is not None:
             expected, source = self._last_len, "the gzip trailer's size leaves"
-        elif length <= self._chunk_len:
+        elif last and length <= self._chunk_len:  # a trailer that says nothing usable
             return
         else:
             expected, source = self._chunk_len, "the chunk table says"

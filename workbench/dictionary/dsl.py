@@ -43,8 +43,8 @@ _TRANSLATION = re.compile(r"\[trn\].*?\[/trn\]", re.S)  # a [t] inside is a tran
 _TAG = re.compile(r"\[/?[a-z*'!]+\d*(?:\s[^\]]*)?\]")
 _ESCAPED = re.compile(r"\\(.)")
 _UNSORTED = re.compile(r"\{.*?\}")
-# a tag opened or closed (not [m1]-[m9]/[/m], often left open, nor [*], which may span lines)
-_PAIRED = re.compile(r"(?<!\\)\[(/?)(?!m\d?\]|\*\])([a-z']+)(?:\s[^\]]*)?\]")
+# a tag opened or closed (not [m1]-[m9] or [/m], often left open; [*] may span lines)
+_PAIRED = re.compile(r"(?<!\\)\[(/?)(?!m\d?\])([a-z']+)(?:\s[^\]]*)?\]")
 # a sense number (1. 2) b.), not a.m., e.g., i.e. or 1.5
 _NUMBER = re.compile(r"^\s*(?:(?:\d+|[a-zа-я])\s*[.)](?:\s+|$)|\d+\)\s*)")
 _BULLET = re.compile(r"^[-–—•·]\s+")  # a run-on line's dash: "- [ref]phrase[/ref]"
