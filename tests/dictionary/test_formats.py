@@ -766,3 +766,48 @@ def test_a_stardict_index_is_read_at_once_as_entry_by_entry(
     assert _parse_index(raw[:-3], fields) is None  # truncated: read slowly, which names it
     with pytest.raises(InputError, match=r"x\.idx: truncated at byte"):
         _parse_index_slowly(raw[:-3], fields, tmp_path / "x.idx")
+
+
+def test_a_last_dictzip_chunk_that_inflates_to_other_bytes_is_an_error_not_garbage(
+    tmp_path: Path,
+) -> None:
+    """The last chunk may be short, so the chunk table alone cannot tell a damaged one; the
+    gzip trailer's size (here 5 bytes more than the chunks hold) tells what it must hold."""
+    data = bytes(range(130))
+    dz = tmp_path / "x.dict.dz"
+    write_dictzip(dz, data, chunk_len=60)
+    assert DataFile(dz).read(120, 10) == data[120:130]  # the last chunk: 10 bytes
+    raw = bytearray(dz.read_bytes())
+    struct.pack_into("<I", raw, len(raw) - 4, len(data) + 5)
+    dz.write_bytes(bytes(raw))
+    f = DataFile(dz)
+    assert f.read(0, 10) == data[:10]  # the chunks before it are sound
+    with pytest.raises(InputError) as exc:
+        f.read(120, 10)
+    _one_line(exc, "x.dict.dz")
+    assert "corrupt dictzip chunk 2 (inflates to 10 bytes, the gzip trailer's size leaves " \
+        "15)" in str(exc.value)
+    f.close()
+
+
+def test_a_dsl_cut_short_inside_a_line_or_a_comment_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    """A DSL cut in its last line read as a card whose last sense was cut (``sch``), and one
+    cut inside a ``{{comment}}`` as a card without senses; a file that merely lacks its last
+    line break is whole."""
+    d = tmp_path / "test.dsl"
+    whole = builders.DSL.replace("\n", "\r\n")
+    line = whole.index("\t[m1][trn]school")
+    for cut in ("\t[m1][trn]sch", "\t[m1][tr", "\t[m1][trn]school \\[place\\][/trn"):
+        d.write_bytes((whole[:line] + cut).encode("utf-16"))
+        with pytest.raises(InputError) as exc:
+            open_dictionary(d)
+        _one_line(exc, "test.dsl: line 12: truncated: the last line ends inside a tag")
+    d.write_bytes((whole + "قلم\r\n\t[m1]{{a comment cut sh").encode("utf-16"))
+    with pytest.raises(InputError) as exc:
+        open_dictionary(d)
+    _one_line(exc, "test.dsl: truncated: a {{comment}} is still open at the end")
+    for text in (whole.rstrip("\r\n"), whole[: whole.index("\r\n", line)]):
+        d.write_bytes(text.encode("utf-16"))
+        assert open_dictionary(d).headwords  # no line break at the end: whole

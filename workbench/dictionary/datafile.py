@@ -39,6 +39,7 @@ class DataFile:
         self._whole: bytes | None = None
         self._chunks: list[int] = []  # file offset of every chunk, and the end
         self._chunk_len = 0
+        self._last_len: int | None = None  # the last chunk's inflated length (dictzip)
         head = self._pread(2, 0)
         self.compressed = head == b"\x1f\x8b"
         if self.compressed:
@@ -95,6 +96,9 @@ class DataFile:
         if offsets[-1] > self.size_on_disk:
             raise InputError(self.path, "truncated dictzip data (chunks run past the end)")
         self._chunks = offsets
+        # the last chunk's length, from the trailer's size (modulo 2**32, as gzip keeps it)
+        last = (self.size - (len(self._sizes) - 1) * self._chunk_len) % (1 << 32)
+        self._last_len = last if last <= self._chunk_len else None
 
     def _parse_extra(self, extra: bytes) -> None:
         pos = 0
@@ -150,12 +154,18 @@ class DataFile:
 
     def _check_length(self, index: int, length: int) -> None:
         """A damaged chunk may inflate to other bytes without a zlib error: every chunk but
-        the last inflates to exactly the chunk length of the table, the last to no more."""
+        the last inflates to exactly the chunk length of the table, the last to what is
+        left of the gzip trailer's size (no more than the chunk length)."""
         last = index == len(self._chunks) - 2
-        if length == self._chunk_len or (last and length < self._chunk_len):
+        if last and self._last_len is not None:
+            expected, source = self._last_len, "the gzip trailer's size leaves"
+        elif last and length <= self._chunk_len:  # a trailer that says nothing usable
             return
-        raise InputError(self.path, f"corrupt dictzip chunk {index} (inflates to {length} "
-                         f"bytes, the chunk table says {self._chunk_len})")
+        else:
+            expected, source = self._chunk_len, "the chunk table says"
+        if length != expected:
+            raise InputError(self.path, f"corrupt dictzip chunk {index} (inflates to {length} "
+                             f"bytes, {source} {expected})")
 
     @property
     def size(self) -> int:

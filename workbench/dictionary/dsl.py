@@ -43,6 +43,8 @@ _TRANSLATION = re.compile(r"\[trn\].*?\[/trn\]", re.S)  # a [t] inside is a tran
 _TAG = re.compile(r"\[/?[a-z*'!]+\d*(?:\s[^\]]*)?\]")
 _ESCAPED = re.compile(r"\\(.)")
 _UNSORTED = re.compile(r"\{.*?\}")
+# a tag opened or closed (not [m1]-[m9] or [/m], often left open; [*] may span lines)
+_PAIRED = re.compile(r"(?<!\\)\[(/?)(?!m\d?\])([a-z']+)(?:\s[^\]]*)?\]")
 # a sense number (1. 2) b.), not a.m., e.g., i.e. or 1.5
 _NUMBER = re.compile(r"^\s*(?:(?:\d+|[a-zа-я])\s*[.)](?:\s+|$)|\d+\)\s*)")
 _BULLET = re.compile(r"^[-–—•·]\s+")  # a run-on line's dash: "- [ref]phrase[/ref]"
@@ -87,6 +89,18 @@ def uncomment(line: str, inside: bool) -> tuple[str, bool]:
             return "".join(out), False
         out.append(line[pos:start])
         pos, inside = start + 2, True
+
+
+def _cut_in_markup(line: str) -> bool:
+    """Whether a file's last line (the text after its last line break) ends inside markup,
+    as a file cut short does: a bracket not closed, or a tag opened and not closed."""
+    line = re.sub(r"\\.", "", line)  # escaped brackets are text
+    if line.rfind("[") > line.rfind("]"):
+        return True
+    depth: dict[str, int] = {}
+    for closing, name in _PAIRED.findall(line):
+        depth[name] = depth.get(name, 0) + (-1 if closing else 1)
+    return any(n > 0 for n in depth.values())
 
 
 def _unescape(text: str) -> str:
@@ -233,6 +247,10 @@ class DslFile(DictionaryFile):
             raise InputError(path, "no cards (not a DSL dictionary?)")
         if not in_body:
             raise InputError(path, "truncated: the last card has no body")
+        if in_comment:
+            raise InputError(path, "truncated: a {{comment}} is still open at the end")
+        if _cut_in_markup(text.rpartition("\n")[2]):
+            raise InputError(path, "truncated: the last line ends inside a tag", line=number)
         self.name = self.name or path.name.removesuffix(".dz").removesuffix(".dsl")
 
     def _add_headwords(self, line: str, sub: int) -> None:
