@@ -59,13 +59,13 @@ def strict_f1(links: list, gold: Gold) -> float:
 def second_pass_scorer(aligner: Any) -> Any:
     """Run ``aligner`` (a TwoPassAligner) and return the scorer of its second pass."""
     scorers: list[Any] = []
-    real = type(aligner)._next_pass
+    real = type(aligner)._next_scorer
 
     def keep(*args: Any, **kwargs: Any) -> Any:
-        scorer, links = real(aligner, *args, **kwargs)
+        scorer = real(aligner, *args, **kwargs)
         scorers.append(scorer)
-        return scorer, links
+        return scorer
 
-    aligner._next_pass = keep
+    aligner._next_scorer = keep
     aligner.run()
     return scorers[0]

@@ -19,7 +19,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ from workbench.align.calibration import FLAGGED, recalibrated
 from workbench.align.clauses import by_clauses
 from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
 from workbench.align.dictionary import (
+    ConceptRows,
     Evidence,
     Glosser,
     WithBasic,
@@ -230,33 +231,61 @@ class _Vectors:
 
     def build(
         self, ar: Sequence[dict[str, float]], en: Sequence[dict[str, float]],
-        more: tuple[Sequence[dict[str, float]], Sequence[dict[str, float]]] | None = None,
+        more: tuple[ConceptRows, ConceptRows] | None = None,
     ) -> tuple[SparseRows, SparseRows]:
         """Both sides' rows; ``more``: each sentence's further concepts (its dictionary
-        concepts, none of them an anchor's), as if its bag held them after its own (not
-        merged into new dicts: at 100,000 sentences those took 150 MB that stayed)."""
+        concepts, none of them an anchor's), as if its bag held them after its own."""
         if more is None:
             return self._rows(ar), self._rows(en)
         return self._rows(ar, more[0]), self._rows(en, more[1])
 
-    def _rows(self, bags: Sequence[dict[str, float]],
-              more: Sequence[dict[str, float]] = ()) -> SparseRows:
+    def _rows(self, bags: Sequence[dict[str, float]], more: ConceptRows | None = None
+              ) -> SparseRows:
         ids = self.ids
-        parts = list(chain.from_iterable(zip(bags, more, strict=True))) if more else bags
-        for concept in dict.fromkeys(chain.from_iterable(parts)):  # new columns, in order
-            if concept not in ids:
-                ids[concept] = len(ids)
-        sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-        total = int(sizes.sum())
-        col = np.fromiter(map(ids.__getitem__, chain.from_iterable(parts)), dtype=np.int64,
-                          count=total)
-        data = np.fromiter(chain.from_iterable(map(dict.values, parts)), dtype=np.float64,
-                           count=total)
-        if more:  # a sentence's bag and its further concepts make one row
-            sizes = sizes[0::2] + sizes[1::2]
+        sizes = np.fromiter(map(len, bags), dtype=np.int64, count=len(bags))
+        keys = list(chain.from_iterable(bags))
+        if more is None:
+            for concept in keys:  # new columns, in order
+                if concept not in ids:
+                    ids[concept] = len(ids)
+        else:
+            self._columns(keys, sizes, more)
+        col = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=len(keys))
+        data = np.fromiter(chain.from_iterable(map(dict.values, bags)), dtype=np.float64,
+                           count=len(keys))
         row = np.repeat(np.arange(len(bags), dtype=np.int64), sizes)
+        if more is not None:  # a sentence's bag and its further concepts make one row
+            more_col = np.fromiter(map(ids.__getitem__, more.names), dtype=np.int64,
+                                   count=len(more.names))[more.ids]
+            more_row = np.repeat(np.arange(len(bags), dtype=np.int64), np.diff(more.start))
+            merged = _merged(SparseRows(row, col, data, len(bags)), more_row, more_col,
+                             more.values)
+            row, col, data = merged.row, merged.col, merged.data
         keep = data != 0
         return SparseRows(row[keep], col[keep], np.minimum(data[keep], 1.0), len(bags))
+
+    def _columns(self, keys: list[str], sizes: np.ndarray, more: ConceptRows) -> None:
+        """New columns for the bags' concepts (``keys``, ``sizes`` a bag) and ``more``'s, in
+        the order they first come when each bag is read followed by its row of ``more``."""
+        ids = self.ids
+        more_sizes = np.diff(more.start)
+        # where each sentence's bag starts when bags and rows of ``more`` alternate
+        begin = np.concatenate([[0], np.cumsum(sizes + more_sizes)])[:-1]
+        first: dict[str, int] = {}  # a new concept -> where it first comes
+        at = (np.repeat(begin - np.cumsum(sizes) + sizes, sizes)
+              + np.arange(len(keys))).tolist()
+        for concept, place in zip(keys, at, strict=True):
+            if concept not in ids and concept not in first:
+                first[concept] = place
+        used, entry = np.unique(more.ids, return_index=True)
+        owner = np.searchsorted(more.start, entry, side="right") - 1
+        places = (begin[owner] + sizes[owner] + entry - more.start[owner]).tolist()
+        for number, place in zip(used.tolist(), places, strict=True):
+            concept = more.names[number]
+            if concept not in ids and place < first.get(concept, place + 1):
+                first[concept] = place
+        for concept in sorted(first, key=first.__getitem__):
+            ids[concept] = len(ids)
 
     def weights(self, weight: dict[str, float]) -> np.ndarray:
         out = np.zeros(len(self.ids) + 1)
@@ -314,6 +343,42 @@ class _TextStems:
         size = int(ids.max(initial=0)) + 1
         key = unique(self.owner[found] * size + ids[found])
         return key // size, key % size
+
+
+class _ConceptSets:
+    """Each sentence's concepts but punctuation's (its anchors, and ``keys``: the dictionary's
+    word keys it holds), as a set made when first asked for and kept until
+    :meth:`forget_before` passes it: the sets of a whole text at once took 300 MB at 100,000
+    sentences with a dictionary."""
+
+    def __init__(self, bags: Sequence[Bag], keys: Sequence[list[str]] | None = None) -> None:
+        self.bags, self.keys = bags, keys
+        self._made: dict[int, frozenset[str]] = {}
+        self._low = 0  # the sets before this one are forgotten
+
+    def __len__(self) -> int:
+        return len(self.bags)
+
+    def _concepts(self, k: int) -> Iterator[str]:
+        words = self.bags[k] if self.keys is None else chain(self.bags[k], self.keys[k])
+        return (c for c in words if c[0] != "P")
+
+    def __getitem__(self, k: int) -> frozenset[str]:
+        made = self._made.get(k)
+        if made is None:
+            made = self._made[k] = frozenset(self._concepts(k))
+        return made
+
+    def every(self) -> Iterator[str]:
+        """The concepts of every sentence in turn (a bag's keys and its word keys are
+        distinct: each concept once a sentence)."""
+        return chain.from_iterable(map(self._concepts, range(len(self))))
+
+    def forget_before(self, k: int) -> None:
+        """Let the sets of the sentences before ``k`` go (made again if asked for)."""
+        while self._low < k:
+            self._made.pop(self._low, None)
+            self._low += 1
 
 
 def _idf_weights(ar: Sequence[Bag], en: Sequence[Bag]) -> dict[str, float]:
@@ -449,13 +514,21 @@ class TwoPassAligner:
         if not both:
             return self._finish(scorer, links, 1.0)
         first = links
-        base = (vec, weights, x1, y1, lengths)
-        for done in range(1, passes):
-            scorer, links = self._next_pass(scorer.link_stats(links), links, base,
-                                            final=done == passes - 1)
-        stats = scorer.link_stats(links)
         no_dictionary = self.evidence is None or self.basic_only
         checked = no_dictionary and passes > 1 and self.params.stability_check
+        base: tuple[_Vectors, dict[str, float], SparseRows, SparseRows, LengthModel] | None
+        base = (vec, weights, x1, y1, lengths)
+        del x1, y1
+        for done in range(1, passes):
+            assert base is not None
+            after = self._next_scorer(scorer.link_stats(links), links, base)
+            if done == passes - 1 and not checked:
+                # nothing reads the first pass's vectors again: the last search reuses their
+                # memory (at 100,000 sentences with a dictionary, 150 MB)
+                base = None
+            scorer = after
+            links = self._align(scorer, links, final=done == passes - 1)
+        stats = scorer.link_stats(links)
         if not checked:
             result = self._finish(scorer, links, self._relatedness(first), stats[1])
             _warn_mostly_flagged(result)
@@ -468,7 +541,9 @@ class TwoPassAligner:
         with ThreadPoolExecutor(1) as pool:
             finished = pool.submit(lambda: self._finish(scorer, links, self._relatedness(first),
                                                         stats[1]))
-            check, again = self._next_pass(stats, links, base, final=False)
+            assert base is not None
+            check = self._next_scorer(stats, links, base)
+            again = self._align(check, links, final=False)
             result = _settled(finished.result(), again, check)
         _warn_mostly_flagged(result)
         return result
@@ -484,14 +559,13 @@ class TwoPassAligner:
         low, high = PLAUSIBLE_RATIO
         return whole if low <= chars <= high else whole * USUAL_RATIO / chars
 
-    def _next_pass(
+    def _next_scorer(
         self, stats: tuple[np.ndarray, np.ndarray], links: list[Link],
         base: tuple[_Vectors, dict[str, float], SparseRows, SparseRows, LengthModel],
-        final: bool,
-    ) -> tuple[Scorer, list[Link]]:
-        """A pass after ``links`` (``stats``: their length costs and coverage): the word
-        table, the lengths and (see TRUSTED_COVER) the shape penalties learnt from them, then
-        the search around them."""
+    ) -> Scorer:
+        """The scorer of a pass after ``links`` (``stats``: their length costs and
+        coverage): the word table, the lengths and (see TRUSTED_COVER) the shape penalties
+        learnt from them. (The pass is its search around ``links``.)"""
         vec, weights, x1, y1, lengths = base
         length1, cover1 = stats
         confident = self._confident(links, cover1, length1)
@@ -501,11 +575,10 @@ class TwoPassAligner:
         lengths2 = self._recalibrated_lengths(links, confident, lengths)
         x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights, x1, y1)
         self.moves = _moves_seen(links, self.first_moves)
-        after = Scorer(
+        return Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
             self.en_par, w2e, *self.items, *self.opens, *self.starts, self.ar_skip,
         )
-        return after, self._align(after, links, final=final)
 
     def _side_weights(
         self, vec: _Vectors, weights: dict[str, float]
@@ -519,15 +592,13 @@ class TwoPassAligner:
         we = {**weights, **{k: v * w for k, v in self.evidence.weight_e.items()}}
         return vec.weights(wa), vec.weights(we)
 
-    def _dictionary_anchor_bags(self) -> tuple[list[Bag], list[Bag]]:
-        """Each sentence's anchors with the dictionary's word keys it holds (``W:`` concepts:
-        an Arabic word, or an English translation of it)."""
-        assert self.evidence is not None
-        ar = [Counter({**a, **{c: 1 for c in d if c[0] == "W"}})
-              for a, d in zip(self.ar_bags, self.evidence.ar, strict=True)]
-        en = [Counter({**a, **{c: 1 for c in d if c[0] == "W"}})
-              for a, d in zip(self.en_bags, self.evidence.en, strict=True)]
-        return ar, en
+    def _concept_sets(self) -> tuple[_ConceptSets, _ConceptSets]:
+        """Each sentence's anchors but punctuation's, with the dictionary's word keys it holds
+        (``W:`` concepts: an Arabic word, or an English translation of it)."""
+        if self.evidence is None:
+            return _ConceptSets(self.ar_bags), _ConceptSets(self.en_bags)
+        return (_ConceptSets(self.ar_bags, self.evidence.ar.keys_of("W")),
+                _ConceptSets(self.en_bags, self.evidence.en.keys_of("W")))
 
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         return self._stem_cache
@@ -549,10 +620,8 @@ class TwoPassAligner:
 
     def _relatedness(self, links: list[Link]) -> float:
         """How clearly the texts translate each other (see :mod:`relatedness`); warns if not."""
-        ar_bags, en_bags = self.ar_bags, self.en_bags
-        if self.evidence is not None:  # the dictionary's word keys are anchors too
-            ar_bags, en_bags = self._dictionary_anchor_bags()
-        related = relatedness(links, ar_bags, en_bags, self._stems)
+        # (the dictionary's word keys are anchors too)
+        related = relatedness(links, *self._concept_sets(), self._stems)
         if related < RELATED_WARNING:
             self.warnings.append(
                 "the two texts do not look like translations of each other "
@@ -845,19 +914,14 @@ class TwoPassAligner:
         ``MISPLACED_SHARED``, and ``MISPLACED_MARGIN`` more): the translation reorders there
         (paragraphs swapped), which a monotone alignment cannot follow, so the link is likely
         wrong however sure its posterior."""
-        ar_bags, en_bags = self.ar_bags, self.en_bags
-        if self.evidence is not None:
-            ar_bags, en_bags = self._dictionary_anchor_bags()
-        ar = [frozenset(c for c in b if c[0] != "P") for b in ar_bags]
-        en = [frozenset(c for c in b if c[0] != "P") for b in en_bags]
-        count = Counter(c for bag in ar + en for c in bag)
+        ar, en = self._concept_sets()
+        count = Counter(chain(ar.every(), en.every()))
         idf = {c: math.log((len(ar) + len(en)) / n) for c, n in count.items()}
 
         def weight(shared: frozenset[str]) -> float:
             return sum(map(idf.__getitem__, shared))
 
-        def elsewhere(bag: frozenset[str], others: list[frozenset[str]], own: list[int]
-                      ) -> float:
+        def elsewhere(bag: frozenset[str], others: _ConceptSets, own: list[int]) -> float:
             """The largest weight ``bag`` shares with a sentence near ``own`` (0: none)."""
             best = 0.0  # (weights are never negative)
             for j in (*range(max(0, own[0] - MISPLACED_WINDOW), own[0]),
@@ -871,6 +935,8 @@ class TwoPassAligner:
         for k, (a, e) in enumerate(links):
             if not a or not e:
                 continue
+            ar.forget_before(a[0] - MISPLACED_WINDOW)
+            en.forget_before(e[0] - MISPLACED_WINDOW)
             mine_a = frozenset().union(*(ar[i] for i in a))
             mine_e = frozenset().union(*(en[j] for j in e))
             need = max(MISPLACED_SHARED, weight(mine_a & mine_e) + MISPLACED_MARGIN)
@@ -1058,13 +1124,22 @@ def _max_per_key(key: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def _merged(base: SparseRows, row: np.ndarray, col: np.ndarray, data: np.ndarray) -> SparseRows:
-    """``base`` with more entries (in other columns), kept sorted by row."""
-    rows = np.concatenate([base.row, row])
-    order = np.argsort(rows, kind="stable")
-    return SparseRows(
-        rows[order], np.concatenate([base.col, col])[order],
-        np.concatenate([base.data, data])[order], base.n_rows,
-    )
+    """``base`` with more entries (in other columns; ``row`` ascending), kept sorted by row:
+    a row's new entries after its own, as a stable sort of both would place them (merged
+    without the sort's index arrays: at 100,000 sentences those took 200 MB)."""
+    size = len(base.row) + len(row)
+    new = np.zeros(size, dtype=bool)
+    new[np.arange(len(row)) + np.searchsorted(base.row, row, side="right")] = True
+    old = ~new
+
+    def merged(mine: np.ndarray, more: np.ndarray) -> np.ndarray:
+        out = np.empty(size, dtype=np.result_type(mine, more))
+        out[old] = mine
+        out[new] = more
+        return out
+
+    return SparseRows(merged(base.row, row), merged(base.col, col), merged(base.data, data),
+                      base.n_rows)
 
 
 def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:

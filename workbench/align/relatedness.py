@@ -10,11 +10,11 @@ that a short text, whose figures are uncertain, is not called unrelated.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 import numpy as np
 
-from workbench.align.anchors import Bag
 from workbench.align.lexicon import induce_table
 
 MIN_LINKS_TO_JUDGE = 16
@@ -25,8 +25,14 @@ Link = tuple[list[int], list[int]]
 Stems = Callable[[], tuple[list[list[str]], list[list[str]]]]
 
 
+class Concepts(Protocol):
+    """Each sentence's concepts by its index (a list of anchor bags, say)."""
+
+    def __getitem__(self, k: int, /) -> Iterable[str]: ...
+
+
 def relatedness(
-    links: Sequence[Link], ar_bags: Sequence[Bag], en_bags: Sequence[Bag], stems: Stems
+    links: Sequence[Link], ar_bags: Concepts, en_bags: Concepts, stems: Stems
 ) -> float:
     """0 (the texts do not translate each other) .. 1 (they do, or too short to tell).
 
@@ -45,7 +51,7 @@ def relatedness(
     return related
 
 
-def anchor_signal(pairs: Sequence[Link], ar_bags: Sequence[Bag], en_bags: Sequence[Bag]) -> float:
+def anchor_signal(pairs: Sequence[Link], ar_bags: Concepts, en_bags: Concepts) -> float:
     """How much more often linked groups share an anchor than shifted ones (0..1)."""
     ar = [{c for a in x for c in ar_bags[a] if c[0] != "P"} for x, _ in pairs]
     en = [{c for e in y for c in en_bags[e] if c[0] != "P"} for _, y in pairs]

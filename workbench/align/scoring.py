@@ -45,6 +45,7 @@ OPENER_WORDS = 4
 _OPENER_END = re.compile(r"[,:;\u060c\u061b][\s\"'”’»)\]]*$")
 MAX_MANY = 3
 DENSE_SHARE = 0.5  # a move possible in more than this share of the band is priced on all of it
+STATS_BLOCK = 1_000_000  # entries (both sides) :meth:`Scorer.link_stats` groups at a time
 
 
 def moves_up_to(group_a: int, group_e: int) -> list[tuple[int, int]]:
@@ -571,25 +572,26 @@ class Scorer:
         le = self.en_cum[spans[:, 3]] - self.en_cum[spans[:, 2]]
         length[both] = self.length_cost(la[both], le[both])
         width = int(max(self.x.col.max(initial=0), self.y.col.max(initial=0))) + 1
-
-        def grouped(v: SparseRows, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            keep = owner[v.row] >= 0
-            key = owner[v.row][keep] * width + v.col[keep]
-            uniq, inv = unique_inverse(key)
-            return uniq, np.minimum(np.bincount(inv, weights=v.data[keep]), 1.0)
-
-        ka, va = grouped(self.x, a_link)
-        ke, ve = grouped(self.y, e_link)
-        wa = self.weight[ka % width]
-        we = self.we[ke % width]
-        mass_a = np.bincount(ka // width, weights=va * wa, minlength=count)
-        mass_e = np.bincount(ke // width, weights=ve * we, minlength=count)
-        common, ia, ie = sorted_intersection(ka, ke)
-        both = np.minimum(va[ia], ve[ie])
-        found_a = np.bincount(common // width, weights=both * self.weight[common % width],
-                              minlength=count)
-        found_e = np.bincount(common // width, weights=both * self.we[common % width],
-                              minlength=count)
+        owner_a, owner_e = a_link[self.x.row], e_link[self.y.row]
+        mass_a, mass_e = np.zeros(count), np.zeros(count)
+        found_a, found_e = np.zeros(count), np.zeros(count)
+        # A link's sums read its own entries only, in the same order however the links are
+        # cut: a block of links at a time keeps the sort of every entry at once out of memory
+        # (at 100,000 sentences with a dictionary, 300 MB).
+        step = max(1, count * STATS_BLOCK // max(len(owner_a) + len(owner_e), 1))
+        for first in range(0, count, step):
+            part = (first, first + step)
+            ka, va = _grouped(self.x, owner_a, part, width)
+            ke, ve = _grouped(self.y, owner_e, part, width)
+            mass_a += np.bincount(ka // width, weights=va * self.weight[ka % width],
+                                  minlength=count)
+            mass_e += np.bincount(ke // width, weights=ve * self.we[ke % width], minlength=count)
+            common, ia, ie = sorted_intersection(ka, ke)
+            both = np.minimum(va[ia], ve[ie])
+            found_a += np.bincount(common // width, weights=both * self.weight[common % width],
+                                   minlength=count)
+            found_e += np.bincount(common // width, weights=both * self.we[common % width],
+                                   minlength=count)
         p = self.params
         smooth = p.eps * p.tau
         cover = ((found_a + smooth) / (mass_a + p.eps) + (found_e + smooth) / (mass_e + p.eps)) / 2
@@ -778,6 +780,18 @@ def _spans(links: list[tuple[list[int], list[int]]]) -> np.ndarray:
     rows = [(ar[0], ar[-1] + 1, en[0], en[-1] + 1) if ar and en else (0, 0, 0, 0)
             for ar, en in links]
     return np.array(rows, dtype=np.int64).reshape(len(links), 4)
+
+
+def _grouped(
+    v: SparseRows, owner: np.ndarray, part: tuple[int, int], width: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (link, column) keys of the entries of ``v`` whose link (``owner``, one
+    an entry) is in ``part`` (first, stop), ascending, and each key's presence (summed, at
+    most 1)."""
+    keep = (owner >= part[0]) & (owner < part[1])
+    key = owner[keep] * width + v.col[keep]
+    uniq, inv = unique_inverse(key)
+    return uniq, np.minimum(np.bincount(inv, weights=v.data[keep]), 1.0)
 
 
 def _owners(size: int, sides: list[list[int]]) -> np.ndarray:
