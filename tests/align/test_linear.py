@@ -10,6 +10,7 @@ import workbench.align.aligner as aligner_module
 from tests.align.wordsets import second_pass_scorer
 from tests.conftest import CORPORA
 from workbench.align.aligner import TwoPassAligner, _diagonal
+from workbench.align.dictionary import ConceptRows
 from workbench.align.dp import Band, search
 from workbench.align.scoring import MOVES, BlockCosts
 
@@ -72,7 +73,13 @@ def test_a_sentences_dictionary_concepts_join_its_row_without_merged_bags() -> N
     want = merged.build([{**a, **d} for a, d in zip(ar, ar_more, strict=True)],
                         [{**e, **d} for e, d in zip(en, en_more, strict=True)])
     joined = _Vectors()
-    got = joined.build(ar, en, (ar_more, en_more))
+    names = ["V:sun", "V:book", "W:شمس", "W:كتب"]  # numbered in another order than used
+    ar_rows, en_rows = ConceptRows(names), ConceptRows(names)
+    for rows, bags in ((ar_rows, ar_more), (en_rows, en_more)):
+        for bag in bags:
+            rows.append({names.index(c): v for c, v in bag.items()})
+        assert list(rows) == bags
+    got = joined.build(ar, en, (ar_rows, en_rows))
     assert joined.ids == merged.ids
     for g, w in zip(got, want, strict=True):
         assert g.n_rows == w.n_rows

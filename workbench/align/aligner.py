@@ -249,14 +249,13 @@ class _Vectors:
                 if concept not in ids:
                     ids[concept] = len(ids)
         else:
-            self._columns(keys, sizes, more)
+            more_columns = self._columns(keys, sizes, more)
         col = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=len(keys))
         data = np.fromiter(chain.from_iterable(map(dict.values, bags)), dtype=np.float64,
                            count=len(keys))
         row = np.repeat(np.arange(len(bags), dtype=np.int64), sizes)
         if more is not None:  # a sentence's bag and its further concepts make one row
-            more_col = np.fromiter(map(ids.__getitem__, more.names), dtype=np.int64,
-                                   count=len(more.names))[more.ids]
+            more_col = more_columns[more.ids]
             more_row = np.repeat(np.arange(len(bags), dtype=np.int64), np.diff(more.start))
             merged = _merged(SparseRows(row, col, data, len(bags)), more_row, more_col,
                              more.values)
@@ -264,9 +263,10 @@ class _Vectors:
         keep = data != 0
         return SparseRows(row[keep], col[keep], np.minimum(data[keep], 1.0), len(bags))
 
-    def _columns(self, keys: list[str], sizes: np.ndarray, more: ConceptRows) -> None:
+    def _columns(self, keys: list[str], sizes: np.ndarray, more: ConceptRows) -> np.ndarray:
         """New columns for the bags' concepts (``keys``, ``sizes`` a bag) and ``more``'s, in
-        the order they first come when each bag is read followed by its row of ``more``."""
+        the order they first come when each bag is read followed by its row of ``more``; the
+        column of each of ``more.names`` (-1: not used)."""
         ids = self.ids
         more_sizes = np.diff(more.start)
         # where each sentence's bag starts when bags and rows of ``more`` alternate
@@ -286,6 +286,9 @@ class _Vectors:
                 first[concept] = place
         for concept in sorted(first, key=first.__getitem__):
             ids[concept] = len(ids)
+        out = np.full(len(more.names), -1, dtype=np.int64)
+        out[used] = [ids[more.names[number]] for number in used.tolist()]
+        return out
 
     def weights(self, weight: dict[str, float]) -> np.ndarray:
         out = np.zeros(len(self.ids) + 1)
