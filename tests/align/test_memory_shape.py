@@ -130,3 +130,17 @@ def test_rows_merge_as_a_stable_sort_would() -> None:
         np.testing.assert_array_equal(got.col, np.concatenate([base.col, col])[order])
         data = np.concatenate([base.data, np.full(len(row), 0.5)])
         np.testing.assert_array_equal(got.data, data[order])
+
+
+def test_packed_concept_rows_keep_only_the_strengths_below_one() -> None:
+    names = ["W:a", "V:x", "V:y"]
+    rows = ConceptRows(names)
+    for bag in ({0: 1.0, 1: 0.3}, {}, {2: 1.0}, {1: 1.0, 2: 0.3, 0: 0.3}):
+        rows.append(bag)
+    before, values = list(rows), rows.values.copy()
+    rows.pack()
+    assert list(rows) == before and rows[-1] == {"V:x": 1.0, "V:y": 0.3, "W:a": 0.3}
+    np.testing.assert_array_equal(rows.values, values)
+    assert rows._values is None and len(rows._other) == 3  # the strengths of 1 are not kept
+    with pytest.raises(ValueError):
+        rows.append({0: 1.0})
