@@ -1,8 +1,10 @@
 """Importing (aligning) an English translation onto a 100,000-line Arabic document.
 
-Not in the default run (about two minutes): ``python -m bench import_translation``. Two
+Not in the default run (about three minutes): ``python -m bench import_translation``. Two
 cases: the paragraphs match (paragraph p faces paragraph p), and the English has one
-paragraph fewer (two of its paragraphs joined), so the whole text is aligned at once.
+paragraph fewer (two of its paragraphs joined), so the whole text is aligned at once; the
+second again with FreeDict ara-eng added to the project (where it is installed: read from
+/usr/share/dictd, never copied).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import json
 import time
 from pathlib import Path
 
-from bench.common import Row, corpus_lines, peak_rss_mb, python, timed, workdir
+from bench.common import Row, corpus_lines, peak_rss_mb, python, skipped, timed, workdir
 
 LINES = 100_000
 PER_PARAGRAPH = 8
@@ -27,14 +29,19 @@ def _write(path: Path, lines: list[str], lines_total: int, join_one: bool = Fals
     path.write_text("\n".join(pars), encoding="utf-8")
 
 
-def one(lines_total: int, mismatched: bool) -> None:
-    """Build and import in this process; print seconds, peak memory and the report as JSON."""
+def one(lines_total: int, mismatched: bool, dictionary: bool = False) -> None:
+    """Build and import in this process; print seconds, peak memory and the report as JSON.
+    ``dictionary``: with FreeDict ara-eng in the project."""
     from workbench.project import Project
 
-    folder = workdir(f"import_translation_{lines_total}_{int(mismatched)}")
+    folder = workdir(f"import_translation_{lines_total}_{int(mismatched)}_{int(dictionary)}")
     _write(folder / "doc.ar.txt", corpus_lines("ar.txt"), lines_total)
     _write(folder / "doc.en.txt", corpus_lines("en.txt"), lines_total, join_one=mismatched)
     with Project.open(folder / "p.db", create=True) as project:
+        if dictionary:
+            from bench.align import FREEDICT
+
+            project.dictionaries.add(FREEDICT)
         doc_seconds, _doc = timed(lambda: project.import_document(folder / "doc.ar.txt", "doc"))
         cpu = time.process_time()
         seconds, report = timed(
@@ -46,17 +53,25 @@ def one(lines_total: int, mismatched: bool) -> None:
                       "sentences": report.sentences, "low": report.low_confidence}))
 
 
-def _child(lines_total: int, mismatched: bool) -> dict:
+def _child(lines_total: int, mismatched: bool, dictionary: bool = False) -> dict:
     out = python("-c", "from bench.import_translation import one; "
-                 f"one({lines_total}, {mismatched})")
+                 f"one({lines_total}, {mismatched}, {dictionary})")
     return json.loads(out.strip().splitlines()[-1])
 
 
 def run() -> list[Row]:
+    from bench.align import FREEDICT, native_rows
+
     rows: list[Row] = []
-    for mismatched in (False, True):
-        r = _child(LINES, mismatched)
+    for mismatched, dictionary in ((False, False), (True, False), (True, True)):
         case = "one paragraph fewer in the English" if mismatched else "paragraphs match"
+        if dictionary:
+            case += ", FreeDict in the project"
+            if not FREEDICT.exists():
+                rows.append(skipped(f"import-translation, {case}: dict-freedict-ara-eng not "
+                                    "installed"))
+                continue
+        r = _child(LINES, mismatched, dictionary)
         rows.append(Row(
             f"import-translation, {case}: align {r['sentences']:,} English sentences to "
             f"{r['segments']:,} segments and store them (CPU {r['cpu']:.1f} s)", r["seconds"],
@@ -64,8 +79,6 @@ def run() -> list[Row]:
         rows.append(Row(f"peak memory of that process ({case})", r["peak_mb"], "MB", "", None,
                         "< 1024"))
         rows.append(Row(f"links with confidence < 0.5 ({case})", r["low"], "links"))
-    from bench.align import native_rows
-
     return rows + native_rows()
 
 
