@@ -51,3 +51,18 @@ def keep_large_blocks() -> bool:
     _done = bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
         mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
     return _done
+
+
+def release_free() -> bool:
+    """Give the pages of the memory glibc holds free back to the system (``malloc_trim``):
+    freed arrays' memory below the top of its heap is kept for its own reuse, which Python's
+    objects (allocated apart, in arenas of their own) cannot use. Whether it did."""
+    if not keep_large_blocks():  # (not glibc, or tuned by the user: left alone)
+        return False
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # pragma: no cover - glibc has it
+        return False
+    trim.argtypes = (ctypes.c_size_t,)
+    trim.restype = ctypes.c_int
+    return bool(trim(0))

@@ -57,9 +57,9 @@ def test_the_first_passs_vectors_are_let_go_before_the_last_search(
     alive_in_last_search: list[bool] = []
     next_scorer, align = TwoPassAligner._next_scorer, TwoPassAligner._align
 
-    def scorer(self: TwoPassAligner, stats: Any, links: Any, base: Any) -> Any:
-        first.append(weakref.ref(base[2].col))  # the first pass's Arabic vectors
-        return next_scorer(self, stats, links, base)
+    def scorer(self: TwoPassAligner, stats: Any, links: Any, base: Any, **kwargs: Any) -> Any:
+        first.append(weakref.ref(base.x.col))  # the first pass's Arabic vectors
+        return next_scorer(self, stats, links, base, **kwargs)
 
     def searched(self: TwoPassAligner, *args: Any, final: bool = False) -> Any:
         if final and first:

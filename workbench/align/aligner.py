@@ -61,7 +61,7 @@ from workbench.align.scoring import (
     openers,
 )
 from workbench.align.sparse import SparseRows
-from workbench.allocator import keep_large_blocks
+from workbench.allocator import keep_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import unique
 from workbench.text.stems import (
@@ -215,6 +215,9 @@ PARAGRAPH_SENTENCES = 1.5
 # counts differ: a translator's preface or note, or a heading one side leaves out, there
 # shifts the pairs (see _ends_joined).
 END_LINKS = 2
+# Texts of this many sentences (both sides) give the memory a search freed back to the
+# system after it (see TwoPassAligner._release): shorter ones reuse it, faster.
+RELEASE_SENTENCES = 20_000
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
 Link = tuple[list[int], list[int]]
@@ -299,6 +302,18 @@ class _Vectors:
         return out
 
 
+@dataclasses.dataclass
+class _FirstPass:
+    """What the passes after the first build on: its columns, weights, vectors (None once let
+    go) and length model."""
+
+    vec: _Vectors
+    weights: dict[str, float]
+    x: SparseRows | None
+    y: SparseRows | None
+    lengths: LengthModel
+
+
 class _TextStems:
     """A text's stems as numbers: sentence k's are ``ids[start[k]:start[k + 1]]``, stem i is
     ``words[i]`` and ``number`` numbers them (in the order they first occur)."""
@@ -352,12 +367,13 @@ class _TextStems:
 
 class _ConceptSets:
     """Each sentence's concepts but punctuation's (its anchors, and ``keys``: the dictionary's
-    word keys it holds), as a set made when first asked for and kept until
-    :meth:`forget_before` passes it: the sets of a whole text at once took 300 MB at 100,000
-    sentences with a dictionary."""
+    word keys it holds), as a set made when asked for (``kept``: and kept until
+    :meth:`forget_before` passes it). The sets of a whole text at once took 100–130 MB at
+    100,000 sentences with a dictionary."""
 
-    def __init__(self, bags: Sequence[Bag], keys: Sequence[list[str]] | None = None) -> None:
-        self.bags, self.keys = bags, keys
+    def __init__(self, bags: Sequence[Bag], keys: Sequence[list[str]] | None = None,
+                 kept: bool = False) -> None:
+        self.bags, self.keys, self.kept = bags, keys, kept
         self._made: dict[int, frozenset[str]] = {}
         self._low = 0  # the sets before this one are forgotten
 
@@ -371,7 +387,9 @@ class _ConceptSets:
     def __getitem__(self, k: int) -> frozenset[str]:
         made = self._made.get(k)
         if made is None:
-            made = self._made[k] = frozenset(self._concepts(k))
+            made = frozenset(self._concepts(k))
+            if self.kept:
+                self._made[k] = made
         return made
 
     def every(self) -> Iterator[str]:
@@ -521,18 +539,21 @@ class TwoPassAligner:
         first = links
         no_dictionary = self.evidence is None or self.basic_only
         checked = no_dictionary and passes > 1 and self.params.stability_check
-        base: tuple[_Vectors, dict[str, float], SparseRows, SparseRows, LengthModel] | None
-        base = (vec, weights, x1, y1, lengths)
+        base = _FirstPass(vec, weights, x1, y1, lengths)
         del x1, y1
         for done in range(1, passes):
-            assert base is not None
-            after = self._next_scorer(scorer.link_stats(links), links, base)
-            if done == passes - 1 and not checked:
-                # nothing reads the first pass's vectors or the numbered stems again: the last
-                # search reuses their memory (at 100,000 sentences with a dictionary, 190 MB)
-                base, self._number_cache = None, None
-            scorer = after
+            self._release()
+            stats = scorer.link_stats(links)
+            # The last pass when no check pass follows: nothing reads the first pass's vectors
+            # or the numbered stems after it has its own vectors, which reuse their memory
+            # (at 100,000 sentences with a dictionary, 190 MB).
+            last = done == passes - 1 and not checked
+            del scorer  # (it holds the first pass's vectors)
+            scorer = self._next_scorer(stats, links, base, let_go=last)
+            if last:
+                self._number_cache = None
             links = self._align(scorer, links, final=done == passes - 1)
+        self._release()
         stats = scorer.link_stats(links)
         if not checked:
             result = self._finish(scorer, links, self._relatedness(first), stats[1])
@@ -546,12 +567,19 @@ class TwoPassAligner:
         with ThreadPoolExecutor(1) as pool:
             finished = pool.submit(lambda: self._finish(scorer, links, self._relatedness(first),
                                                         stats[1]))
-            assert base is not None
             check = self._next_scorer(stats, links, base)
             again = self._align(check, links, final=False)
             result = _settled(finished.result(), again, check)
         _warn_mostly_flagged(result)
         return result
+
+    def _release(self) -> None:
+        """After a search of a long text, the memory its arrays freed goes back to the system:
+        what comes next (the next pass's vectors, in pages of their own; the result, in Python
+        objects) cannot use it, and it stayed in the peak (100,000 sentences with a
+        dictionary: 60–90 MB)."""
+        if len(self.ar) + len(self.en) >= RELEASE_SENTENCES:
+            release_free()
 
     def _first_ratio(self) -> float:
         """English length units per Arabic unit for the first pass: the whole texts' ratio
@@ -565,20 +593,20 @@ class TwoPassAligner:
         return whole if low <= chars <= high else whole * USUAL_RATIO / chars
 
     def _next_scorer(
-        self, stats: tuple[np.ndarray, np.ndarray], links: list[Link],
-        base: tuple[_Vectors, dict[str, float], SparseRows, SparseRows, LengthModel],
+        self, stats: tuple[np.ndarray, np.ndarray], links: list[Link], base: _FirstPass,
+        let_go: bool = False,
     ) -> Scorer:
         """The scorer of a pass after ``links`` (``stats``: their length costs and
         coverage): the word table, the lengths and (see TRUSTED_COVER) the shape penalties
-        learnt from them. (The pass is its search around ``links``.)"""
-        vec, weights, x1, y1, lengths = base
+        learnt from them. (The pass is its search around ``links``.) ``let_go``: ``base``
+        lets each of its vectors go once this pass's are made from it."""
         length1, cover1 = stats
         confident = self._confident(links, cover1, length1)
         params2 = self.params
         if self.evidence is None or float(np.mean(cover1)) >= TRUSTED_COVER:
             params2 = self._recalibrated_params(links)
-        lengths2 = self._recalibrated_lengths(links, confident, lengths)
-        x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights, x1, y1)
+        lengths2 = self._recalibrated_lengths(links, confident, base.lengths)
+        x2, y2, w2, w2e = self._second_pass_vectors(links, confident, base, let_go)
         self.moves = _moves_seen(links, self.first_moves)
         return Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
@@ -597,13 +625,13 @@ class TwoPassAligner:
         we = {**weights, **{k: v * w for k, v in self.evidence.weight_e.items()}}
         return vec.weights(wa), vec.weights(we)
 
-    def _concept_sets(self) -> tuple[_ConceptSets, _ConceptSets]:
+    def _concept_sets(self, kept: bool = False) -> tuple[_ConceptSets, _ConceptSets]:
         """Each sentence's anchors but punctuation's, with the dictionary's word keys it holds
         (``W:`` concepts: an Arabic word, or an English translation of it)."""
         if self.evidence is None:
-            return _ConceptSets(self.ar_bags), _ConceptSets(self.en_bags)
-        return (_ConceptSets(self.ar_bags, self.evidence.ar.keys_of("W")),
-                _ConceptSets(self.en_bags, self.evidence.en.keys_of("W")))
+            return _ConceptSets(self.ar_bags, kept=kept), _ConceptSets(self.en_bags, kept=kept)
+        return (_ConceptSets(self.ar_bags, self.evidence.ar.keys_of("W"), kept),
+                _ConceptSets(self.en_bags, self.evidence.en.keys_of("W"), kept))
 
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         return self._stem_cache
@@ -772,13 +800,14 @@ class TwoPassAligner:
         return dataclasses.replace(base, priors=priors)
 
     def _second_pass_vectors(
-        self, vec: _Vectors, links: list[Link], confident: list[int], anchor_w: dict[str, float],
-        base_x: SparseRows, base_y: SparseRows,
+        self, links: list[Link], confident: list[int], base: _FirstPass, let_go: bool,
     ) -> tuple[SparseRows, SparseRows, np.ndarray, np.ndarray | None]:
-        """The first pass's vectors (``base_x``, ``base_y``: anchors and dictionary concepts)
+        """The first pass's vectors (``base.x``, ``base.y``: anchors and dictionary concepts)
         with the word table's translations: an Arabic sentence holds ``T:stem`` (weight √t)
         for each English stem its words may translate to, an English sentence ``T:stem`` for
-        each of its stems that some Arabic word of the text translates to."""
+        each of its stems that some Arabic word of the text translates to. ``let_go``:
+        ``base`` lets each of its vectors go once merged."""
+        vec = base.vec
         ar_stems, en_stems = self._stems()
         ar_num, en_num = self._numbered()
         extra_a, extra_e = self._extra_training(ar_stems, en_stems)
@@ -818,14 +847,20 @@ class TwoPassAligner:
         vals = np.asarray(t_weight, dtype=np.float64)[at]
         width = len(vec.ids) + 1
         key, vals = _max_per_key(t_rows * width + cols, vals)
-        x = _merged(base_x, key // width, key % width, vals)
+        assert base.x is not None and base.y is not None
+        x = _merged(base.x, key // width, key % width, vals)
+        del key, vals
+        if let_go:
+            base.x = None
         # English: every (sentence, distinct stem some Arabic stem translates to).
         e_row, e_col = en_num.entries(en_col)
-        y = _merged(base_y, e_row, e_col, np.ones(len(e_row)))
+        y = _merged(base.y, e_row, e_col, np.ones(len(e_row)))
+        if let_go:
+            base.y = None
         df = np.bincount(e_col, minlength=width)
         total = len(self.en) + 2
         scale = math.log(total + 2)
-        weights = dict(anchor_w)
+        weights = dict(base.weights)
         for target, col in en_col.items():
             weights["T:" + target] = math.log((total + 2) / (df[col] + 0.5)) / scale
         wa, we = self._side_weights(vec, weights)
@@ -919,7 +954,7 @@ class TwoPassAligner:
         ``MISPLACED_SHARED``, and ``MISPLACED_MARGIN`` more): the translation reorders there
         (paragraphs swapped), which a monotone alignment cannot follow, so the link is likely
         wrong however sure its posterior."""
-        ar, en = self._concept_sets()
+        ar, en = self._concept_sets(kept=True)
         count = Counter(chain(ar.every(), en.every()))
         idf = {c: math.log((len(ar) + len(en)) / n) for c, n in count.items()}
 
@@ -1131,7 +1166,7 @@ def _max_per_key(key: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndar
 def _merged(base: SparseRows, row: np.ndarray, col: np.ndarray, data: np.ndarray) -> SparseRows:
     """``base`` with more entries (in other columns; ``row`` ascending), kept sorted by row:
     a row's new entries after its own, as a stable sort of both would place them (merged
-    without the sort's index arrays: at 100,000 sentences those took 200 MB)."""
+    without the sort's index arrays: at 100,000 sentences those took 150 MB)."""
     size = len(base.row) + len(row)
     new = np.zeros(size, dtype=bool)
     new[np.arange(len(row)) + np.searchsorted(base.row, row, side="right")] = True

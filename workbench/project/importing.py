@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.allocator import release_free
 from workbench.errors import InputError
 from workbench.filters.model import Block
 from workbench.filters.registry import read_source, source_format_for
@@ -710,6 +711,7 @@ class Importing:
             ar_pars, en_pars, glossary=glossary if len(glossary) else None,
             lexicon=lexicon, pairs=pairs,
         )
+        release_free()  # the aligner's arrays: the links are stored as Python objects
         alignment.warnings.extend(
             f"dictionary {name!r} {problem}: aligned without it"
             for name, problem in self.dictionaries.unusable())
