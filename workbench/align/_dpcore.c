@@ -336,25 +336,32 @@ done:
     return finish(b, 8);
 }
 
-/* ibm1_32(t, slot, pair, pair_src, n_slots, n_src, iterations): EM of IBM model 1 as
- * workbench/align/lexicon.py's _ibm1 computes it, in place on ``t`` (float64, one value per
- * distinct pair; slot, pair: int32 per instance; pair_src: int32 per pair; int32 halves the
- * memory the instance loops read), with its sums taken in the same order as numpy's bincount
- * (instance order). */
+/* ibm1_em(t, slot, pair, slot_tail, pair_tail, pair_src, n_slots, n_src, iterations): EM of
+ * IBM model 1 as workbench/align/lexicon.py's _ibm1 computes it, in place on ``t`` (float64,
+ * one value per distinct pair; pair_src: int32 per pair). The instances are ``slot``/``pair``
+ * followed by ``slot_tail``/``pair_tail`` (int32 each: half the memory the instance loops
+ * read; two parts, so that the null word's instances need no copy of the others beside
+ * them), and their sums are taken in the same order as numpy's bincount over the parts
+ * joined (instance order). */
 static PyObject *
-ibm1_32(PyObject *self, PyObject *args)
+ibm1_em(PyObject *self, PyObject *args)
 {
-    Py_buffer b[4];
+    Py_buffer b[6];
     Py_ssize_t n_slots, n_src, iterations;
-    if (!PyArg_ParseTuple(args, "w*y*y*y*nnn", &b[0], &b[1], &b[2], &b[3], &n_slots,
-                          &n_src, &iterations))
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*nnn", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
+                          &n_slots, &n_src, &iterations))
         return NULL;
     double *t = (double *)b[0].buf;
-    const int32_t *slot = (const int32_t *)b[1].buf;
-    const int32_t *pair = (const int32_t *)b[2].buf;
-    const int32_t *pair_src = (const int32_t *)b[3].buf;
-    Py_ssize_t n_inst = b[1].len / (Py_ssize_t)sizeof(int32_t);
+    const int32_t *slots[2] = {(const int32_t *)b[1].buf, (const int32_t *)b[3].buf};
+    const int32_t *pairs[2] = {(const int32_t *)b[2].buf, (const int32_t *)b[4].buf};
+    Py_ssize_t sizes[2] = {b[1].len / (Py_ssize_t)sizeof(int32_t),
+                           b[3].len / (Py_ssize_t)sizeof(int32_t)};
+    const int32_t *pair_src = (const int32_t *)b[5].buf;
     Py_ssize_t n_pairs = b[0].len / (Py_ssize_t)sizeof(double);
+    if (b[2].len != b[1].len || b[4].len != b[3].len) {
+        PyErr_SetString(PyExc_ValueError, "ibm1_em: a part's slots and pairs differ in length");
+        goto done;
+    }
     double *norm = PyMem_Calloc((size_t)(n_slots + n_pairs + n_src + 1), sizeof(double));
     if (norm == NULL) {
         PyErr_NoMemory();
@@ -365,10 +372,16 @@ ibm1_32(PyObject *self, PyObject *args)
     Py_BEGIN_ALLOW_THREADS
     for (Py_ssize_t it = 0; it < iterations; it++) {
         memset(norm, 0, sizeof(double) * (size_t)(n_slots + n_pairs + n_src));
-        for (Py_ssize_t k = 0; k < n_inst; k++)
-            norm[slot[k]] += t[pair[k]];
-        for (Py_ssize_t k = 0; k < n_inst; k++)
-            counts[pair[k]] += t[pair[k]] / norm[slot[k]];
+        for (int part = 0; part < 2; part++) {
+            const int32_t *slot = slots[part], *pair = pairs[part];
+            for (Py_ssize_t k = 0; k < sizes[part]; k++)
+                norm[slot[k]] += t[pair[k]];
+        }
+        for (int part = 0; part < 2; part++) {
+            const int32_t *slot = slots[part], *pair = pairs[part];
+            for (Py_ssize_t k = 0; k < sizes[part]; k++)
+                counts[pair[k]] += t[pair[k]] / norm[slot[k]];
+        }
         for (Py_ssize_t q = 0; q < n_pairs; q++)
             totals[pair_src[q]] += counts[q];
         for (Py_ssize_t q = 0; q < n_pairs; q++) {
@@ -379,7 +392,7 @@ ibm1_32(PyObject *self, PyObject *args)
     Py_END_ALLOW_THREADS
     PyMem_Free(norm);
 done:
-    return finish(b, 4);
+    return finish(b, 6);
 }
 
 static int
@@ -1045,7 +1058,8 @@ static PyMethodDef methods[] = {
     {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
     {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
     {"backward_rows", backward_rows, METH_VARARGS, "The posteriors' backward sums over rows."},
-    {"ibm1_32", ibm1_32, METH_VARARGS, "EM iterations of IBM model 1 (int32 indices), in place."},
+    {"ibm1_em", ibm1_em, METH_VARARGS,
+     "EM iterations of IBM model 1 (int32 indices, instances in two parts), in place."},
     {"coverage_chunks", coverage_chunks, METH_VARARGS, "The coverage table's instance loop."},
     {"column_runs", column_runs, METH_VARARGS, "The coverage table's index by column."},
     {"running_sums", running_sums, METH_VARARGS, "The coverage table's sums over run lengths."},
