@@ -425,8 +425,9 @@ class TwoPassAligner:
         # The alignment is finished in a thread while this one runs the check pass, whose
         # word table and search run in C and NumPy without the interpreter's lock. Neither
         # reads what the other writes (the check pass sets only ``moves``, ``cells`` and
-        # ``widths``), so the result is the same. (The other way round, the check pass's
-        # large arrays would take a second allocator arena: +45 MB at 10,000 sentences.)
+        # ``widths``), so the result is the same. (The other way round, measured when each
+        # thread had an allocator arena of its own, the check pass's large arrays took a
+        # second one: +45 MB at 10,000 sentences.)
         with beside(lambda: self._finish(scorer, links, self._relatedness(first),
                                          stats[1])) as finished:
             check, again = self._next_pass(stats, links, base, final=False)
