@@ -970,13 +970,13 @@ link_finish(PyObject *self, PyObject *args)
 static inline int
 bits_set(uint64_t x)
 {
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__POPCNT__) && (defined(__GNUC__) || defined(__clang__))
     return __builtin_popcountll(x);
-#else
-    int c = 0;
-    for (; x; x &= x - 1)
-        c++;
-    return c;
+#else  /* (the builtin is a call into libgcc without the instruction: this, inline) */
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (int)((x * 0x0101010101010101ULL) >> 56);
 #endif
 }
 
