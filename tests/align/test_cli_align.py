@@ -161,29 +161,6 @@ def test_a_tsv_cell_has_single_spaces_only() -> None:
             ] == []  # what _cell's quick way relies on
 
 
-@pytest.mark.parametrize("odd", ["", " ", "  ", "\t", "\u00a0", "\u200f", "\r"])
-def test_a_links_cell_is_its_lines_joined_with_single_spaces(odd: str) -> None:
-    """The cells of a text whose lines have single spaces only (checked once for the whole
-    text) are those of collapsing each cell's white space, and so are they when one line
-    anywhere has other white space, or an invisible mark, at its start, end or inside."""
-    import random
-
-    from workbench.cli.text import _cell, _side_cells
-
-    rng = random.Random(len(odd))
-    lines = [" ".join(rng.choice(["كتب", "a", "b.", "(٣)"]) for _ in range(rng.randrange(1, 5)))
-             for _ in range(30)]
-    for where in range(3):
-        text = list(lines)
-        k = rng.randrange(len(text))
-        text[k] = [odd + text[k], text[k] + odd, text[k].replace(" ", odd or " ", 1)][where]
-        cell = _side_cells(text)
-        for _ in range(200):
-            first = rng.randrange(len(text))
-            side = list(range(first, min(first + rng.randrange(4), len(text))))
-            assert cell(side) == _cell(" ".join(text[j] for j in side)), (odd, where, side)
-
-
 def test_the_align_command_loads_no_segmenter_dictionary_or_glossary_to_start() -> None:
     """Importing the command and the aligner (a fresh interpreter) loads neither the
     segmenter (only without --presegmented), the dictionary lookup (only with a dictionary

@@ -10,8 +10,6 @@ import click
 from workbench.cli.app import FilePath, abbreviations_option, main
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from workbench.text.segment import Abbreviations
 
 
@@ -152,9 +150,8 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
         click.echo(json.dumps(data, ensure_ascii=False))
         return
     # one write (an echo a line flushed each: 5,000 writes for 5,000 links)
-    ar_cell, en_cell = _side_cells(ar), _side_cells(en)
     click.echo("\n".join(["ar\ten\tconfidence\tarabic\tenglish", *[
-        f"{_numbers(a)}\t{_numbers(e)}\t{conf:.4f}\t{ar_cell(a)}\t{en_cell(e)}"
+        f"{_numbers(a)}\t{_numbers(e)}\t{conf:.4f}\t{_text(a, ar)}\t{_text(e, en)}"
         for (a, e), conf in zip(result.links, result.confidence, strict=True)]]))
 
 
@@ -195,19 +192,9 @@ def _numbers(side: list[int]) -> str:
     return str(side[0]) if len(side) == 1 else ",".join(map(str, side))
 
 
-def _side_cells(lines: list[str]) -> Callable[[list[int]], str]:
-    """The TSV cell of a link's side: its ``lines`` joined by a space, white space collapsed
-    (:func:`_cell`). When no line holds white space but single spaces between words (the
-    usual text: checked once over all of them, not line by line), a side of one line is
-    that line."""
-    def joined(side: list[int]) -> str:
-        return _cell(" ".join([lines[k] for k in side]))
-
-    text = "\n".join(lines)
-    if ("".join(lines).isprintable() and "  " not in text and " \n" not in text
-            and "\n " not in text and text[:1] != " " and text[-1:] != " "):
-        return lambda side: lines[side[0]] if len(side) == 1 else joined(side)
-    return joined
+def _text(side: list[int], lines: list[str]) -> str:
+    """A link's side as a TSV cell: its lines joined, white space collapsed (:func:`_cell`)."""
+    return _cell(lines[side[0]] if len(side) == 1 else " ".join([lines[k] for k in side]))
 
 
 def _cell(text: str) -> str:
