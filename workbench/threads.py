@@ -30,9 +30,13 @@ class Job(Generic[T]):
         except BaseException as exc:  # handed to the caller by result()
             self._error = exc
 
+    def wait(self) -> None:
+        """Until the call has returned or raised."""
+        self._thread.join()
+
     def result(self) -> T:
         """The call's value once it has returned (its exception raised here if it raised)."""
-        self._thread.join()
+        self.wait()
         if self._error is not None:
             raise self._error
         return cast(T, self._value)
@@ -46,4 +50,4 @@ def beside(fn: Callable[..., T], *args: Any) -> Iterator[Job[T]]:
     try:
         yield job
     finally:
-        job._thread.join()
+        job.wait()
