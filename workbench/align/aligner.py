@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -62,7 +62,7 @@ from workbench.align.scoring import (
 from workbench.align.sparse import SparseRows
 from workbench.allocator import keep_large_blocks
 from workbench.collector import gc_paused
-from workbench.numeric import unique
+from workbench.numeric import median, unique
 from workbench.text.stems import (
     arabic_content_stems,
     arabic_word_stems,
@@ -71,6 +71,7 @@ from workbench.text.stems import (
     english_word_stems,
     english_words_many,
 )
+from workbench.threads import beside
 from workbench.wording import plural
 
 if TYPE_CHECKING:  # (the glossary's model is not loaded to align without one)
@@ -365,9 +366,8 @@ class TwoPassAligner:
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         # The length model trains in a thread while this one tokenises: sentencepiece does its
         # work without the interpreter's lock, so the two overlap on a second core.
-        with ThreadPoolExecutor(1) as pool:
-            lengths = pool.submit(subword_lengths, self.ar, self.en, extra) \
-                if self.params.subwords else None
+        with beside(subword_lengths, self.ar, self.en, extra) if self.params.subwords \
+                else nullcontext() as lengths:
             # Each sentence is tokenised once, for its anchors and its content stems (the
             # words themselves are not kept: the stems are shared strings, the words are not).
             words = (arabic_words_many(self.ar), english_words_many(self.en))
@@ -463,11 +463,11 @@ class TwoPassAligner:
         # The alignment is finished in a thread while this one runs the check pass, whose
         # word table and search run in C and NumPy without the interpreter's lock. Neither
         # reads what the other writes (the check pass sets only ``moves``, ``cells`` and
-        # ``widths``), so the result is the same. (The other way round, the check pass's
-        # large arrays would take a second allocator arena: +45 MB at 10,000 sentences.)
-        with ThreadPoolExecutor(1) as pool:
-            finished = pool.submit(lambda: self._finish(scorer, links, self._relatedness(first),
-                                                        stats[1]))
+        # ``widths``), so the result is the same. (The other way round, measured when each
+        # thread had an allocator arena of its own, the check pass's large arrays took a
+        # second one: +45 MB at 10,000 sentences.)
+        with beside(lambda: self._finish(scorer, links, self._relatedness(first),
+                                         stats[1])) as finished:
             check, again = self._next_pass(stats, links, base, final=False)
             result = _settled(finished.result(), again, check)
         _warn_mostly_flagged(result)
@@ -676,7 +676,7 @@ class TwoPassAligner:
         le = np.array([self.le[e[0]] for _, e in ones])
         ratio = float(le.sum() / max(la.sum(), 1.0))
         resid = (le - ratio * la) ** 2 / ((ratio * la + le) / 2 + 1.0)
-        s2 = float(np.clip(_median(resid) * 2.2, 0.5 * old.s2, 3 * old.s2))
+        s2 = float(np.clip(median(resid) * 2.2, 0.5 * old.s2, 3 * old.s2))
         return LengthModel(ratio, s2)
 
     def _recalibrated_params(self, links: list[Link]) -> Params:
@@ -928,16 +928,6 @@ def _mostly_unlinked(links: list[Link]) -> bool:
     linked_a = sum(len(a) for a, e in links if e)
     linked_e = sum(len(e) for a, e in links if a)
     return min(n, m) > 0 and (linked_a if n <= m else linked_e) < PARTIAL_LINKED * min(n, m)
-
-
-def _median(values: np.ndarray) -> float:
-    """``np.median`` of a 1-d array without NaNs, the same value: numpy's median imports
-    numpy.ma on its first call (25 ms of a 5,000-sentence alignment's 1.3 s)."""
-    ordered = np.sort(values)
-    half = len(ordered) // 2
-    if len(ordered) % 2:
-        return float(ordered[half])
-    return float((ordered[half - 1] + ordered[half]) / 2)
 
 
 def _letters(sentences: Sequence[str]) -> int:
