@@ -131,9 +131,10 @@ def joined_confidence(links: Sequence[Link], confidence: Sequence[float], search
     Both searches weighed such a link, each with its own alternatives; the search on parts
     alone was sure of gold 2-2 groups it gave as two 1-1 links, where the sentence search had
     the same links flagged (corpora/fisherman: Arabic 5 | English 10 and 6 | 11 at 0.92 and
-    0.75, against 0.45 and 0.44). Links only the search on parts makes keep their own: the
-    sentence search says nothing of them (its links over the same sentences flag right links
-    of corpora/frame as often as wrong ones; BENCHMARKS.md, stop 53)."""
+    0.75, against 0.45 and 0.44). Links only the search on parts makes keep their own: where
+    the sentence search linked their sentences otherwise, its flags there are mostly on right
+    links of the parts' (capped by its lowest flagged link over the same sentences, the
+    literary sets gain 12 flags, 9 of them on right links; BENCHMARKS.md, stop 53)."""
     other = {(tuple(a), tuple(e)): c
              for (a, e), c in zip(searched.links, searched.confidence, strict=True)}
     return [min(c, other.get((tuple(a), tuple(e)), c))
