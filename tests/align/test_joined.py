@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from bench.align import fisherman_set
 from workbench.align import align_sentences
-from workbench.align.joined import parts, searched_in_parts, whole
+from workbench.align.calibration import FLAGGED
+from workbench.align.joined import joined_confidence, parts, searched_in_parts, whole
 from workbench.align.model import Alignment
 
 
@@ -86,3 +87,22 @@ def test_lanes_speeches_run_together_are_linked_as_the_gold() -> None:
     links = {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en).links}
     assert {((34, 35, 36), (42,)), ((37,), (43,)), ((19,), (30,)), ((20,), (31,)),
             ((21, 22, 23), (32, 33)), ((55, 56), (61, 62, 63))} <= links
+
+
+def test_a_link_both_searches_make_is_as_sure_as_the_less_sure() -> None:
+    searched = Alignment([([0], [0]), ([1], [1, 2]), ([2], [3])], [0.4, 0.9, 0.8])
+    links: list[tuple[list[int], list[int]]] = [([0], [0]), ([1], [1]), ([2], [2, 3])]
+    assert joined_confidence(links, [0.9, 0.7, 0.6], searched) == [0.4, 0.7, 0.6]
+    assert joined_confidence([([0], [0])], [0.3], searched) == [0.3]
+
+
+def test_lanes_two_two_group_given_as_one_one_links_is_flagged() -> None:
+    """corpora/fisherman, no dictionary: the gold links Arabic 5-6 with English 10-11 (the
+    fisherman casts his net again, and draws up the jar); both searches give two 1-1 links,
+    the search on parts at 0.92 and 0.75, the sentence search flagged (0.45, 0.44)."""
+    ar, en, _ = fisherman_set()
+    result = align_sentences(ar, en)
+    confidence = {(tuple(a), tuple(e)): c
+                  for (a, e), c in zip(result.links, result.confidence, strict=True)}
+    assert confidence[((5,), (10,))] < FLAGGED
+    assert confidence[((6,), (11,))] < FLAGGED
