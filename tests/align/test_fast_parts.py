@@ -191,7 +191,11 @@ def test_the_second_pass_vectors_are_the_bags_built_sentence_by_sentence(
     table = tables[0]
     ar_stems, en_stems = aligner._stems()
     en_vocab = {w for stems in en_stems for w in stems}
-    base_a, base_e = aligner._base_bags()
+    # a sentence's first-pass bag: its anchors, then its basic-vocabulary concepts
+    evidence = aligner.evidence
+    assert evidence is not None
+    base_a = [{**a, **d} for a, d in zip(aligner.ar_bags, evidence.ar, strict=True)]
+    base_e = [{**a, **d} for a, d in zip(aligner.en_bags, evidence.en, strict=True)]
     ar_bags = []
     for stems, anchors in zip(ar_stems, base_a, strict=True):
         bag = dict(anchors)
