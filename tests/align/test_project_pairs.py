@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.align import FREEDICT, hayy2_set, hayy_set, strict_f1
-from workbench.align import align_paragraphs
+from bench.align import FREEDICT, gold_pairs, hayy2_set, hayy_set, strict_f1
+from bench.common import ROOT
+from workbench.align import align_paragraphs, align_sentences
 from workbench.dictionary import open_lexicon
 from workbench.project import Project
 
@@ -43,3 +44,15 @@ def test_a_books_confirmed_pairs_help_its_next_passage_and_never_hurt_it_with_fr
         taught = strict_f1(project.align([ar2], [en2]).links, gold2)
     assert taught > plain  # 0.698 -> 0.736
     assert taught_with_dictionary >= with_dictionary  # 0.811 (before stop 53: 0.774)
+
+
+def test_with_a_word_list_the_pairs_still_teach_the_clause_search() -> None:
+    # A project's word list (its glossary, 39 headwords) is no dictionary: the clause search
+    # of a free translation keeps learning from the pairs, as with the basic vocabulary.
+    ar, en, gold = hayy2_set()
+    words = open_lexicon([ROOT / "glossary.tsv"])
+    without, taught = (
+        strict_f1(align_sentences(ar, en, lexicon=words, pairs=pairs).links, gold)
+        for pairs in ((), gold_pairs(hayy_set()))
+    )
+    assert taught > without  # 0.736 -> 0.774
