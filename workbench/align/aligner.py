@@ -407,6 +407,15 @@ class TwoPassAligner:
                     f"text's words into words of the English text: it gives the alignment "
                     f"nothing ({question})"
                 )
+        if clauses and self.evidence is not None and headwords >= WORD_LIST_HEADWORDS:
+            # With a dictionary (not a word list) the clause search learns its word table
+            # without the project's pairs (the sentence passes keep them): every change pairs
+            # made to an alignment with FreeDict came from here, each for the worse (4 of 14
+            # cases: hayy2 with hayy's gold links confirmed in a project 0.811 -> 0.774, and
+            # with halves of them; hayy with a half of hayy2's; none better), while without
+            # one the pairs' gains are made here (hayy2 0.736 -> 0.774, with a 39-word list
+            # too). BENCHMARKS.md, stop 53.
+            self.pairs = []
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
