@@ -38,11 +38,12 @@ JOINED = re.compile(r"[.!?؟][\"'”’»)]?(?:--|—)(?=\S)")
 # A part at least this long (characters) that the search links with other sentences joins
 # their link. The five literary sets' gold (corpora/*/SOURCE.txt) leaves a clause of up to
 # about eight Arabic words that the translator moved into the next sentence with its own
-# sentence, and joins the groups where a sentence is spread over two: the parts the search put
-# with other sentences are 28-75 characters where the gold keeps them out (fisherman's "And he
-# exclaimed, There is no strength nor power but in God!--", frame's "She would never, after
-# that, ask him a question respecting anything.--") and 157-431 where it joins them; from 80
-# to 150 the same links join (BENCHMARKS.md, stop 53).
+# sentence, and joins the groups where a sentence is spread over two. Of the parts the search
+# put with other sentences (corpora/fisherman and frame, with and without FreeDict), those the
+# gold keeps out are 28-75 characters (fisherman's "And he exclaimed, There is no strength nor
+# power but in God!--", frame's "She would never, after that, ask him a question respecting
+# anything.--"); those it joins 157-431, and three of 34-68 that size cannot tell from a moved
+# clause (left out still). Anywhere from 80 to 150 the same links join (BENCHMARKS.md, stop 53).
 SPREAD_CHARS = 100
 
 Link = tuple[list[int], list[int]]
