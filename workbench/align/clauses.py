@@ -9,7 +9,8 @@ piece under ``MIN_WORDS`` words), such a crossing is two ordinary links, and the
 are the groups of sentences the clause links join (connected components). A group is then
 split where the sentence alignment also ends a link and the split loses few of the clause
 links' words (:func:`split_groups`): a single clause link across a sentence end joins two
-groups that each translate the other on their own.
+groups that each translate the other on their own, unless that clause is long (``SPREAD_WORDS``):
+a sentence spread over both groups joins them.
 """
 
 from __future__ import annotations
@@ -186,7 +187,8 @@ def split_groups(
 ) -> tuple[list[Group], list[float]]:
     """The sentence links of ``groups`` (from :func:`sentence_links`) with each group of two
     or more sentences a side split where that keeps most of its clause links' words (see
-    ``SPLIT_GAIN``); each link's confidence is the lowest of the clause links touching it."""
+    ``SPLIT_GAIN``) and no clause link across the split moves ``SPREAD_WORDS`` Arabic words;
+    each link's confidence is the lowest of the clause links touching it."""
     words = _cell_words(links, ar_words, en_words, ar_owner, en_owner)
     two_sided = sum(1 for a, e in groups if a and e)
     reward = SPLIT_GAIN * sum(words.values()) / max(two_sided, 1)
