@@ -9,8 +9,7 @@ piece under ``MIN_WORDS`` words), such a crossing is two ordinary links, and the
 are the groups of sentences the clause links join (connected components). A group is then
 split where the sentence alignment also ends a link and the split loses few of the clause
 links' words (:func:`split_groups`): a single clause link across a sentence end joins two
-groups that each translate the other on their own, unless that clause is long (``SPREAD_WORDS``):
-a sentence spread over both groups joins them.
+groups that each translate the other on their own.
 """
 
 from __future__ import annotations
@@ -45,15 +44,6 @@ NEAR = 3
 # fewer than this share of a mean link's words, per link it adds (corpora/hayy and hayy2:
 # 0.15 0.674 and 0.621, 0.2 0.680 and 0.698, 0.25 0.686 and 0.698, 0.3 0.660 and 0.673).
 SPLIT_GAIN = 0.2
-# ... unless a clause link across the split carries at least this many Arabic words into
-# another of its links than its English: the translator spread a sentence over both, which the
-# literary sets' gold joins (corpora/*/SOURCE.txt: a clause of up to about eight words moved
-# into the next sentence leaves the groups apart; the clause pass sees no clause under
-# MIN_WORDS). corpora/hayy 64-66 / 59-61 moves 14 words and is its gold's group; the splits
-# still made move 8-10 (hayy 15-20 and 48-52, hayy2 38-44, frame 47-50: the gold's), and hayy
-# 37-40 (14, no dictionary) stays whole against its gold. 11-14 keep the same groups
-# (BENCHMARKS.md, stop 53).
-SPREAD_WORDS = 12
 
 Group = tuple[list[int], list[int]]
 
@@ -187,8 +177,7 @@ def split_groups(
 ) -> tuple[list[Group], list[float]]:
     """The sentence links of ``groups`` (from :func:`sentence_links`) with each group of two
     or more sentences a side split where that keeps most of its clause links' words (see
-    ``SPLIT_GAIN``) and no clause link across the split moves ``SPREAD_WORDS`` Arabic words;
-    each link's confidence is the lowest of the clause links touching it."""
+    ``SPLIT_GAIN``); each link's confidence is the lowest of the clause links touching it."""
     words = _cell_words(links, ar_words, en_words, ar_owner, en_owner)
     two_sided = sum(1 for a, e in groups if a and e)
     reward = SPLIT_GAIN * sum(words.values()) / max(two_sided, 1)
@@ -196,37 +185,13 @@ def split_groups(
     for (a, e), conf in zip(links, confidence, strict=True):
         for node in {(0, ar_owner[k]) for k in a} | {(1, en_owner[k]) for k in e}:
             lowest[node] = min(lowest.get(node, 1.0), conf)
-    group_of = {i: g for g, (a, _) in enumerate(groups) for i in a}
-    inner: dict[int, list[tuple[Sequence[int], Sequence[int]]]] = {}
-    for a, e in links:
-        if a and e:
-            inner.setdefault(group_of[ar_owner[a[0]]], []).append((a, e))
     out: list[Group] = []
-    for g, (a, e) in enumerate(groups):
-        parts = [(a, e)]
-        if len(a) > 1 and len(e) > 1 and not _oversized((a, e)):
-            parts = _split((a, e), words, cuts, reward)
-            if len(parts) > 1 and _moved(parts, inner[g], ar_words, ar_owner,
-                                         en_owner) >= SPREAD_WORDS:
-                parts = [(a, e)]
-        out.extend(parts)
+    for a, e in groups:
+        out.extend(_split((a, e), words, cuts, reward)
+                   if len(a) > 1 and len(e) > 1 and not _oversized((a, e)) else [(a, e)])
     conf_out = [round(min([lowest[(0, i)] for i in a] + [lowest[(1, j)] for j in e]), 4)
                 for a, e in out]
     return out, conf_out
-
-
-def _moved(
-    parts: list[Group], links: Sequence[tuple[Sequence[int], Sequence[int]]],
-    ar_words: Sequence[int], ar_owner: Sequence[int], en_owner: Sequence[int],
-) -> int:
-    """The most Arabic words one of ``links`` (two-sided clause links within ``parts``)
-    has in other parts than its English clauses'."""
-    where = {(side, k): n for n, link in enumerate(parts) for side in (0, 1) for k in link[side]}
-    most = 0
-    for a, e in links:
-        english = {where[(1, en_owner[j])] for j in e}
-        most = max(most, sum(ar_words[i] for i in a if where[(0, ar_owner[i])] not in english))
-    return most
 
 
 def by_clauses(
