@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from bench.align import fisherman_set
 from workbench.align import align_sentences
-from workbench.align.calibration import FLAGGED
-from workbench.align.joined import joined_confidence, parts, searched_in_parts, whole
+from workbench.align.joined import (
+    SPREAD_CHARS,
+    joined_confidence,
+    parts,
+    searched_in_parts,
+    whole,
+)
 from workbench.align.model import Alignment
 
 
@@ -57,6 +62,19 @@ def test_a_small_part_in_a_link_with_another_sentence_is_left_to_its_sentence() 
     assert out == [([0], [0]), ([1, 2], [1])]
 
 
+def test_a_long_part_in_a_link_with_another_sentence_joins_the_link() -> None:
+    """corpora/fisherman: Lane's English 10 ends with the opening of Arabic 6 ("--cast it again,
+    and waited till it had sunk ..."): a sentence spread over two groups joins them, where a
+    moved clause of a few words would stay with its own sentence."""
+    owner = [0, 1, 1]  # English 1: a first part as long as a sentence, and a longer second
+    links = [([0], [0, 1]), ([1], [2])]
+    out, members = whole(links, 1, owner, [100, SPREAD_CHARS, SPREAD_CHARS + 50])
+    assert out == [([0, 1], [0, 1])]
+    assert members == [[0, 1]]
+    out, _ = whole(links, 1, owner, [100, SPREAD_CHARS - 1, SPREAD_CHARS + 50])
+    assert out == [([0], [0]), ([1], [1])]
+
+
 def test_the_search_on_parts_gives_sentence_links_confidences_and_left_out() -> None:
     ar = ["a", "b", "c"]
     en = ["One.--Two.", "Three."]
@@ -96,13 +114,12 @@ def test_a_link_both_searches_make_is_as_sure_as_the_less_sure() -> None:
     assert joined_confidence([([0], [0])], [0.3], searched) == [0.3]
 
 
-def test_lanes_two_two_group_given_as_one_one_links_is_flagged() -> None:
-    """corpora/fisherman, no dictionary: the gold links Arabic 5-6 with English 10-11 (the
-    fisherman casts his net again, and draws up the jar); both searches give two 1-1 links,
-    the search on parts at 0.92 and 0.75, the sentence search flagged (0.45, 0.44)."""
+def test_a_sentence_spread_over_two_groups_joins_them_as_the_gold() -> None:
+    """corpora/fisherman, no dictionary: English 10 holds Arabic 5 and the opening of Arabic 6
+    (twelve words), so the gold links Arabic 5-6 with English 10-11; the short clauses Lane
+    moved ("There is no strength nor power but in God!--" opening English 18, "Receive news,
+    O fisherman!--" opening English 30) leave their sentences' links as they are."""
     ar, en, _ = fisherman_set()
-    result = align_sentences(ar, en)
-    confidence = {(tuple(a), tuple(e)): c
-                  for (a, e), c in zip(result.links, result.confidence, strict=True)}
-    assert confidence[((5,), (10,))] < FLAGGED
-    assert confidence[((6,), (11,))] < FLAGGED
+    links = {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en).links}
+    assert {((5, 6), (10, 11)), ((11,), (17,)), ((12,), (18, 19)), ((18,), (29,)),
+            ((19,), (30,))} <= links
