@@ -43,3 +43,33 @@ def test_freed_large_arrays_are_reused_without_new_pages() -> None:
 def test_an_allocator_the_user_tunes_is_left_alone() -> None:
     env = {**os.environ, "GLIBC_TUNABLES": "glibc.malloc.trim_threshold=1000000"}
     assert _faults("on", env)["on"] is False
+
+
+# A thread's arrays after the main thread freed as large ones: the page faults they take.
+THREAD_SCRIPT = """
+import json, resource, sys, threading
+import numpy as np
+from workbench.allocator import keep_large_blocks
+on = keep_large_blocks() if sys.argv[1] == "on" else False
+a = np.ones(3_000_000); del a
+faults = []
+def work():
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for size in (2_000_000, 3_000_000, 2_500_000):
+        a = np.ones(size); del a
+    faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+t = threading.Thread(target=work); t.start(); t.join()
+print(json.dumps({"on": on, "faults": faults[0]}))
+"""
+
+
+@pytest.mark.skipif(not GLIBC, reason="glibc's allocator only")
+def test_a_threads_arrays_reuse_what_the_main_thread_freed() -> None:
+    """One arena: a worker thread's arrays take the main heap's freed blocks, not fresh
+    pages of a heap of its own."""
+    def faults(mode: str) -> int:
+        out = subprocess.run([sys.executable, "-c", THREAD_SCRIPT, mode], capture_output=True,
+                             text=True, check=True)
+        return int(json.loads(out.stdout)["faults"])
+
+    assert faults("on") < 200 and faults("off") > 1000  # 4 KiB pages

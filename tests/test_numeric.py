@@ -1,5 +1,7 @@
 """The shared array helpers agree with numpy on every shape of input."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -85,3 +87,18 @@ def test_sorted_intersection_is_numpys_intersect1d(size: int) -> None:
         got = sorted_intersection(b, a)
         want = np.intersect1d(b, a, return_indices=True)
         assert all(np.array_equal(x, y) for x, y in zip(got, want, strict=True))
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 8, 9, 1000, 1001])
+def test_median_is_numpys(size: int) -> None:
+    """The median without numpy.ma: numpy's value, NaN when there is none or one is NaN."""
+    from workbench.numeric import median
+
+    values = np.random.default_rng(size).random(size) * 37.0
+    with warnings.catch_warnings():  # (numpy warns of an empty array's median)
+        warnings.simplefilter("ignore")
+        want = float(np.median(values))
+    assert median(values) == want or (np.isnan(want) and np.isnan(median(values)))
+    if size:
+        values[size // 2] = np.nan
+        assert np.isnan(median(values)) and np.isnan(np.median(values))

@@ -9,8 +9,13 @@ the kernel. Set to those ceilings from the start, the freed pages are used again
 faults), and no more memory is kept at the peak (memory beyond 64 MiB free at the top of
 the heap is still returned). Nothing is computed differently.
 
+Threads share the main heap (one arena): the arrays a worker thread makes (a coverage table,
+the forward sums, the finished alignment's) reuse the blocks the main thread freed instead of
+growing a heap of the thread's own, which the trim threshold then keeps (the scale set's
+alignment, peak: 5,000 sentences 130 -> 115 MB, 10,000 189 -> 169 MB).
+
 Only where the C library is glibc, and not when the user tunes its allocator
-(``GLIBC_TUNABLES`` or ``MALLOC_*_`` in the environment).
+(``GLIBC_TUNABLES`` or ``MALLOC_*`` in the environment).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import os
 
 M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters (malloc.h)
 M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
 MMAP_THRESHOLD = 32 << 20  # glibc's ceilings for its own thresholds on 64-bit systems
 TRIM_THRESHOLD = 64 << 20
 
@@ -38,7 +44,7 @@ def keep_large_blocks() -> bool:
     if not glibc.startswith("glibc"):
         return False
     if "malloc" in os.environ.get("GLIBC_TUNABLES", "") or any(
-        name.startswith("MALLOC_") and name.endswith("_") for name in os.environ
+        name.startswith("MALLOC_") for name in os.environ
     ):
         return False
     try:
@@ -49,7 +55,7 @@ def keep_large_blocks() -> bool:
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
     _done = bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
-        mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+        mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)) and bool(mallopt(M_ARENA_MAX, 1))
     return _done
 
 

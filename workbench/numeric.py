@@ -57,6 +57,19 @@ def unique_inverse(
     return keys[first].astype(values.dtype, copy=False), inverse
 
 
+def median(values: np.ndarray) -> float:
+    """``float(np.median(values))`` of a 1-d array, the same value (NaN when one is NaN or
+    there are none): numpy's median imports numpy.ma on its first call, 10–25 ms of a
+    command's start."""
+    ordered = np.sort(values)
+    half = len(ordered) // 2
+    if not len(ordered) or np.isnan(ordered[-1]):  # (NaNs sort last)
+        return float("nan")
+    if len(ordered) % 2:
+        return float(ordered[half])
+    return float((ordered[half - 1] + ordered[half]) / 2)
+
+
 def sorted_intersection(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``np.intersect1d(a, b, return_indices=True)`` for two sorted 1-d arrays of distinct
     values (as :func:`unique` gives them): each of ``a`` looked up in ``b`` by bisection, not

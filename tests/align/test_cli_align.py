@@ -200,3 +200,22 @@ def test_the_align_command_starts_openblas_on_one_thread_unless_told(
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120, env=env)
     assert out.stderr.strip().splitlines()[-1] == (given or "1")
+
+
+def test_the_align_command_loads_neither_numpy_ma_nor_a_thread_pool(tmp_path: Path) -> None:
+    """An alignment's medians are taken without ``np.median`` (which imports numpy.ma on its
+    first call) and its threads started without ``concurrent.futures`` (which imports
+    logging): 15–30 ms of the command's start, in a process of its own."""
+    import subprocess
+    import sys
+
+    ar, en = NTREX[0]
+    args = [write(tmp_path / "a.txt", ar[:40]), write(tmp_path / "e.txt", en[:40]),
+            "--presegmented", "--format", "tsv"]
+    code = ("import sys\nfrom workbench.cli import main\n"
+            f"main(['align', *{args!r}], standalone_mode=False)\n"
+            "print([m for m in ('numpy.ma', 'concurrent.futures', 'logging') if m in sys.modules],"
+            " file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stderr.strip().splitlines()[-1] == "[]"

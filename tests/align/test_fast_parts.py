@@ -10,6 +10,7 @@ import itertools
 import math
 import random
 from collections import Counter
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -186,11 +187,16 @@ def test_the_second_pass_vectors_are_the_bags_built_sentence_by_sentence(
 
     monkeypatch.setattr(TwoPassAligner, "_second_pass_vectors", spy)
     TwoPassAligner(ar, en).run()
-    aligner, (vec, _, _, _, _, _), (x, y, wa, _) = calls[0]  # the second pass's
+    aligner, (_, _, base, _), (x, y, wa, _) = calls[0]  # the second pass's
+    vec = base.vec
     table = tables[0]
     ar_stems, en_stems = aligner._stems()
     en_vocab = {w for stems in en_stems for w in stems}
-    base_a, base_e = aligner._base_bags()
+    # a sentence's first-pass bag: its anchors, then its basic-vocabulary concepts
+    evidence = aligner.evidence
+    assert evidence is not None
+    base_a = [{**a, **d} for a, d in zip(aligner.ar_bags, evidence.ar, strict=True)]
+    base_e = [{**a, **d} for a, d in zip(aligner.en_bags, evidence.en, strict=True)]
     ar_bags = []
     for stems, anchors in zip(ar_stems, base_a, strict=True):
         bag = dict(anchors)
@@ -334,24 +340,20 @@ def _or(flags: object) -> int:
     return out
 
 
-class _InPlace:
-    """An executor that runs each job at once, in the calling thread."""
+class _Done:
+    """A call's value, as :class:`workbench.threads.Job` gives it."""
 
-    def __init__(self, workers: int) -> None:
-        pass
+    def __init__(self, value: object) -> None:
+        self.value = value
 
-    def __enter__(self) -> _InPlace:
-        return self
+    def result(self) -> object:
+        return self.value
 
-    def __exit__(self, *exc: object) -> None:
-        pass
 
-    def submit(self, fn, *args):  # type: ignore[no-untyped-def]
-        from concurrent.futures import Future
-
-        future: Future = Future()
-        future.set_result(fn(*args))
-        return future
+@contextmanager
+def _in_place(fn, *args):  # type: ignore[no-untyped-def]
+    """:func:`workbench.threads.beside` that runs its call at once, in the calling thread."""
+    yield _Done(fn(*args))
 
 
 def test_the_check_pass_in_its_thread_gives_what_it_gives_in_turn(
@@ -363,18 +365,10 @@ def test_the_check_pass_in_its_thread_gives_what_it_gives_in_turn(
     ar = (CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines()[:120]
     en = (CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines()[:120]
     threaded = TwoPassAligner(ar, en).run()
-    monkeypatch.setattr(aligner_module, "ThreadPoolExecutor", _InPlace)
+    monkeypatch.setattr(aligner_module, "beside", _in_place)
     in_turn = TwoPassAligner(ar, en).run()
     assert threaded.links == in_turn.links and threaded.confidence == in_turn.confidence
     assert threaded.warnings == in_turn.warnings and threaded.left_out == in_turn.left_out
-
-
-@pytest.mark.parametrize("size", [1, 2, 8, 9, 1000, 1001])
-def test_the_median_is_numpys(size: int) -> None:
-    from workbench.align.aligner import _median
-
-    values = np.random.default_rng(size).random(size) * 37.0
-    assert _median(values) == float(np.median(values))
 
 
 @pytest.mark.parametrize("by_paragraphs", [False, True])
@@ -526,3 +520,12 @@ def test_a_paths_links_are_its_moves_sentence_by_sentence() -> None:
         ([5, 6, 7], [6, 7, 8]),
     ]
     assert _path_links([]) == []
+
+
+@pytest.mark.parametrize("size", [10, 2 * scoring_module.SIDE_BY_SIDE_CELLS + 7])
+def test_log1p_in_two_halves_is_numpys_bit_for_bit(size: int) -> None:
+    """Large cost cubes take log1p in two halves at once: each value as NumPy's alone."""
+    values = np.random.default_rng(size).random(size) * 10.0 ** np.linspace(-9, 3, size)
+    got = values.copy()
+    scoring_module._log1p_in_place(got)
+    assert got.tobytes() == np.log1p(values).tobytes()

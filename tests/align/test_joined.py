@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from bench.align import fisherman_set
 from workbench.align import align_sentences
-from workbench.align.joined import parts, searched_in_parts, whole
+from workbench.align.joined import (
+    SPREAD_CHARS,
+    joined_confidence,
+    parts,
+    searched_in_parts,
+    whole,
+)
 from workbench.align.model import Alignment
 
 
@@ -56,6 +62,19 @@ def test_a_small_part_in_a_link_with_another_sentence_is_left_to_its_sentence() 
     assert out == [([0], [0]), ([1, 2], [1])]
 
 
+def test_a_long_part_in_a_link_with_another_sentence_joins_the_link() -> None:
+    """corpora/fisherman: Lane's English 10 ends with the opening of Arabic 6 ("--cast it again,
+    and waited till it had sunk ..."): a sentence spread over two groups joins them, where a
+    moved clause of a few words would stay with its own sentence."""
+    owner = [0, 1, 1]  # English 1: a first part as long as a sentence, and a longer second
+    links = [([0], [0, 1]), ([1], [2])]
+    out, members = whole(links, 1, owner, [100, SPREAD_CHARS, SPREAD_CHARS + 50])
+    assert out == [([0, 1], [0, 1])]
+    assert members == [[0, 1]]
+    out, _ = whole(links, 1, owner, [100, SPREAD_CHARS - 1, SPREAD_CHARS + 50])
+    assert out == [([0], [0]), ([1], [1])]
+
+
 def test_the_search_on_parts_gives_sentence_links_confidences_and_left_out() -> None:
     ar = ["a", "b", "c"]
     en = ["One.--Two.", "Three."]
@@ -86,3 +105,21 @@ def test_lanes_speeches_run_together_are_linked_as_the_gold() -> None:
     links = {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en).links}
     assert {((34, 35, 36), (42,)), ((37,), (43,)), ((19,), (30,)), ((20,), (31,)),
             ((21, 22, 23), (32, 33)), ((55, 56), (61, 62, 63))} <= links
+
+
+def test_a_link_both_searches_make_is_as_sure_as_the_less_sure() -> None:
+    searched = Alignment([([0], [0]), ([1], [1, 2]), ([2], [3])], [0.4, 0.9, 0.8])
+    links: list[tuple[list[int], list[int]]] = [([0], [0]), ([1], [1]), ([2], [2, 3])]
+    assert joined_confidence(links, [0.9, 0.7, 0.6], searched) == [0.4, 0.7, 0.6]
+    assert joined_confidence([([0], [0])], [0.3], searched) == [0.3]
+
+
+def test_a_sentence_spread_over_two_groups_joins_them_as_the_gold() -> None:
+    """corpora/fisherman, no dictionary: English 10 holds Arabic 5 and the opening of Arabic 6
+    (twelve words), so the gold links Arabic 5-6 with English 10-11; the short clauses Lane
+    moved ("There is no strength nor power but in God!--" opening English 18, "Receive news,
+    O fisherman!--" opening English 30) leave their sentences' links as they are."""
+    ar, en, _ = fisherman_set()
+    links = {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en).links}
+    assert {((5, 6), (10, 11)), ((11,), (17,)), ((12,), (18, 19)), ((18,), (29,)),
+            ((19,), (30,))} <= links

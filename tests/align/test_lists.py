@@ -119,3 +119,19 @@ def test_item_counts_reads_only_the_arabic_texts_that_may_hold_a_list(
     listed = "أ. فتح فروع جديدة للشركة.ب. تقديم الهبات باسم الشركة."
     assert item_counts([*plain, listed], True) == [0, 0, 0, 2]
     assert read == [listed]
+
+
+def test_the_code_point_flags_are_each_characters_own() -> None:
+    """The pre-check's table (white space from the normaliser's table of the plane) gives
+    every code point the flags a look at the character itself gives."""
+    from workbench.align import lists
+
+    table = lists._flag_table()
+    for cp in range(lists._TABLE_END):
+        char = chr(cp)
+        space = char.isspace()
+        want = ((lists._END if char in lists._ENDS else 0)
+                | (lists._BOUND if space or char in ".:;،؛)" else 0)
+                | (lists._SPACE if space else 0) | (lists._ALEF if char in "اً" else 0))
+        assert table[cp] == want, hex(cp)
+    assert table[lists._TABLE_END] == 0

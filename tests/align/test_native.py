@@ -239,18 +239,19 @@ def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
 
 
 @needs_core
-def test_a_core_built_before_ibm1_32_still_gives_the_word_tables(
+def test_a_core_built_before_ibm1_em_still_gives_the_word_tables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A ``_dpcore`` built before IBM 1's EM took int32 indices (its ``ibm1`` read int64:
-    the extension not rebuilt after an update) is left out for the EM, which NumPy does."""
+    """A ``_dpcore`` built before IBM 1's EM took its instances in two parts (its
+    ``ibm1_32`` took them joined; before that ``ibm1`` read int64: the extension not rebuilt
+    after an update) is left out for the EM, which NumPy does."""
     rng = np.random.default_rng(2)
     ar = [[f"a{k}" for k in rng.integers(0, 30, 5)] for _ in range(60)]
     en = [[f"e{k}" for k in rng.integers(0, 30, 4)] for _ in range(60)]
     expected = lexicon.induce_table(ar, en)
     core = native.core
 
-    monkeypatch.setattr(lexicon._native, "core", _OlderCore(core, "ibm1_32"))
+    monkeypatch.setattr(lexicon._native, "core", _OlderCore(core, "ibm1_em"))
     assert lexicon.induce_table(ar, en) == expected
 
 

@@ -3,6 +3,10 @@ classical Arabic period without full stops, cut by its translator into many sent
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import numpy as np
+
 from bench.align import _lines, strict_f1
 from bench.common import DATA
 from workbench.align import align_sentences
@@ -36,9 +40,21 @@ def test_a_text_of_wide_periods_gets_its_wide_links() -> None:
     assert strict_f1(links, gold) >= 0.8  # 0.25 with links of at most MAX_GROUP
 
 
-def test_widening_needs_several_full_links() -> None:
-    one = [([0], list(range(MAX_GROUP)))] + [([i], [MAX_GROUP + i]) for i in range(1, 40)]
-    assert _widened(one) is None  # one enlarged passage: as it was
+def _lengths(ar: list[float], en: list[float]) -> SimpleNamespace:
+    """What _widened reads of a scorer: the sides' cumulative lengths and the length ratio."""
+    return SimpleNamespace(ar_cum=np.concatenate([[0.0], np.cumsum(ar)]),
+                           en_cum=np.concatenate([[0.0], np.cumsum(en)]),
+                           lengths=SimpleNamespace(ratio=1.0))
+
+
+def test_widening_needs_several_full_links_that_want_more() -> None:
     many = [([i], list(range(i * MAX_GROUP, (i + 1) * MAX_GROUP))) for i in range(WIDEN_AT)]
-    wider = _widened(many)
+    fits = _lengths([90.0] * WIDEN_AT, [10.0] * (MAX_GROUP * WIDEN_AT))  # as long as predicted
+    wider = _widened(many, fits)  # type: ignore[arg-type]
     assert wider is not None and (1, WIDEST_GROUP) in wider and (WIDEST_GROUP, 1) not in wider
+    # one enlarged passage: as it was
+    one = [([0], list(range(MAX_GROUP)))] + [([i], [MAX_GROUP + i - 1]) for i in range(1, 40)]
+    assert _widened(one, _lengths([90.0] + [10.0] * 39, [10.0] * (MAX_GROUP + 39))) is None  # type: ignore[arg-type]
+    # full links holding English the Arabic lacks (a translation of part of the English)
+    long = _lengths([20.0] * WIDEN_AT, [10.0] * (MAX_GROUP * WIDEN_AT))
+    assert _widened(many, long) is None  # type: ignore[arg-type]

@@ -116,3 +116,17 @@ def test_the_original_export_counts_a_joined_segment_translated(
     assert result.counted() == ("3 segments with English (1 of them joined to the segment "
                                 "before, whose English translates them)")
     assert "واشترى" not in (tmp_path / "pair.txt").read_text(encoding="utf-8")
+
+
+def test_a_joined_segments_arabic_trains_alignment_with_its_links_english(
+    project: Project, joined: tuple[int, int, int]
+) -> None:
+    # The English of a 2–1 link translates both Arabic sentences: as the project's training
+    # pair for the word table it faces both, not the first alone.
+    first, _, third = joined
+    project.confirm(first, project.segment(first).target, override_reason="test")
+    project.confirm(third, project.segment(third).target, override_reason="test")
+    assert sorted(project.dictionaries.training_pairs()) == [
+        ("ثم عاد إلى البيت.", "Then he returned home."),
+        ("ذهب الرجل إلى السوق. واشترى خبزا.", "The man went to the market and bought bread."),
+    ]

@@ -13,6 +13,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #if defined(__unix__) || defined(__APPLE__)
 #include <pthread.h>
 #define HAVE_PTHREAD 1
@@ -336,25 +339,34 @@ done:
     return finish(b, 8);
 }
 
-/* ibm1_32(t, slot, pair, pair_src, n_slots, n_src, iterations): EM of IBM model 1 as
- * workbench/align/lexicon.py's _ibm1 computes it, in place on ``t`` (float64, one value per
- * distinct pair; slot, pair: int32 per instance; pair_src: int32 per pair; int32 halves the
- * memory the instance loops read), with its sums taken in the same order as numpy's bincount
- * (instance order). */
+/* ibm1_em(t, slot, pair, slot_tail, pair_tail, pair_src, n_slots, n_src, iterations): EM of
+ * IBM model 1 as workbench/align/lexicon.py's _ibm1 computes it, in place on ``t`` (float64,
+ * one value per distinct pair; pair_src: int32 per pair). The instances are ``slot``/``pair``
+ * followed by ``slot_tail``/``pair_tail`` (int32 each: half the memory the instance loops
+ * read; two parts, so that the null word's instances need no copy of the others beside
+ * them), and their sums are taken in the same order as numpy's bincount over the parts
+ * joined (instance order). Where SSE2 is there (every x86-64), the divisions are done two at
+ * a time: each quotient is the one a division alone gives (IEEE division is exact to the
+ * last bit whatever the width), and the sums take them in the same order. */
 static PyObject *
-ibm1_32(PyObject *self, PyObject *args)
+ibm1_em(PyObject *self, PyObject *args)
 {
-    Py_buffer b[4];
+    Py_buffer b[6];
     Py_ssize_t n_slots, n_src, iterations;
-    if (!PyArg_ParseTuple(args, "w*y*y*y*nnn", &b[0], &b[1], &b[2], &b[3], &n_slots,
-                          &n_src, &iterations))
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*nnn", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
+                          &n_slots, &n_src, &iterations))
         return NULL;
     double *t = (double *)b[0].buf;
-    const int32_t *slot = (const int32_t *)b[1].buf;
-    const int32_t *pair = (const int32_t *)b[2].buf;
-    const int32_t *pair_src = (const int32_t *)b[3].buf;
-    Py_ssize_t n_inst = b[1].len / (Py_ssize_t)sizeof(int32_t);
+    const int32_t *slots[2] = {(const int32_t *)b[1].buf, (const int32_t *)b[3].buf};
+    const int32_t *pairs[2] = {(const int32_t *)b[2].buf, (const int32_t *)b[4].buf};
+    Py_ssize_t sizes[2] = {b[1].len / (Py_ssize_t)sizeof(int32_t),
+                           b[3].len / (Py_ssize_t)sizeof(int32_t)};
+    const int32_t *pair_src = (const int32_t *)b[5].buf;
     Py_ssize_t n_pairs = b[0].len / (Py_ssize_t)sizeof(double);
+    if (b[2].len != b[1].len || b[4].len != b[3].len) {
+        PyErr_SetString(PyExc_ValueError, "ibm1_em: a part's slots and pairs differ in length");
+        goto done;
+    }
     double *norm = PyMem_Calloc((size_t)(n_slots + n_pairs + n_src + 1), sizeof(double));
     if (norm == NULL) {
         PyErr_NoMemory();
@@ -365,13 +377,38 @@ ibm1_32(PyObject *self, PyObject *args)
     Py_BEGIN_ALLOW_THREADS
     for (Py_ssize_t it = 0; it < iterations; it++) {
         memset(norm, 0, sizeof(double) * (size_t)(n_slots + n_pairs + n_src));
-        for (Py_ssize_t k = 0; k < n_inst; k++)
-            norm[slot[k]] += t[pair[k]];
-        for (Py_ssize_t k = 0; k < n_inst; k++)
-            counts[pair[k]] += t[pair[k]] / norm[slot[k]];
+        for (int part = 0; part < 2; part++) {
+            const int32_t *slot = slots[part], *pair = pairs[part];
+            for (Py_ssize_t k = 0; k < sizes[part]; k++)
+                norm[slot[k]] += t[pair[k]];
+        }
+        for (int part = 0; part < 2; part++) {
+            const int32_t *slot = slots[part], *pair = pairs[part];
+            Py_ssize_t k = 0;
+#ifdef __SSE2__
+            /* two divisions at once (each exact, as alone), added in instance order */
+            for (; k + 1 < sizes[part]; k += 2) {
+                __m128d q = _mm_div_pd(_mm_set_pd(t[pair[k + 1]], t[pair[k]]),
+                                       _mm_set_pd(norm[slot[k + 1]], norm[slot[k]]));
+                counts[pair[k]] += _mm_cvtsd_f64(q);
+                counts[pair[k + 1]] += _mm_cvtsd_f64(_mm_unpackhi_pd(q, q));
+            }
+#endif
+            for (; k < sizes[part]; k++)
+                counts[pair[k]] += t[pair[k]] / norm[slot[k]];
+        }
         for (Py_ssize_t q = 0; q < n_pairs; q++)
             totals[pair_src[q]] += counts[q];
-        for (Py_ssize_t q = 0; q < n_pairs; q++) {
+        Py_ssize_t q = 0;
+#ifdef __SSE2__
+        for (; q + 1 < n_pairs; q += 2) {
+            double t0 = totals[pair_src[q]], t1 = totals[pair_src[q + 1]];
+            _mm_storeu_pd(t + q, _mm_div_pd(_mm_loadu_pd(counts + q),
+                                            _mm_set_pd(t1 > 1e-12 ? t1 : 1e-12,
+                                                       t0 > 1e-12 ? t0 : 1e-12)));
+        }
+#endif
+        for (; q < n_pairs; q++) {
             double total = totals[pair_src[q]];
             t[q] = counts[q] / (total > 1e-12 ? total : 1e-12);
         }
@@ -379,7 +416,7 @@ ibm1_32(PyObject *self, PyObject *args)
     Py_END_ALLOW_THREADS
     PyMem_Free(norm);
 done:
-    return finish(b, 4);
+    return finish(b, 6);
 }
 
 static int
@@ -933,13 +970,13 @@ link_finish(PyObject *self, PyObject *args)
 static inline int
 bits_set(uint64_t x)
 {
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__POPCNT__) && (defined(__GNUC__) || defined(__clang__))
     return __builtin_popcountll(x);
-#else
-    int c = 0;
-    for (; x; x &= x - 1)
-        c++;
-    return c;
+#else  /* (the builtin is a call into libgcc without the instruction: this, inline) */
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (int)((x * 0x0101010101010101ULL) >> 56);
 #endif
 }
 
@@ -1045,7 +1082,8 @@ static PyMethodDef methods[] = {
     {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
     {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
     {"backward_rows", backward_rows, METH_VARARGS, "The posteriors' backward sums over rows."},
-    {"ibm1_32", ibm1_32, METH_VARARGS, "EM iterations of IBM model 1 (int32 indices), in place."},
+    {"ibm1_em", ibm1_em, METH_VARARGS,
+     "EM iterations of IBM model 1 (int32 indices, instances in two parts), in place."},
     {"coverage_chunks", coverage_chunks, METH_VARARGS, "The coverage table's instance loop."},
     {"column_runs", column_runs, METH_VARARGS, "The coverage table's index by column."},
     {"running_sums", running_sums, METH_VARARGS, "The coverage table's sums over run lengths."},

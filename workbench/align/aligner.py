@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,7 @@ from workbench.align.scoring import (
 from workbench.align.sparse import SparseRows
 from workbench.allocator import keep_large_blocks, release_free
 from workbench.collector import gc_paused
-from workbench.numeric import unique
+from workbench.numeric import median, unique
 from workbench.text.stems import (
     arabic_content_stems,
     arabic_word_stems,
@@ -72,6 +72,7 @@ from workbench.text.stems import (
     english_word_stems,
     english_words_many,
 )
+from workbench.threads import beside
 from workbench.wording import plural
 
 if TYPE_CHECKING:  # (the glossary's model is not loaded to align without one)
@@ -85,13 +86,17 @@ COARSE_FACTOR = 6
 COARSE_MOVES = [mv for mv in MOVES if max(mv) <= 3]
 # The first pass's one-to-many links are at most MAX_GROUP sentences a side. Where a text
 # pairs a sentence with more as a rule (WIDEN_AT links or more, and WIDEN_SHARE of its links,
-# fill MAX_GROUP on one side), the search is made again with links up to WIDEST_GROUP on that
-# side: the unpunctuated periods of a classical Arabic text that a translator cuts into a
-# dozen English sentences (Hamadhani's Maqamat in Prendergast's English, a held-out text kept
-# outside the repository: 0.463 -> 0.677 plain, 0.526 -> 0.782 FreeDict; 7-9 of its 67 first-pass
-# links were 1-9). A text with one or two such links (an enlarged opening: corpora/frame; a
-# 2-17 link: corpora/nights) is left as it was: widening there moved other links at random
-# (frame with FreeDict 0.604 -> 0.561, nights plain 0.788 -> 0.750 at 17). BENCHMARKS.md, stop 53.
+# fill MAX_GROUP on one side with no more text there than the other side's length predicts),
+# the search is made again with links up to WIDEST_GROUP on that side: the unpunctuated
+# periods of a classical Arabic text that a translator cuts into a dozen English sentences
+# (Hamadhani's Maqamat in Prendergast's English, a held-out text kept outside the repository:
+# 0.463 -> 0.677 plain, 0.526 -> 0.782 FreeDict; 7-9 of its 67 first-pass links were 1-9, their
+# English 0.6-1.3 times what the Arabic predicts). Where one text translates only part of the
+# other, the full links hold what the other lacks (4-36 times too long: bench's halves of
+# corpora/hayy, which widening took from 0.59 to 0.36). A text with one or two full links (an
+# enlarged opening: corpora/frame; a 2-17 link: corpora/nights) is left as it was: widening
+# there moved other links at random (frame with FreeDict 0.604 -> 0.561, nights plain 0.788 ->
+# 0.750 at 17). BENCHMARKS.md, stop 53.
 WIDEN_AT = 3
 WIDEN_SHARE = 0.05
 MAX_TABLE_LINKS = 4000
@@ -453,9 +458,8 @@ class TwoPassAligner:
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         # The length model trains in a thread while this one tokenises: sentencepiece does its
         # work without the interpreter's lock, so the two overlap on a second core.
-        with ThreadPoolExecutor(1) as pool:
-            lengths = pool.submit(subword_lengths, self.ar, self.en, extra) \
-                if self.params.subwords else None
+        with beside(subword_lengths, self.ar, self.en, extra) if self.params.subwords \
+                else nullcontext() as lengths:
             # Each sentence is tokenised once, for its anchors and its content stems (the
             # words themselves are not kept: the stems are shared strings, the words are not).
             words = (arabic_words_many(self.ar), english_words_many(self.en))
@@ -495,6 +499,15 @@ class TwoPassAligner:
                     f"text's words into words of the English text: it gives the alignment "
                     f"nothing ({question})"
                 )
+        if clauses and self.evidence is not None and headwords >= WORD_LIST_HEADWORDS:
+            # With a dictionary (not a word list) the clause search learns its word table
+            # without the project's pairs (the sentence passes keep them): every change pairs
+            # made to an alignment with FreeDict came from here, each for the worse (4 of 14
+            # cases: hayy2 with hayy's gold links confirmed in a project 0.811 -> 0.774, and
+            # with halves of them; hayy with a half of hayy2's; none better), while without
+            # one the pairs' gains are made here (hayy2 0.736 -> 0.774, with a 39-word list
+            # too). BENCHMARKS.md, stop 53.
+            self.pairs = []
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
@@ -530,7 +543,7 @@ class TwoPassAligner:
             self.params = dataclasses.replace(self.params, partial=False)
             scorer = dataclasses.replace(scorer, params=self.params)
             links = self._align(scorer, final=passes == 1 or not both)
-        wider = _widened(links)
+        wider = _widened(links, scorer)
         if wider is not None:  # links as wide as the moves allow: wider ones are searched
             self.moves = self.first_moves = wider
             links = self._align(scorer, final=passes == 1 or not both)
@@ -562,11 +575,11 @@ class TwoPassAligner:
         # The alignment is finished in a thread while this one runs the check pass, whose
         # word table and search run in C and NumPy without the interpreter's lock. Neither
         # reads what the other writes (the check pass sets only ``moves``, ``cells`` and
-        # ``widths``), so the result is the same. (The other way round, the check pass's
-        # large arrays would take a second allocator arena: +45 MB at 10,000 sentences.)
-        with ThreadPoolExecutor(1) as pool:
-            finished = pool.submit(lambda: self._finish(scorer, links, self._relatedness(first),
-                                                        stats[1]))
+        # ``widths``), so the result is the same. (The other way round, measured when each
+        # thread had an allocator arena of its own, the check pass's large arrays took a
+        # second one: +45 MB at 10,000 sentences.)
+        with beside(lambda: self._finish(scorer, links, self._relatedness(first),
+                                         stats[1])) as finished:
             check = self._next_scorer(stats, links, base)
             again = self._align(check, links, final=False)
             result = _settled(finished.result(), again, check)
@@ -778,7 +791,7 @@ class TwoPassAligner:
         le = np.array([self.le[e[0]] for _, e in ones])
         ratio = float(le.sum() / max(la.sum(), 1.0))
         resid = (le - ratio * la) ** 2 / ((ratio * la + le) / 2 + 1.0)
-        s2 = float(np.clip(_median(resid) * 2.2, 0.5 * old.s2, 3 * old.s2))
+        s2 = float(np.clip(median(resid) * 2.2, 0.5 * old.s2, 3 * old.s2))
         return LengthModel(ratio, s2)
 
     def _recalibrated_params(self, links: list[Link]) -> Params:
@@ -1036,16 +1049,6 @@ def _mostly_unlinked(links: list[Link]) -> bool:
     return min(n, m) > 0 and (linked_a if n <= m else linked_e) < PARTIAL_LINKED * min(n, m)
 
 
-def _median(values: np.ndarray) -> float:
-    """``np.median`` of a 1-d array without NaNs, the same value: numpy's median imports
-    numpy.ma on its first call (25 ms of a 5,000-sentence alignment's 1.3 s)."""
-    ordered = np.sort(values)
-    half = len(ordered) // 2
-    if len(ordered) % 2:
-        return float(ordered[half])
-    return float((ordered[half - 1] + ordered[half]) / 2)
-
-
 def _letters(sentences: Sequence[str]) -> int:
     """Characters of ``sentences`` but spaces and vowel marks (counted over the code points
     at once: a str.count per mark scanned the text 26 times)."""
@@ -1246,12 +1249,20 @@ def _coarse_cells(scorer: Scorer) -> np.ndarray:
     return np.minimum(_cells(path) * f, [scorer.n, scorer.m])
 
 
-def _widened(links: list[Link]) -> list[tuple[int, int]] | None:
+def _widened(links: list[Link], scorer: Scorer) -> list[tuple[int, int]] | None:
     """Every shape, with one-to-many links up to WIDEST_GROUP on a side where WIDEN_AT of
     ``links`` (the first pass's) or more, and WIDEN_SHARE of them, are two-sided links
-    MAX_GROUP sentences wide on that side; None where no side is."""
-    full = [sum(1 for link in links if link[0] and link[1] and len(link[side]) >= MAX_GROUP)
-            for side in (0, 1)]
+    MAX_GROUP sentences wide on that side and no longer there than their other side predicts
+    (filled to the limit, not holding text the other side lacks); None where no side is."""
+    ratio = scorer.lengths.ratio
+    full = [0, 0]
+    for a, e in links:
+        if not (a and e):
+            continue
+        la = scorer.ar_cum[a[-1] + 1] - scorer.ar_cum[a[0]]
+        le = scorer.en_cum[e[-1] + 1] - scorer.en_cum[e[0]]
+        full[0] += len(a) >= MAX_GROUP and la * ratio <= le
+        full[1] += len(e) >= MAX_GROUP and le <= la * ratio
     wide = [count >= max(WIDEN_AT, WIDEN_SHARE * len(links)) for count in full]
     if not any(wide):
         return None

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from workbench.numeric import median
+
 # Logistic regression of "the link is right" (bench/align.py's strict match to the gold) on
 # the link's logit, the text's median logit (of its links with both sides: a text's unlinked
 # head or tail, certain, sets no bar) and min(0, logit − median). Wrong links weigh 2 to 1
@@ -49,8 +51,8 @@ def recalibrated(links: Sequence[tuple[Sequence[int], Sequence[int]]],
     p = np.clip(old, 1e-3, 1 - 1e-3)
     logit = np.log(p / (1 - p))
     both = np.fromiter((bool(a) and bool(e) for a, e in links), dtype=bool, count=len(links))
-    median = float(np.median(logit[both] if both.any() else logit))
-    z = BIAS + LOGIT * logit + MEDIAN * median + BELOW_MEDIAN * np.minimum(logit - median, 0.0)
+    typical = median(logit[both] if both.any() else logit)
+    z = BIAS + LOGIT * logit + MEDIAN * typical + BELOW_MEDIAN * np.minimum(logit - typical, 0.0)
     new = 1.0 / (1.0 + np.exp(-z))
     new = np.where(old < FLAGGED, np.minimum(new, old), new)
     return np.round(new, 4).tolist()

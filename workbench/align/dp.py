@@ -10,12 +10,12 @@ along the row.
 from __future__ import annotations
 
 from bisect import bisect_right
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
 from workbench.align import native as _native
+from workbench.threads import beside
 
 INF = np.inf
 _HUGE = 1e300
@@ -429,8 +429,7 @@ def posteriors(
             # loops run in C without the interpreter's lock, and neither writes what the
             # other reads.
             only = costs.block(0)
-            with ThreadPoolExecutor(1) as pool:
-                done = pool.submit(forward, *only)
+            with beside(forward, *only) as done:
                 backward(*only)
                 done.result()
         else:

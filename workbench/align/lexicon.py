@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from itertools import chain, count
 from operator import itemgetter
 from typing import NamedTuple
@@ -20,6 +19,7 @@ import numpy as np
 from workbench.align import native as _native
 from workbench.align.native import i64
 from workbench.numeric import unique, unique_inverse
+from workbench.threads import beside
 
 ITERATIONS = 6
 MIN_WEIGHT = 0.08
@@ -27,20 +27,27 @@ TOP = 3
 
 
 def _ibm1(
-    pair_src: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_src: int, native: bool = True
+    pair_src: np.ndarray, slots: tuple[np.ndarray, np.ndarray],
+    pairs: tuple[np.ndarray, np.ndarray], n_src: int, native: bool = True,
 ) -> np.ndarray:
     """t(target | source) for every distinct pair, by EM over pair instances.
 
-    ``pair_src`` gives each distinct pair's source word (below ``n_src``); ``slot`` numbers
-    the (link, target word) an instance explains, ``pair`` its distinct pair (``native``: the
-    iterations in C when it is built and the indices are int32; else in NumPy, the same sums).
+    ``pair_src`` gives each distinct pair's source word (below ``n_src``); ``slots`` number
+    the (link, target word) each instance explains, ``pairs`` its distinct pair, each in two
+    parts (the instances are the first parts' then the second parts'; ``native``: the
+    iterations in C when it is built and the indices are int32, the parts never joined; else
+    in NumPy, the same sums).
     """
     n_pairs = len(pair_src)
     t = np.ones(n_pairs)
-    # (a core built before ibm1_32 was added has none: NumPy's way then)
-    if native and hasattr(_native.core, "ibm1_32") and len(slot) and slot.dtype == np.int32:
-        _native.core.ibm1_32(t, slot, pair, pair_src, int(slot.max()) + 1, n_src, ITERATIONS)
+    # (a core built before ibm1_em was added has none: NumPy's way then)
+    if (native and hasattr(_native.core, "ibm1_em") and len(slots[0]) + len(slots[1])
+            and all(part.dtype == np.int32 for part in (*slots, *pairs, pair_src))):
+        top = max(int(part.max()) for part in slots if len(part))
+        _native.core.ibm1_em(t, slots[0], pairs[0], slots[1], pairs[1], pair_src, top + 1, n_src,
+                             ITERATIONS)
         return t
+    slot, pair = np.concatenate(slots), np.concatenate(pairs)
     for _ in range(ITERATIONS):
         p = t[pair]
         norm = np.bincount(slot, weights=p)
@@ -166,15 +173,15 @@ def numbered_table(ar: Numbered, en: Numbered) -> dict[str, list[tuple[str, floa
     a_in = np.flatnonzero(np.bincount(e_g, minlength=n_groups)[a_g] > 0)
     src_a = np.concatenate([uniq // (n_e + 1), np.full(n_e, n_a)]).astype(index)
     src_e = np.concatenate([uniq % (n_e + 1), np.full(n_a, n_e)]).astype(index)
-    # The two directions at once: their EM runs in C without the interpreter's lock.
-    with ThreadPoolExecutor(1) as pool:
-        forward = pool.submit(  # t(e | a)
-            _ibm1, src_a, np.concatenate([e_pos, e_in], dtype=index),
-            np.concatenate([pair, n_real + e_w[e_in]], dtype=index), n_a + 1,
-        )
+    # The two directions at once: their EM runs in C without the interpreter's lock. The
+    # null instances follow the word pairs' (``pair``, shared by both, is not copied).
+    with beside(  # t(e | a)
+        _ibm1, src_a, (e_pos, e_in.astype(index)), (pair, (n_real + e_w[e_in]).astype(index)),
+        n_a + 1,
+    ) as forward:
         t_bw = _ibm1(  # t(a | e)
-            src_e, np.concatenate([a_pos, a_in], dtype=index),
-            np.concatenate([pair, n_real + a_w[a_in]], dtype=index), n_e + 1,
+            src_e, (a_pos, a_in.astype(index)), (pair, (n_real + a_w[a_in]).astype(index)),
+            n_e + 1,
         )
         t_fw = forward.result()
     weight = np.sqrt(t_fw[:n_real] * t_bw[:n_real])

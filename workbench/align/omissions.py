@@ -18,6 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from workbench.align.scoring import Scorer
+from workbench.numeric import median
 
 Link = tuple[list[int], list[int]]
 
@@ -216,7 +217,7 @@ def split_left_out(scorer: Scorer, links: list[Link]) -> tuple[list[Link], list[
     parts = end_parts(scorer, links, OMITTED_GAIN)
     if not parts:
         return unchanged
-    typical = float(np.median(scorer.link_stats(links)[1][two]))
+    typical = median(scorer.link_stats(links)[1][two])
     if typical < OMITTED_TEXT_COVER:
         return unchanged
     cut: dict[int, Part] = {}

@@ -30,6 +30,7 @@ from workbench.align.dp import Band
 from workbench.align.native import f32, f64, i64
 from workbench.align.sparse import SparseRows, coverage_table
 from workbench.numeric import sorted_intersection, unique_inverse
+from workbench.threads import beside
 
 MAX_GROUP = 9
 # The search is made again with one-to-many links up to this many sentences a side where the
@@ -46,6 +47,10 @@ _OPENER_END = re.compile(r"[,:;\u060c\u061b][\s\"'”’»)\]]*$")
 MAX_MANY = 3
 DENSE_SHARE = 0.5  # a move possible in more than this share of the band is priced on all of it
 STATS_BLOCK = 1_000_000  # entries (both sides) :meth:`Scorer.link_stats` groups at a time
+# From this many cells a side (the coverage tables, log1p's values), the two sides or halves
+# are computed at once, one in a thread (as _dpcore's SPLIT_CELLS: a thread's start is
+# nothing beside them).
+SIDE_BY_SIDE_CELLS = 200_000
 
 
 def moves_up_to(group_a: int, group_e: int) -> list[tuple[int, int]]:
@@ -249,8 +254,20 @@ class Scorer:
         xw = SparseRows(self.x.row, self.x.col, self.x.data * w[self.x.col], n)
         yw = SparseRows(self.y.row, self.y.col, self.y.data * self.we[self.y.col], m)
         # gap = 1 − coverage, per sentence and run (start offset, run length), flattened.
-        gap_a = _gaps(coverage_table(xw, self.y, e_lo, win_a, reach), mass_a, eps, tau)
-        gap_e = _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau)
+        def arabic_gaps() -> np.ndarray:
+            return _gaps(coverage_table(xw, self.y, e_lo, win_a, reach), mass_a, eps, tau)
+
+        def english_gaps() -> np.ndarray:
+            return _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau)
+
+        if (n * win_a + m * win_e) * reach >= 2 * SIDE_BY_SIDE_CELLS:
+            # the two tables at once: their loops are C and NumPy's, without the
+            # interpreter's lock, and neither reads what the other writes
+            with beside(arabic_gaps) as arabic:
+                gap_e = english_gaps()
+                gap_a = arabic.result()
+        else:
+            gap_a, gap_e = arabic_gaps(), english_gaps()
         base_a = (a_idx * win_a - e_lo) * reach
         base_e = (e_idx * win_e - a_lo) * reach
         if native and _native.core is not None and n and m:
@@ -398,7 +415,7 @@ class Scorer:
             i64(self.ar_par) if paragraphs else none, i64(self.en_par) if paragraphs else none,
             self.n, self.m, band.width, reach, lengths.ratio, lengths.s2, p.nu, p.w_lex,
         )
-        np.log1p(z, out=z)
+        _log1p_in_place(z.reshape(-1))
         side = np.zeros(len(moves), dtype=np.int64)
         waive = np.zeros((len(moves), MAX_GROUP + 1), dtype=np.float32)
         for x, (k, el) in enumerate(moves):
@@ -756,6 +773,18 @@ def openers(sentences: list[str], concepts: SparseRows) -> np.ndarray:
         s = sentences[k]
         out[k] = len(s.split()) <= OPENER_WORDS and bool(_OPENER_END.search(s))
     return out
+
+
+def _log1p_in_place(z: np.ndarray) -> None:
+    """``np.log1p(z, out=z)``, in two halves at once when ``z`` is large (each value is
+    NumPy's log1p of its own, whichever part it is in: the same values, bit for bit)."""
+    half = len(z) // 2
+    if half < SIDE_BY_SIDE_CELLS:
+        np.log1p(z, out=z)
+        return
+    with beside(np.log1p, z[:half], z[:half]) as first:
+        np.log1p(z[half:], out=z[half:])
+        first.result()
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:

@@ -150,10 +150,9 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
         click.echo(json.dumps(data, ensure_ascii=False))
         return
     # one write (an echo a line flushed each: 5,000 writes for 5,000 links)
-    click.echo("\n".join(["ar\ten\tconfidence\tarabic\tenglish", *(
-        "\t".join([",".join(map(str, a)), ",".join(map(str, e)), f"{conf:.4f}",
-                   _cell(" ".join(ar[i] for i in a)), _cell(" ".join(en[j] for j in e))])
-        for (a, e), conf in zip(result.links, result.confidence, strict=True))]))
+    click.echo("\n".join(["ar\ten\tconfidence\tarabic\tenglish", *[
+        f"{_numbers(a)}\t{_numbers(e)}\t{conf:.4f}\t{_text(a, ar)}\t{_text(e, en)}"
+        for (a, e), conf in zip(result.links, result.confidence, strict=True)]]))
 
 
 def _one_blas_thread() -> None:
@@ -186,6 +185,16 @@ def _text_of(path: str) -> str:
     from workbench.project.importing import read_translation
 
     return read_translation(path)[0]
+
+
+def _numbers(side: list[int]) -> str:
+    """A link's side as a TSV cell: its line numbers, comma-separated."""
+    return str(side[0]) if len(side) == 1 else ",".join(map(str, side))
+
+
+def _text(side: list[int], lines: list[str]) -> str:
+    """A link's side as a TSV cell: its lines joined, white space collapsed (:func:`_cell`)."""
+    return _cell(lines[side[0]] if len(side) == 1 else " ".join([lines[k] for k in side]))
 
 
 def _cell(text: str) -> str:

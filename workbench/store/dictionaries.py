@@ -7,6 +7,7 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import by_name, now
+from workbench.store.versions import joined_sources
 
 CONFIRMED = ("translated", "reviewed", "approved")
 
@@ -47,18 +48,25 @@ def remove_dictionary(db: Database, name: str) -> str | None:
 
 
 def confirmed_pairs(db: Database, limit: int) -> list[tuple[str, str]]:
-    """(Arabic, English) of confirmed segments' working translations, newest first."""
+    """(Arabic, English) of confirmed segments' working translations, newest first. The
+    segment that holds the English of a many-to-one link gives the Arabic of the whole link
+    (its joined segments' with its own, in the document's order): its English translates
+    them all, and paired with its own Arabic alone it taught the word table wrong
+    translations."""
     marks = ",".join("?" * len(CONFIRMED))
+    rows = db.execute(
+        "SELECT s.id, s.position, s.source, t.text FROM segments s "
+        "JOIN versions v ON v.document_id = s.document_id AND v.kind = 'working' "
+        "JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id "
+        f"WHERE s.status IN ({marks}) AND t.text != '' "
+        "ORDER BY s.updated_at DESC LIMIT ?",
+        [*CONFIRMED, limit],
+    ).fetchall()
+    joined = joined_sources(db) if rows else {}
     return [
-        (row[0], row[1])
-        for row in db.execute(
-            "SELECT s.source, t.text FROM segments s "
-            "JOIN versions v ON v.document_id = s.document_id AND v.kind = 'working' "
-            "JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id "
-            f"WHERE s.status IN ({marks}) AND t.text != '' "
-            "ORDER BY s.updated_at DESC LIMIT ?",
-            [*CONFIRMED, limit],
-        ).fetchall()
+        (" ".join(source for _, source in sorted([(position, arabic), *joined.get(sid, [])])),
+         english)
+        for sid, position, arabic, english in rows
     ]
 
 

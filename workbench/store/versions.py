@@ -308,6 +308,18 @@ def joined_segments(db: Database, document_id: int | None = None) -> dict[int, i
     }
 
 
+def joined_sources(db: Database) -> dict[int, list[tuple[int, str]]]:
+    """The joined segments of the working versions (see :func:`joined_segments`) by the
+    segment holding their English: each one's position and Arabic."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for holder, position, source in db.execute(
+        f"SELECT j.holder, s.position, s.source FROM ({_JOINED}) j "
+        "JOIN segments s ON s.id = j.sid WHERE j.holder IS NOT NULL"
+    ):
+        found.setdefault(int(holder), []).append((int(position), source))
+    return found
+
+
 def joined_holder_sql(db: Database, segment: str = "s") -> str:
     """A correlated subquery (no parameters): the id of the segment holding the English of
     segment (alias) ``segment`` when that one is joined (see :func:`joined_segments`), else

@@ -14,7 +14,7 @@ is Article 4, الفصل الثاني Chapter 2.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from workbench.text.normalize import normalize_arabic
 
@@ -331,10 +331,13 @@ def _reads_a_number(word: str) -> bool:
             or _DECADE.match(word) is not None or word in _ADVERBS)
 
 
+@cache
 def _number_words() -> frozenset[str]:
     """Every word :func:`_reads_a_number` accepts: the table's words, the teens, eleven's
     one, the fractions and the scale words, each with the article, a clitic (وفبل) or لل
-    before it, and the decades' spellings; filtered by the test itself."""
+    before it, and the decades' spellings; filtered by the test itself. (Made at the first
+    reading, not at import: 3 ms of the start of every command that imports this module,
+    the aligner among them, which reads no number this way.)"""
     bases = {*_PARTS, *_TEEN, *_ELEVEN, *_FRACTIONS, *_SCALE_WORDS, *_ADVERBS}
     bases |= {"ال" + word for word in bases}
     words = bases | {c + word for c in "وفبل" for word in bases}
@@ -342,9 +345,6 @@ def _number_words() -> frozenset[str]:
     words |= {f"{a}{b}{al}{tens}{y}ات" for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")
               for al in ("", "ال") for tens in _DECADE_VALUES for y in ("", "ي")}
     return frozenset(word for word in words if _reads_a_number(word))
-
-
-_NUMBER_WORDS = _number_words()
 
 
 def word_numbers(text: str) -> list[int]:
@@ -370,7 +370,7 @@ def _read_words(text: str) -> tuple[list[int], dict[int, str]]:
     tokens = _TOKEN.findall(normalize_arabic(text))
     # no word reads as a number (most sentences): the clitics _words takes off are those of
     # such words, so none would after it either
-    if _NUMBER_WORDS.isdisjoint(tokens):
+    if _number_words().isdisjoint(tokens):
         return [], {}
     words = _take_off_clitics(tokens)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}

@@ -245,6 +245,12 @@ def _batch_tables() -> tuple[Any, Any]:
     return _tables
 
 
+def space_flags() -> Any:
+    """Per code point of the Basic Multilingual Plane: whether it is white space (str.isspace,
+    re's \\s), from the batch tables (made once a process)."""
+    return (_batch_tables()[1] & _SPACE) != 0
+
+
 def normalize_codepoints(cps: Any, owner: Any) -> tuple[Any, Any]:
     """normalize_arabic over many texts given as code points (uint32) and, per code point, the
     index of its text (non-decreasing); returns both arrays for the normalised texts."""
