@@ -73,3 +73,35 @@ def test_a_threads_arrays_reuse_what_the_main_thread_freed() -> None:
         return int(json.loads(out.stdout)["faults"])
 
     assert faults("on") < 200 and faults("off") > 1000  # 4 KiB pages
+
+
+# Arrays freed below one still held (the heap's top not free): the memory the process keeps
+# after them, and after release_free.
+RELEASE_SCRIPT = """
+import json, sys
+import numpy as np
+from workbench.allocator import keep_large_blocks, release_free
+keep_large_blocks()
+def rss():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 >> 20
+arrays = [np.ones(2_500_000) for _ in range(8)]  # 20 MB each: in the heap, not mapped apart
+held = np.ones(2_500_000)
+before = rss()
+del arrays
+kept = rss()
+done = release_free() if sys.argv[1] == "on" else False
+print(json.dumps({"done": done, "kept": kept - before, "freed": before - rss()}))
+"""
+
+
+@pytest.mark.skipif(not GLIBC or not os.path.exists("/proc/self/statm"),
+                    reason="glibc's allocator and /proc only")
+def test_release_free_gives_freed_array_memory_back() -> None:
+    def run(mode: str) -> dict[str, int]:
+        out = subprocess.run([sys.executable, "-c", RELEASE_SCRIPT, mode], capture_output=True,
+                             text=True, check=True)
+        return json.loads(out.stdout)
+
+    released, kept = run("on"), run("off")
+    assert released["done"] and released["freed"] > 120  # of the 160 MB freed
+    assert kept["kept"] > -40 and kept["freed"] < 40  # without it, the process keeps them
