@@ -51,6 +51,10 @@ STATS_BLOCK = 1_000_000  # entries (both sides) :meth:`Scorer.link_stats` groups
 # are computed at once, one in a thread (as _dpcore's SPLIT_CELLS: a thread's start is
 # nothing beside them).
 SIDE_BY_SIDE_CELLS = 200_000
+# ... and only up to this many sentences (both sides) in the band or block priced: beyond, the
+# two tables' temporaries held at once raised the peak (100,000 sentences with a dictionary,
+# blocks of 40,000 rows in the second pass: 100-240 MB).
+SIDE_BY_SIDE_ROWS = 40_000
 
 
 def moves_up_to(group_a: int, group_e: int) -> list[tuple[int, int]]:
@@ -260,7 +264,7 @@ class Scorer:
         def english_gaps() -> np.ndarray:
             return _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau)
 
-        if (n * win_a + m * win_e) * reach >= 2 * SIDE_BY_SIDE_CELLS:
+        if (n * win_a + m * win_e) * reach >= 2 * SIDE_BY_SIDE_CELLS and n + m <= SIDE_BY_SIDE_ROWS:
             # the two tables at once: their loops are C and NumPy's, without the
             # interpreter's lock, and neither reads what the other writes
             with beside(arabic_gaps) as arabic:
