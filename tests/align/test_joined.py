@@ -80,8 +80,10 @@ def test_the_search_on_parts_gives_sentence_links_confidences_and_left_out() -> 
     en = ["One.--Two.", "Three."]
     seen: list[tuple[list[str], list[str]]] = []
 
-    def search(pa: list[str], pe: list[str], starts: object) -> Alignment:
+    def search(pa: list[str], pe: list[str], oa: list[int], oe: list[int], starts: object
+               ) -> Alignment:
         seen.append((pa, pe))
+        assert (oa, oe) == ([0, 1, 2], [0, 0, 1])
         return Alignment([([0], [0]), ([1], [1]), ([2], [])], [0.9, 0.6, 0.3],
                          left_out=[("en", 2)])
 

@@ -1494,19 +1494,45 @@ def align_sentences(
             result.confidence = recalibrated(result.links, result.confidence)
             return result
 
+    result = _aligned(ar, en, None, glossary=glossary, params=params, lexicon=lexicon,
+                      pairs=pairs)
+    if continues is not None and side is not None:  # sentences, then paragraphs kept whole
+        result.links, result.confidence = _paragraphs_whole(
+            result.links, result.confidence, continues[side], side)
+    return result
+
+
+def _aligned(
+    ar: Sequence[str], en: Sequence[str], groups: tuple[Sequence[int], Sequence[int]] | None, *,
+    glossary: Glossary | None, params: Params | None, lexicon: Glosser | None,
+    pairs: Sequence[tuple[str, str]],
+) -> Alignment:
+    """The sentence search and the passes after it: the search on the parts of sentences run
+    together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
+    with the cues its links teach, the border sentences the words move, the disputed links
+    flagged. ``groups``: the paired paragraph group of every Arabic and English sentence
+    (:func:`align_paragraphs`); every link, in every pass, stays inside one."""
+    par = None if groups is None else (np.asarray(groups[0], dtype=np.int64),
+                                       np.asarray(groups[1], dtype=np.int64))
+
+    def of(owners: tuple[Sequence[int], Sequence[int]]) -> tuple[np.ndarray, np.ndarray] | None:
+        """The groups of parts or clauses, given the sentence each comes from."""
+        return None if par is None else (par[0][np.asarray(owners[0], dtype=np.int64)],
+                                         par[1][np.asarray(owners[1], dtype=np.int64)])
+
     def aligned(starts: tuple[np.ndarray, np.ndarray] | None
                 ) -> tuple[TwoPassAligner, Alignment, Alignment]:
         """The aligner, its sentence search's alignment and the alignment it gives."""
-        aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
+        aligner = TwoPassAligner(ar, en, glossary, params, par, lexicon=lexicon, pairs=pairs,
                                  starts=starts)
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
-        searched = searched_in_parts(ar, en, starts, lambda pa, pe, ps: TwoPassAligner(
-            pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps).run(),
-            aligner.run())
+        searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
+            pa, pe, glossary, params, of((oa, oe)), lexicon=lexicon, pairs=pairs,
+            starts=ps).run(), aligner.run())
         return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
-            _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
-                                       starts=None if starts is None else (
+            _with_words(TwoPassAligner(ca, ce, glossary, params, of((oa, oe)), lexicon=lexicon,
+                                       pairs=pairs, starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True))))
 
@@ -1530,9 +1556,6 @@ def align_sentences(
         result.links = reconsidered(result.links, aligner.loose)
     result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
-    if continues is not None and side is not None:  # sentences, then paragraphs kept whole
-        result.links, result.confidence = _paragraphs_whole(
-            result.links, result.confidence, continues[side], side)
     return result
 
 
@@ -1685,12 +1708,8 @@ def align_paragraphs(
     if len(ar) != len(en):  # a paragraph of one side only: maybe at an end
         links = _ends_joined(links)
     ar_par, en_par = group_ids(links, ar, en)
-    aligner = TwoPassAligner(
-        flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs)
-    grouped = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: _with_words(
-        TwoPassAligner(ca, ce, glossary, params, (np.asarray(ar_par)[oa], np.asarray(en_par)[oe]),
-                       lexicon=lexicon, pairs=pairs, clauses=True)))
-    grouped.confidence = recalibrated(grouped.links, grouped.confidence)
+    grouped = _aligned(flat_ar, flat_en, (ar_par, en_par), glossary=glossary, params=params,
+                       lexicon=lexicon, pairs=pairs)
     if grouped.related >= RELATED_WARNING:
         return grouped
     other = whole()

@@ -121,12 +121,17 @@ def _moves(first: Link, second: Link) -> list[tuple[Link, Link]]:
 
 def reconsidered(links: Sequence[Link], scorer: Scorer) -> list[Link]:
     """``links`` (monotone, in order) with each border sentence between two two-sided links
-    moved to the other link where the words clearly say so (``CLEAR_COVER``, ``CLEAR_FOUND``)."""
+    moved to the other link where the words clearly say so (``CLEAR_COVER``, ``CLEAR_FOUND``).
+    Where the scorer's texts are in paired paragraph groups, a border between two groups
+    stays (no link may cross one)."""
     out = [(list(a), list(e)) for a, e in links]
     words = _Words(scorer)
+    groups = scorer.ar_par
     for k in range(len(out) - 1):
         first, second = out[k], out[k + 1]
         if not (first[0] and first[1] and second[0] and second[1]):
+            continue
+        if groups is not None and groups[first[0][0]] != groups[second[0][0]]:
             continue
         cover, found, mass = words.evidence([first, second])
         best, rise = None, CLEAR_COVER

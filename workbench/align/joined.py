@@ -47,7 +47,10 @@ JOINED = re.compile(r"[.!?؟][\"'”’»)]?(?:--|—)(?=\S)")
 SPREAD_CHARS = 100
 
 Link = tuple[list[int], list[int]]
-Search = Callable[[list[str], list[str], tuple[np.ndarray, np.ndarray] | None], Alignment]
+# a search of the parts, given the sentence each part comes from (Arabic, English) and the
+# bonus for starting a link
+Search = Callable[[list[str], list[str], list[int], list[int],
+                   tuple[np.ndarray, np.ndarray] | None], Alignment]
 
 
 def parts(sentences: Sequence[str]) -> tuple[list[str], list[int]] | None:
@@ -115,14 +118,16 @@ def searched_in_parts(ar: Sequence[str], en: Sequence[str],
     confidences (:func:`joined_confidence`) and left-out sentences (every part left out) of
     ``search`` run on the sentences' parts instead, where a side runs sentences together
     (``JOINED``); ``starts`` (each sentence's bonus for starting a link) goes to its first
-    part."""
+    part; ``search`` is given the sentence each part comes from too (a search in paragraph
+    groups keeps each part in its sentence's group)."""
     cut = [parts(ar), parts(en)]
     if cut == [None, None]:
         return searched
     sides = [c or (list(text), list(range(len(text))))
              for c, text in zip(cut, (ar, en), strict=True)]
-    found = search(sides[0][0], sides[1][0], None if starts is None else (
-        on_clauses(starts[0], sides[0][1]), on_clauses(starts[1], sides[1][1])))
+    (ar_parts, ar_owner), (en_parts, en_owner) = sides
+    found = search(ar_parts, en_parts, ar_owner, en_owner, None if starts is None else (
+        on_clauses(starts[0], ar_owner), on_clauses(starts[1], en_owner)))
     links: list[Link] = [(list(a), list(e)) for a, e in found.links]
     confidence = list(found.confidence)
     for side, (units, owner) in enumerate(sides):
