@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -66,3 +68,14 @@ def test_hayy2s_english_56_goes_with_the_arabic_it_translates() -> None:
     links = {(tuple(a), tuple(e)) for a, e in align_sentences(ar, en).links}
     assert ((58,), (55,)) in links
     assert ((59,), (56, 57)) in links
+
+
+def test_a_border_between_paired_paragraphs_stays() -> None:
+    """The first test's move, where the two links lie in paragraph groups of their own: no
+    link may cross the groups (align_paragraphs), so English 2 stays."""
+    scorer = dataclasses.replace(_scorer(ARABIC, ENGLISH), ar_par=np.array([0, 1]),
+                                 en_par=np.array([0, 0, 0, 1]))
+    links = [([0], [0, 1, 2]), ([1], [3])]
+    assert reconsidered(links, scorer) == links
+    same = dataclasses.replace(scorer, ar_par=np.array([0, 0]), en_par=np.array([0, 0, 0, 0]))
+    assert reconsidered(links, same) == [([0], [0, 1]), ([1], [2, 3])]
