@@ -1554,7 +1554,8 @@ def _aligned(
             first.links, aligner.loose)
     if _free(aligner) and aligner.loose is not None:  # border sentences the words clearly move
         result.links = reconsidered(result.links, aligner.loose)
-    result.confidence = _disputed(result.links, result.confidence, searched.links)
+    if result is not searched:  # (else every sentence it leaves out, it leaves out)
+        result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     return result
 
