@@ -1515,10 +1515,10 @@ def _aligned(
     par = None if groups is None else (np.asarray(groups[0], dtype=np.int64),
                                        np.asarray(groups[1], dtype=np.int64))
 
-    def of(owners: tuple[Sequence[int], Sequence[int]]) -> tuple[np.ndarray, np.ndarray] | None:
+    def groups_of(oa: Sequence[int], oe: Sequence[int]) -> tuple[np.ndarray, np.ndarray] | None:
         """The groups of parts or clauses, given the sentence each comes from."""
-        return None if par is None else (par[0][np.asarray(owners[0], dtype=np.int64)],
-                                         par[1][np.asarray(owners[1], dtype=np.int64)])
+        return None if par is None else (par[0][np.asarray(oa, dtype=np.int64)],
+                                         par[1][np.asarray(oe, dtype=np.int64)])
 
     def aligned(starts: tuple[np.ndarray, np.ndarray] | None
                 ) -> tuple[TwoPassAligner, Alignment, Alignment]:
@@ -1528,11 +1528,12 @@ def _aligned(
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
         searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
-            pa, pe, glossary, params, of((oa, oe)), lexicon=lexicon, pairs=pairs,
+            pa, pe, glossary, params, groups_of(oa, oe), lexicon=lexicon, pairs=pairs,
             starts=ps).run(), aligner.run())
         return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
-            _with_words(TwoPassAligner(ca, ce, glossary, params, of((oa, oe)), lexicon=lexicon,
-                                       pairs=pairs, starts=None if starts is None else (
+            _with_words(TwoPassAligner(ca, ce, glossary, params, groups_of(oa, oe),
+                                       lexicon=lexicon, pairs=pairs,
+                                       starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True))))
 
@@ -1554,7 +1555,7 @@ def _aligned(
             first.links, aligner.loose)
     if _free(aligner) and aligner.loose is not None:  # border sentences the words clearly move
         result.links = reconsidered(result.links, aligner.loose)
-    if result is not searched:  # (else every sentence it leaves out, it leaves out)
+    if result is not searched:  # (else a no-op: what it leaves out, the search did not pair)
         result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     return result
@@ -1686,7 +1687,8 @@ def align_paragraphs(
     The paragraphs are paired by their lengths first (see :func:`pair_paragraphs`: a
     paragraph joined or split here and there is found, and equal counts are not taken on
     trust — a translation may join one paragraph and split another) and each group faces its
-    counterpart. Paragraphs of fewer than ``PARAGRAPH_SENTENCES`` sentences on average on
+    counterpart, through every pass of :func:`align_sentences` (no link leaves its group).
+    Paragraphs of fewer than ``PARAGRAPH_SENTENCES`` sentences on average on
     both sides are not paired. If the grouped alignment finds the texts unrelated, the whole
     text is aligned too and the clearer of the two kept (a wrong pairing looks unrelated).
     Indices in the result count sentences through the whole text.
