@@ -46,6 +46,7 @@ from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
 from workbench.align.model import Alignment
+from workbench.align.markers import openings, unbalanced
 from workbench.align.omissions import left_out_skip, split_left_out
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
@@ -509,6 +510,7 @@ class TwoPassAligner:
             # too). BENCHMARKS.md, stop 53.
             self.pairs = []
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
+        self._openings: tuple[list[str], list[str]] | None = None  # see _unbalanced
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
@@ -649,6 +651,12 @@ class TwoPassAligner:
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         return self._stem_cache
 
+    def _unbalanced(self, links: list[Link]) -> dict[int, tuple[bool, set[int]]]:
+        """The links holding a clause marker more on one side (see :mod:`markers`)."""
+        if self._openings is None:
+            self._openings = openings(self.ar, self.en)
+        return unbalanced(*self._openings, links)
+
     def _vocabularies(self) -> tuple[set[str], set[str]]:
         """Every stem of the Arabic and of the English sentences (built once, for every pass)."""
         if self._vocab_cache is None:
@@ -717,7 +725,7 @@ class TwoPassAligner:
         if guide is not None and scorer.params.omission_links:
             # after the first pass (the word table known): left-out sentences get links of
             # their own
-            links, origin = split_left_out(scorer, links)
+            links, origin = split_left_out(scorer, links, self._unbalanced(links))
         if final:
             self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
             if len(links) > len(path):
