@@ -1,33 +1,62 @@
 """Clause markers that pair across the texts: each one stands for one unit of the other text.
 
 Legal texts open their parallel clauses with the same word on each side: a preamble's
-"Whereas" and "ولما", the UDHR's "Everyone" and "لكل", an enumeration's "(b)" and "(ب)". A
+"Whereas" and "ولما", the UDHR's "Everyone" and "لكل", an enumeration's "b)" and "ب)". A
 translation keeps such a clause a unit of its own, so a link holds as many sentences opening
 with the English marker as with its Arabic partner. Which words pair is learnt from the
 text's own links, nothing is listed: an English and an Arabic opening word pair when they
 open sentences of at least ``PAIRED_LINKS`` of the same two-sided links, and at least
-``PAIRED_SHARE`` of the links holding either hold both. A link where one side has more
-sentences with a marker than the other side has with its partner (two at least) is
-*unbalanced*: it joins a clause the other text does not have (a clause left out, or one
-joined to the wrong neighbour).
+``PAIRED_SHARE`` of the links holding either hold both. A link where two or more sentences of
+one side open with a marker, more than the other side's sentences opening with its partner,
+is *unbalanced*: it joins a clause the other text does not have (left out, or belonging to
+a neighbour). The aligner cuts such a marked end sentence out of its link when the words
+say the other side does not translate it (:func:`omissions.split_left_out`: the marker
+stands for the length evidence there), and flags a link that stays unbalanced.
 
 On the repository's and the local sets (news, literary, legal; plain and with FreeDict) the
 one unbalanced link is corpora/udhr's English preamble clause "Whereas it is essential to
 promote the development of friendly relations between nations," (the Arabic source leaves
 it out) joined with the next clause's link; no right link is unbalanced (BENCHMARKS.md,
-stop 54).
-"""
+stop 54)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-
-from workbench.align.cues import arabic_opening, english_opening
 
 Link = tuple[Sequence[int], Sequence[int]]
 PAIRED_LINKS = 3
 PAIRED_SHARE = 0.8
+# a sentence's first word: English lower-cased; Arabic without its marks (tatweel, vowels),
+# every alef with hamza as ا ("ولما", "لكل": a particle with its proclitic kept whole)
+_EN_FIRST = re.compile(r"[^A-Za-z]*([A-Za-z]*)")
+_AR_FIRST = re.compile("[^\u0621-\u064a]*([\u0621-\u064a\u064b-\u065f\u0670\u0640]*)")
+_AR_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_HAMZA_ALEF = str.maketrans("\u0622\u0623\u0625", "\u0627\u0627\u0627")
+
+
+def openings(ar: Sequence[str], en: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Each sentence's opening word (Arabic, English)."""
+    ar_first, en_first = _AR_FIRST.match, _EN_FIRST.match
+    words_a = {}  # (each distinct word normalised once)
+    out_a = []
+    for s in ar:
+        word = ar_first(s).group(1)  # type: ignore[union-attr]  (it matches every string)
+        if word not in words_a:
+            words_a[word] = _AR_MARKS.sub("", word).translate(_HAMZA_ALEF)
+        out_a.append(words_a[word])
+    return out_a, [en_first(s).group(1).lower() for s in en]  # type: ignore[union-attr]
+
+
+def _marked(run: Sequence[int], opening: Sequence[str]) -> set[str]:
+    """The opening words that open two or more of ``run``'s sentences."""
+    seen: set[str] = set()
+    out: set[str] = set()
+    for k in run:
+        word = opening[k]
+        (out if word in seen else seen).add(word)
+    return out - {""}
 
 
 def paired_openings(ar_open: Sequence[str], en_open: Sequence[str], links: Sequence[Link]
@@ -38,38 +67,40 @@ def paired_openings(ar_open: Sequence[str], en_open: Sequence[str], links: Seque
     seen_e: Counter[str] = Counter()
     seen_a: Counter[str] = Counter()
     for a, e in links:
-        if not (a and e):
-            continue
-        words_a = {ar_open[i] for i in a} - {""}
-        words_e = {en_open[j] for j in e} - {""}
-        seen_a.update(words_a)
-        seen_e.update(words_e)
-        both.update((w, v) for w in words_e for v in words_a)
+        if len(a) == 1 and len(e) == 1:  # (most links: no sets to make)
+            v, w = ar_open[a[0]], en_open[e[0]]
+            seen_a[v] += 1
+            seen_e[w] += 1
+            both[w, v] += 1
+        elif a and e:
+            on_a = {ar_open[i] for i in a}
+            on_e = {en_open[j] for j in e}
+            seen_a.update(on_a)
+            seen_e.update(on_e)
+            both.update((w, v) for w in on_e for v in on_a)
     return {w: v for (w, v), n in both.items()
-            if n >= PAIRED_LINKS and n >= PAIRED_SHARE * max(seen_e[w], seen_a[v])}
+            if w and v and n >= PAIRED_LINKS and n >= PAIRED_SHARE * max(seen_e[w], seen_a[v])}
 
 
-def unbalanced(ar_open: Sequence[str], en_open: Sequence[str], links: Sequence[Link]
-               ) -> dict[int, tuple[bool, set[int]]]:
-    """The unbalanced links (see the module docstring): {link index: (whether the Arabic is
-    the side with more markers, the sentences of that side opening with the marker)}."""
-    pairs = paired_openings(ar_open, en_open, links)
+def unbalanced(ar_open: Sequence[str], en_open: Sequence[str], links: Sequence[Link],
+               pairs: dict[str, str]) -> dict[int, tuple[bool, set[int]]]:
+    """The unbalanced links of ``links`` (see the module docstring) by the marker ``pairs``
+    (:func:`paired_openings`): {link index: (whether the Arabic is the side with more
+    markers, the sentences of that side opening with the marker)}."""
     out: dict[int, tuple[bool, set[int]]] = {}
     if not pairs:
         return out
+    partner = {v: w for w, v in pairs.items()}
     for k, (a, e) in enumerate(links):
-        if not (a and e) or max(len(a), len(e)) < 2:
+        if not (a and e) or (len(a) < 2 and len(e) < 2):
             continue
-        for w, v in pairs.items():
-            marked_e = {j for j in e if en_open[j] == w}
-            marked_a = {i for i in a if ar_open[i] == v}
-            if len(marked_e) != len(marked_a) and max(len(marked_e), len(marked_a)) >= 2:
-                more_a = len(marked_a) > len(marked_e)
-                out[k] = (more_a, marked_a if more_a else marked_e)
-                break
+        # only a marker opening two sentences of one side can be one too many there
+        for w in _marked(e, en_open) & pairs.keys():
+            marked = {j for j in e if en_open[j] == w}
+            if len(marked) > sum(ar_open[i] == pairs[w] for i in a):
+                out[k] = (False, marked)
+        for v in _marked(a, ar_open) & partner.keys():
+            marked = {i for i in a if ar_open[i] == v}
+            if len(marked) > sum(en_open[j] == partner[v] for j in e):
+                out[k] = (True, marked)
     return out
-
-
-def openings(ar: Sequence[str], en: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Each sentence's opening word, as :mod:`cues` reads it (Arabic, English)."""
-    return [arabic_opening(s) for s in ar], [english_opening(s) for s in en]
