@@ -38,15 +38,20 @@ _HAMZA_ALEF = str.maketrans("\u0622\u0623\u0625", "\u0627\u0627\u0627")
 
 def openings(ar: Sequence[str], en: Sequence[str]) -> tuple[list[str], list[str]]:
     """Each sentence's opening word (Arabic, English)."""
-    ar_first, en_first = _AR_FIRST.match, _EN_FIRST.match
-    words_a = {}  # (each distinct word normalised once)
-    out_a = []
+    normal: dict[str, str] = {}  # (each distinct Arabic word normalised once)
+    out_a: list[str] = []
     for s in ar:
-        word = ar_first(s).group(1)  # type: ignore[union-attr]  (it matches every string)
-        if word not in words_a:
-            words_a[word] = _AR_MARKS.sub("", word).translate(_HAMZA_ALEF)
-        out_a.append(words_a[word])
-    return out_a, [en_first(s).group(1).lower() for s in en]  # type: ignore[union-attr]
+        word = _first(_AR_FIRST, s)
+        if word not in normal:
+            normal[word] = _AR_MARKS.sub("", word).translate(_HAMZA_ALEF)
+        out_a.append(normal[word])
+    return out_a, [_first(_EN_FIRST, s).lower() for s in en]
+
+
+def _first(pattern: re.Pattern[str], sentence: str) -> str:
+    """The word ``pattern`` takes from the start of ``sentence`` ("" if none)."""
+    found = pattern.match(sentence)
+    return found.group(1) if found else ""
 
 
 def _marked(run: Sequence[int], opening: Sequence[str]) -> set[str]:
