@@ -68,16 +68,13 @@ def paired_openings(ar_open: Sequence[str], en_open: Sequence[str], links: Seque
                     ) -> dict[str, str]:
     """{English opening word: its Arabic partner} of the pairs ``links`` teach (see the
     module docstring); ``ar_open``, ``en_open``: each sentence's opening word."""
-    both: Counter[tuple[str, str]] = Counter()
-    seen_e: Counter[str] = Counter()
-    seen_a: Counter[str] = Counter()
+    # the one-to-one links (most of them) counted at once, the others link by link
+    ones = [(en_open[e[0]], ar_open[a[0]]) for a, e in links if len(a) == 1 == len(e)]
+    both: Counter[tuple[str, str]] = Counter(ones)
+    seen_e: Counter[str] = Counter(w for w, _ in ones)
+    seen_a: Counter[str] = Counter(v for _, v in ones)
     for a, e in links:
-        if len(a) == 1 and len(e) == 1:  # (most links: no sets to make)
-            v, w = ar_open[a[0]], en_open[e[0]]
-            seen_a[v] += 1
-            seen_e[w] += 1
-            both[w, v] += 1
-        elif a and e:
+        if a and e and (len(a) > 1 or len(e) > 1):
             on_a = {ar_open[i] for i in a}
             on_e = {en_open[j] for j in e}
             seen_a.update(on_a)
