@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 
+from workbench.align.calibration import FLAGGED
 from workbench.align.model import Alignment
 
 # Clause ends: Arabic comma, Arabic semicolon, semicolon and colon after Arabic; semicolon
@@ -282,13 +283,24 @@ def _given_way(finer: Alignment, ends: list[tuple[int, int]], stretches: list[ra
     return [near(part) for part in stretches]
 
 
+def _unsure_cut(finer: Alignment, here: range, searched: Alignment, there: range) -> bool:
+    """Whether ``finer``'s links ``here`` cut ``searched``'s two-sided links ``there`` (the
+    same sentences) into more links, each of them flagged: the clause pass is sure of no cut it
+    adds, and the sentence search found the larger links whole (corpora/hayy's 40-42 | 31-32,
+    a gold 3-2 link the clauses give as two 1-1 links at 0.25 and 0.30)."""
+    return (len(here) > len(there)
+            and all(a and e for a, e in (searched.links[k] for k in there))
+            and all(finer.confidence[k] < FLAGGED for k in here))
+
+
 def spliced(finer: Alignment, searched: Alignment) -> Alignment | None:
     """``finer``'s links (made of clauses) between each two points where both alignments end
     a link, except where one of them joins more than MAX_SIDE sentences a side (clause links
-    chained through a stretch) and in the stretches within NEAR sentences of it: there
-    ``searched``'s (the sentence search's). None when that leaves none of ``finer``'s. Where
-    either is out of order (no common points), the whole text goes one way: ``finer`` unless
-    it holds such a group."""
+    chained through a stretch) and in the stretches within NEAR sentences of it, and where
+    ``finer`` cuts the sentence search's links into more that it flags all
+    (:func:`_unsure_cut`): there ``searched``'s (the sentence search's). None when that leaves
+    none of ``finer``'s. Where either is out of order (no common points), the whole text goes
+    one way: ``finer`` unless it holds such a group."""
     ends, other = link_ends(finer.links), link_ends(searched.links)
     if ends is None or other is None or ends[-1:] != other[-1:]:
         return None if any(map(_oversized, finer.links)) else finer
@@ -297,6 +309,7 @@ def spliced(finer: Alignment, searched: Alignment) -> Alignment | None:
     kept: dict[str, set[int]] = {"ar": set(), "en": set()}  # the sentences in finer's links
     for (here, there), give_way in zip(
             parts, _given_way(finer, ends, [h for h, _ in parts]), strict=True):
+        give_way = give_way or _unsure_cut(finer, here, searched, there)
         source, taken = (searched, there) if give_way else (finer, here)
         if not give_way:
             for k in here:
