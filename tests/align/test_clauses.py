@@ -15,6 +15,7 @@ from workbench.align.clauses import (
     NEAR,
     by_clauses,
     clauses,
+    gaps_filled,
     sentence_links,
     split_groups,
 )
@@ -160,6 +161,34 @@ def test_the_sentence_search_group_the_clauses_cut_unsurely_is_the_gold_link() -
     assert ((40, 41, 42), (31, 32)) in gold
     assert ((40, 41, 42), (31, 32)) in links
     assert ((40,), (31,)) not in links
+
+
+def test_a_sentence_left_unlinked_inside_a_group_joins_it() -> None:
+    links = [([0], [0]), ([1, 2], [1, 3]), ([], [2]), ([3], []), ([4], [4])]
+    assert gaps_filled(links, [0.9, 0.4, 0.1, 0.2, 0.8]) == (
+        [([0], [0]), ([1, 2], [1, 2, 3]), ([3], []), ([4], [4])], [0.9, 0.4, 0.2, 0.8])
+
+
+def test_a_gap_in_a_group_leaves_the_clause_links_in_order_to_be_spliced() -> None:
+    """corpora/nights with FreeDict: every clause of English 25 unlinked while the clauses
+    around it join Arabic 19-20 with English 24-32. The group then ran out of order, and with
+    a group over MAX_SIDE elsewhere the whole text fell back to the sentence search's links."""
+    eight = " ".join(["كلمة"] * MIN_WORDS)
+    n = 10 + NEAR + 1
+    ar, en = [f"{eight}، {eight}."] * (n + 2), ["One sentence."] * (n + 3)
+    searched = Alignment([([k], [k]) for k in range(n)] + [([n], [n]), ([n + 1], [n + 1, n + 2])],
+                         [0.8] * (n + 2))
+
+    def align(*_: object) -> Alignment:
+        links = [(list(range(20)), list(range(10)))]
+        links += [([2 * k, 2 * k + 1], [k]) for k in range(10, n)]
+        links += [([2 * n, 2 * n + 1, 2 * n + 2, 2 * n + 3], [n, n + 2]), ([], [n + 1])]
+        return Alignment(links, [0.5] * (n - 9) + [0.9, 0.2])
+
+    result = by_clauses(ar, en, align, searched)
+    assert result is not None
+    assert result.links == [([k], [k]) for k in range(n)] + [([n, n + 1], [n, n + 1, n + 2])]
+    assert result.confidence == [0.8] * n + [0.2]  # (the lowest of its clause links)
 
 
 def test_a_sentence_is_left_out_only_when_all_its_clauses_are() -> None:
