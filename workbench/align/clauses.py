@@ -114,18 +114,16 @@ def gaps_filled(
     link as one group (corpora/nights with FreeDict, English 25 inside 24-32). Left as it is,
     the group is out of order and the text's clause links cannot be spliced."""
     alone = {(side, link[side][0]): k for k, link in enumerate(links)
-             for side in (0, 1) if link[side] and not link[1 - side] and len(link[side]) == 1}
+             for side in (0, 1) if len(link[side]) == 1 and not link[1 - side]}
     taken: set[int] = set()
     out = [(list(a), list(e)) for a, e in links]
     for group in out:
-        if not (group[0] and group[1]):
-            continue
-        for side in (0, 1):
-            inside = [(side, k) for k in range(min(group[side]), max(group[side]))]
-            gaps = [alone[x] for x in inside if x in alone and x[1] not in group[side]]
-            for k in gaps:
-                group[side].append(links[k][side][0])
-                taken.add(k)
+        for side in (0, 1) if group[0] and group[1] else ():
+            for sentence in range(min(group[side]), max(group[side])):
+                k = alone.get((side, sentence))
+                if k is not None and k not in taken:
+                    group[side].append(sentence)
+                    taken.add(k)
             group[side].sort()
     kept = [k for k in range(len(out)) if k not in taken]
     return [out[k] for k in kept], [confidence[k] for k in kept]
