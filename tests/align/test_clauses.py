@@ -128,8 +128,8 @@ def test_an_oversized_group_gives_way_only_where_it_lies() -> None:
 
 def test_a_cut_the_clause_pass_flags_wholly_keeps_the_sentence_search_links() -> None:
     """The sentence search makes a 3–2 link and a 1–1; the clauses cut the 3–2 into two
-    links, both flagged: the 3–2 stays. Cut into one sure link and one flagged, or the 1–1
-    cut into two flagged links against a one-sided search link, the clauses' links stay."""
+    links, both flagged: the 3–2 stays. Cut into one sure link and one flagged, or where the
+    search leaves those sentences in one-sided links, the clauses' links stay."""
     eight = " ".join(["كلمة"] * MIN_WORDS)
     ar, en = [f"{eight}، {eight}."] * 5, ["One sentence."] * 4
     searched = Alignment([([0, 1, 2], [0, 1]), ([3], [2]), ([4], [3])], [0.4, 0.9, 0.8])
