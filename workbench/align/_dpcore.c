@@ -393,8 +393,17 @@ ibm1_numbered(PyObject *self, PyObject *args)
         memset(norm, 0, sizeof(double) * (size_t)(n_slots + n_pairs + n_src));
         for (int part = 0; part < 2; part++) {
             const int32_t *slot = slots[part], *pair = pairs[part];
-            for (Py_ssize_t k = 0; k < sizes[part]; k++)
-                norm[slot[k]] += t[pair[k]];
+            /* a run of one slot's instances (a word entry against its link's other words)
+             * summed in a register: the same additions in the same order, without each
+             * waiting for the last one's store */
+            for (Py_ssize_t k = 0; k < sizes[part];) {
+                int32_t at = slot[k];
+                double sum = norm[at];
+                do
+                    sum += t[pair[k++]];
+                while (k < sizes[part] && slot[k] == at);
+                norm[at] = sum;
+            }
         }
         for (int part = 0; part < 2; part++) {
             const int32_t *slot = slots[part], *pair = pairs[part];
