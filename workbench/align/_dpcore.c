@@ -436,7 +436,8 @@ done:
 
 /* first_numbers(pair, number): the pairs (int32 ranks below len(number)) numbered in the
  * order ``pair`` first names them, in place; number[r] (int32) gets rank r's number (a rank
- * ``pair`` never names: the numbers after those it does, by rank). */
+ * ``pair`` never names: the numbers after those it does, by rank). A rank out of range:
+ * ValueError, ``pair`` renumbered up to it. */
 static PyObject *
 first_numbers(PyObject *self, PyObject *args)
 {
