@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from workbench.align.scoring import Scorer
+from workbench.align.scoring import WIDEST_GROUP, Scorer
 
 Link = tuple[Sequence[int], Sequence[int]]
 Found = tuple[float, float, float, float]
@@ -142,3 +142,74 @@ def reconsidered(links: Sequence[Link], scorer: Scorer) -> list[Link]:
         if best is not None:
             out[k], out[k + 1] = ((list(a), list(e)) for a, e in best)
     return out
+
+
+def _one_side(link: Link) -> int | None:
+    """The side (0 Arabic, 1 English) of a link of one side only, else None."""
+    if link[0] and not link[1]:
+        return 0
+    if link[1] and not link[0]:
+        return 1
+    return None
+
+
+def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scorer
+                ) -> tuple[list[Link], list[float]]:
+    """``links`` (monotone, in order) with a run of sentences left out on one side joined to
+    the two-sided link beside it where the words clearly say so: the link's coverage rises by
+    at least ``CLEAR_COVER`` and the concept mass it finds by ``CLEAR_FOUND`` of its whole
+    mass, the run's sentences next to the link taken (as many as raise the coverage most, the
+    link at most ``WIDEST_GROUP`` sentences on that side). A joined link keeps the lowest
+    confidence of the links it is made of. Where the scorer's texts are in paired paragraph
+    groups, no link leaves its group."""
+    out = [[list(a), list(e)] for a, e in links]
+    conf = list(confidence)
+    words = _Words(scorer)
+    k = 0
+    while k < len(out):
+        side = _one_side(out[k])
+        if side is None:
+            k += 1
+            continue
+        end = k
+        while end < len(out) and _one_side(out[end]) == side:
+            end += 1
+        best: tuple[float, int, int, int] | None = None  # (rise, link, first, end) joined
+        for at in (k - 1, end):
+            if not (0 <= at < len(out) and out[at][0] and out[at][1]):
+                continue
+            cover, found, _ = words.evidence([out[at]])
+            for first, last in _beside(k, end, at, WIDEST_GROUP - len(out[at][side])):
+                if not _same_group(scorer, side, out[at][side][0], out[first:last]):
+                    break
+                wider = list(out[at])
+                wider[side] = sorted(out[at][side] + [s for x in out[first:last] for s in x[side]])
+                w_cover, w_found, w_mass = words.evidence([wider])
+                rise = w_cover - cover
+                if (rise >= CLEAR_COVER and w_found - found >= CLEAR_FOUND * w_mass
+                        and (best is None or rise > best[0])):
+                    best = (rise, at, first, last)
+        if best is None:
+            k = end
+            continue
+        _, at, first, last = best
+        out[at][side] = sorted(out[at][side] + [s for x in out[first:last] for s in x[side]])
+        conf[at] = min(*conf[first:last], conf[at])
+        del out[first:last], conf[first:last]
+        k = (at if at < k else at - (last - first)) + 1
+    return [(a, e) for a, e in out], conf
+
+
+def _beside(k: int, end: int, at: int, room: int) -> list[tuple[int, int]]:
+    """The parts of the run of links ``k`` to ``end`` (exclusive) next to the link ``at``
+    (just before or after it), one link longer each, of at most ``room`` links."""
+    if at < k:
+        return [(k, j) for j in range(k + 1, min(end, k + room) + 1)]
+    return [(j, end) for j in range(end - 1, max(k, end - room) - 1, -1)]
+
+
+def _same_group(scorer: Scorer, side: int, sentence: int, run: Sequence[Link]) -> bool:
+    """Whether every sentence of ``run`` (links of ``side`` only) is in ``sentence``'s
+    paragraph group (always, without groups)."""
+    group = scorer.ar_par if side == 0 else scorer.en_par
+    return group is None or all(group[s] == group[sentence] for x in run for s in x[side])
