@@ -164,7 +164,7 @@ def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scor
     groups, no link leaves its group."""
     out = [[list(a), list(e)] for a, e in links]
     conf = list(confidence)
-    words = _Words(scorer)
+    words: _Words | None = None  # (made when a run lies beside a link)
     k = 0
     while k < len(out):
         side = _one_side(out[k])
@@ -178,12 +178,14 @@ def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scor
         for at in (k - 1, end):
             if not (0 <= at < len(out) and out[at][0] and out[at][1]):
                 continue
+            words = words or _Words(scorer)
             cover, found, _ = words.evidence([out[at]])
-            for first, last in _beside(k, end, at, WIDEST_GROUP - len(out[at][side])):
-                if not _same_group(scorer, side, out[at][side][0], out[first:last]):
-                    break
+            for first, last in _beside(k, end, at):
                 wider = list(out[at])
-                wider[side] = sorted(out[at][side] + [s for x in out[first:last] for s in x[side]])
+                wider[side] = _with_run(out[at][side], out[first:last], side)
+                if (len(wider[side]) > WIDEST_GROUP
+                        or not _same_group(scorer, side, out[at][side][0], out[first:last])):
+                    break
                 w_cover, w_found, w_mass = words.evidence([wider])
                 rise = w_cover - cover
                 if (rise >= CLEAR_COVER and w_found - found >= CLEAR_FOUND * w_mass
@@ -193,19 +195,24 @@ def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scor
             k = end
             continue
         _, at, first, last = best
-        out[at][side] = sorted(out[at][side] + [s for x in out[first:last] for s in x[side]])
+        out[at][side] = _with_run(out[at][side], out[first:last], side)
         conf[at] = min(*conf[first:last], conf[at])
         del out[first:last], conf[first:last]
         k = (at if at < k else at - (last - first)) + 1
     return [(a, e) for a, e in out], conf
 
 
-def _beside(k: int, end: int, at: int, room: int) -> list[tuple[int, int]]:
+def _beside(k: int, end: int, at: int) -> list[tuple[int, int]]:
     """The parts of the run of links ``k`` to ``end`` (exclusive) next to the link ``at``
-    (just before or after it), one link longer each, of at most ``room`` links."""
+    (just before or after it), one link longer each."""
     if at < k:
-        return [(k, j) for j in range(k + 1, min(end, k + room) + 1)]
-    return [(j, end) for j in range(end - 1, max(k, end - room) - 1, -1)]
+        return [(k, j) for j in range(k + 1, end + 1)]
+    return [(j, end) for j in range(end - 1, k - 1, -1)]
+
+
+def _with_run(sentences: Sequence[int], run: Sequence[Link], side: int) -> list[int]:
+    """A link's ``sentences`` of ``side`` with those of ``run`` (links of that side only)."""
+    return sorted([*sentences, *(s for link in run for s in link[side])])
 
 
 def _same_group(scorer: Scorer, side: int, sentence: int, run: Sequence[Link]) -> bool:
