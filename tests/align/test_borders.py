@@ -96,12 +96,15 @@ def test_a_run_left_out_joins_the_link_whose_words_it_holds() -> None:
     assert confidence == [0.2, 0.9, 0.3]  # the joined link's lowest; English 5 stays out
 
 
-def test_only_the_part_of_a_run_the_words_call_for_joins() -> None:
-    """English 0 shares nothing with Arabic 0: it stays out, English 1 and 2 join."""
-    english = [{30: 1}, *OPENING_EN[1:]]
+def test_a_run_part_of_which_the_link_lacks_stays_out() -> None:
+    """English 0, long, shares nothing with Arabic 0 (as where one text translates only part
+    of the other, the sentences it lacks running on past the link): the run stays out whole,
+    though English 1 and 2 alone would join."""
+    english = [{c: 1 for c in range(30, 40)}, *OPENING_EN[1:]]
     arabic = [{c: 1 for c in range(2, 8)}, OPENING_AR[1]]
-    links, _ = runs_joined(OPENING, [0.5] * len(OPENING), _scorer(arabic, english))
-    assert links[:2] == [([], [0]), ([0], [1, 2, 3])]
+    scorer = _scorer(arabic, english)
+    assert runs_joined(OPENING, [0.5] * len(OPENING), scorer)[0] == OPENING
+    assert runs_joined(OPENING[1:], [0.5] * 5, scorer)[0][0] == ([0], [1, 2, 3])
 
 
 def test_a_run_in_another_paragraph_group_stays_out() -> None:

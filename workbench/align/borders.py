@@ -155,13 +155,15 @@ def _one_side(link: Link) -> int | None:
 
 def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scorer
                 ) -> tuple[list[Link], list[float]]:
-    """``links`` (monotone, in order) with a run of sentences left out on one side joined to
-    the two-sided link beside it where the words clearly say so: the link's coverage rises by
-    at least ``CLEAR_COVER`` and the concept mass it finds by ``CLEAR_FOUND`` of its whole
-    mass, the run's sentences next to the link taken (as many as raise the coverage most, the
-    link at most ``WIDEST_GROUP`` sentences on that side). A joined link keeps the lowest
-    confidence of the links it is made of. Where the scorer's texts are in paired paragraph
-    groups, no link leaves its group."""
+    """``links`` (monotone, in order) with a run of sentences left out on one side joined,
+    whole, to the two-sided link beside it where the words clearly say so: the link's coverage
+    rises by at least ``CLEAR_COVER`` and the concept mass it finds by ``CLEAR_FOUND`` of its
+    whole mass (the larger rise of the links before and after the run; the link at most
+    ``WIDEST_GROUP`` sentences on that side). Only a whole run joins: where one text
+    translates part of the other, the sentences it lacks run on past the link, and those next
+    to it may share its words. A joined link keeps the lowest confidence of the links it is
+    made of. Where the scorer's texts are in paired paragraph groups, no link leaves its
+    group."""
     out = [[list(a), list(e)] for a, e in links]
     conf = list(confidence)
     words: _Words | None = None  # (made when a run lies beside a link)
@@ -174,49 +176,35 @@ def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scor
         end = k
         while end < len(out) and _one_side(out[end]) == side:
             end += 1
-        best: tuple[float, int, int, int] | None = None  # (rise, link, first, end) joined
+        run = [s for link in out[k:end] for s in link[side]]
+        best: tuple[float, int] | None = None  # (coverage rise, link)
         for at in (k - 1, end):
-            if not (0 <= at < len(out) and out[at][0] and out[at][1]):
+            if not (0 <= at < len(out) and out[at][0] and out[at][1]
+                    and len(out[at][side]) + len(run) <= WIDEST_GROUP
+                    and _same_group(scorer, side, out[at][side][0], run)):
                 continue
             words = words or _Words(scorer)
             cover, found, _ = words.evidence([out[at]])
-            for first, last in _beside(k, end, at):
-                wider = list(out[at])
-                wider[side] = _with_run(out[at][side], out[first:last], side)
-                if (len(wider[side]) > WIDEST_GROUP
-                        or not _same_group(scorer, side, out[at][side][0], out[first:last])):
-                    break
-                w_cover, w_found, w_mass = words.evidence([wider])
-                rise = w_cover - cover
-                if (rise >= CLEAR_COVER and w_found - found >= CLEAR_FOUND * w_mass
-                        and (best is None or rise > best[0])):
-                    best = (rise, at, first, last)
+            wider = list(out[at])
+            wider[side] = sorted(out[at][side] + run)
+            w_cover, w_found, w_mass = words.evidence([wider])
+            rise = w_cover - cover
+            if (rise >= CLEAR_COVER and w_found - found >= CLEAR_FOUND * w_mass
+                    and (best is None or rise > best[0])):
+                best = (rise, at)
         if best is None:
             k = end
             continue
-        _, at, first, last = best
-        out[at][side] = _with_run(out[at][side], out[first:last], side)
-        conf[at] = min(*conf[first:last], conf[at])
-        del out[first:last], conf[first:last]
-        k = (at if at < k else at - (last - first)) + 1
+        at = best[1]
+        out[at][side] = sorted(out[at][side] + run)
+        conf[at] = min(*conf[k:end], conf[at])
+        del out[k:end], conf[k:end]
+        k = (at if at < k else at - (end - k)) + 1
     return [(a, e) for a, e in out], conf
 
 
-def _beside(k: int, end: int, at: int) -> list[tuple[int, int]]:
-    """The parts of the run of links ``k`` to ``end`` (exclusive) next to the link ``at``
-    (just before or after it), one link longer each."""
-    if at < k:
-        return [(k, j) for j in range(k + 1, end + 1)]
-    return [(j, end) for j in range(end - 1, k - 1, -1)]
-
-
-def _with_run(sentences: Sequence[int], run: Sequence[Link], side: int) -> list[int]:
-    """A link's ``sentences`` of ``side`` with those of ``run`` (links of that side only)."""
-    return sorted([*sentences, *(s for link in run for s in link[side])])
-
-
-def _same_group(scorer: Scorer, side: int, sentence: int, run: Sequence[Link]) -> bool:
-    """Whether every sentence of ``run`` (links of ``side`` only) is in ``sentence``'s
-    paragraph group (always, without groups)."""
+def _same_group(scorer: Scorer, side: int, sentence: int, run: Sequence[int]) -> bool:
+    """Whether every sentence of ``run`` (of ``side``) is in ``sentence``'s paragraph group
+    (always, without groups)."""
     group = scorer.ar_par if side == 0 else scorer.en_par
-    return group is None or all(group[s] == group[sentence] for x in run for s in x[side])
+    return group is None or all(group[s] == group[sentence] for s in run)
