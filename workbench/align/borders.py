@@ -190,9 +190,9 @@ def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scor
                     and _same_group(scorer, side, out[at][side][0], run)):
                 continue
             words = words or _Words(scorer)
-            cover, found, _ = words.evidence([out[at]])
-            wider = list(out[at])
-            wider[side] = sorted(out[at][side] + run)
+            a, e = out[at]
+            cover, found, _ = words.evidence([(a, e)])
+            wider = (sorted(a + run), e) if side == 0 else (a, sorted(e + run))
             w_cover, w_found, w_mass = words.evidence([wider])
             rise = w_cover - cover
             if (rise >= CLEAR_COVER and w_found - found >= CLEAR_FOUND * w_mass
