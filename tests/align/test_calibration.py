@@ -67,7 +67,7 @@ def test_the_left_out_sentences_of_news_lines_are_not_flagged_for_the_median() -
     """bench's "ntrex merged, with omissions": the sentences the English leaves out get links
     of their own, all right, at 0.39-0.73 among paired links near 0.98. Recalibrated, three
     of four fell below 0.5 (the flag); now only the one the aligner itself puts there is
-    flagged. The links and the paired links' confidences are as before."""
+    flagged."""
     ar, en, gold = merged_set("ntrex128", seed=17, p_drop=0.05)
     result = align_sentences(ar, en)
     right = {(tuple(a), tuple(e)) for a, e in gold}
