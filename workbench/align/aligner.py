@@ -45,6 +45,7 @@ from workbench.align.joined import searched_in_parts
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import Numbered, numbered_table
 from workbench.align.lists import item_counts
+from workbench.align.markers import openings, paired_openings, unbalanced
 from workbench.align.model import Alignment
 from workbench.align.omissions import left_out_skip, split_left_out
 from workbench.align.paragraphs import group_ids, pair_paragraphs, paragraph_starts
@@ -510,6 +511,7 @@ class TwoPassAligner:
             # too). BENCHMARKS.md, stop 53.
             self.pairs = []
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
+        self._markers: tuple[list[str], list[str], dict[str, str]] | None = None  # _unbalanced
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
@@ -655,6 +657,15 @@ class TwoPassAligner:
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         return self._stem_cache
 
+    def _unbalanced(self, links: list[Link]) -> dict[int, tuple[bool, set[int]]]:
+        """The links holding a clause marker more on one side (see :mod:`markers`), by the
+        markers the first ``links`` it is given teach."""
+        if self._markers is None:
+            ar_open, en_open = openings(self.ar, self.en)
+            self._markers = ar_open, en_open, paired_openings(ar_open, en_open, links)
+        ar_open, en_open, pairs = self._markers
+        return unbalanced(ar_open, en_open, links, pairs)
+
     def _vocabularies(self) -> tuple[set[str], set[str]]:
         """Every stem of the Arabic and of the English sentences (built once, for every pass)."""
         if self._vocab_cache is None:
@@ -723,7 +734,7 @@ class TwoPassAligner:
         if guide is not None and scorer.params.omission_links:
             # after the first pass (the word table known): left-out sentences get links of
             # their own
-            links, origin = split_left_out(scorer, links)
+            links, origin = split_left_out(scorer, links, self._unbalanced(links))
         if final:
             self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
             if len(links) > len(path):
@@ -948,6 +959,7 @@ class TwoPassAligner:
                         for k in np.flatnonzero(suspect)]
         off = ((self._lengths_off(links) > LENGTH_LOG_OFF) | self._repeated(links)
                | self._misplaced(links))
+        off[list(self._unbalanced(links))] = True  # a marked clause the other text lacks
         calibrated = np.where(off, np.minimum(calibrated, LENGTH_CAP), calibrated)
         pairs = sum(1 for a, e in links[part] if a and e)
         if pairs < EXCERPT_LINKS and (part.start > 0 or part.stop < len(links)):

@@ -13,6 +13,7 @@ search itself (:func:`left_out_skip`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
 import numpy as np
@@ -149,11 +150,13 @@ def _mass(bag: dict[int, float], weight: np.ndarray) -> float:
     return sum(v * float(weight[c]) for c, v in bag.items())
 
 
-def _end_gains(scorer: Scorer, links: list[Link]) -> list[tuple[int, bool, int, float]]:
+def _end_gains(scorer: Scorer, links: list[Link], only: Collection[int] | None = None
+               ) -> list[tuple[int, bool, int, float]]:
     """(link, Arabic, sentence, gain) of the first and last sentence of every run of several
-    sentences that a two-sided link holds; gain: how much the link's length cost falls
-    without that sentence."""
-    ends = [(k, arabic, s) for k, (a, e) in enumerate(links) if a and e
+    sentences that a two-sided link holds (of the links ``only`` when given); gain: how much
+    the link's length cost falls without that sentence."""
+    ends = [(k, arabic, s) for k in (range(len(links)) if only is None else sorted(only))
+            for a, e in (links[k],) if a and e
             for arabic, run in ((True, a), (False, e)) if len(run) > 1
             for s in dict.fromkeys((run[0], run[-1]))]
     if not ends:
@@ -172,12 +175,14 @@ def _end_gains(scorer: Scorer, links: list[Link]) -> list[tuple[int, bool, int, 
     return list(zip(k.tolist(), arabic.tolist(), s.tolist(), gain.tolist(), strict=True))
 
 
-def end_parts(scorer: Scorer, links: list[Link], min_gain: float = -np.inf) -> list[Part]:
+def end_parts(scorer: Scorer, links: list[Link], min_gain: float = -np.inf,
+              only: Collection[int] | None = None) -> list[Part]:
     """The first and last sentence of every run of several sentences that a two-sided link
-    holds, with their coverage figures (see :class:`Part`); only those whose gain is
-    ``min_gain`` or more (their words are not looked at)."""
+    holds (of the links ``only`` when given), with their coverage figures (see
+    :class:`Part`); only those whose gain is ``min_gain`` or more (their words are not looked
+    at)."""
     p = scorer.params
-    ends = [x for x in _end_gains(scorer, links) if x[3] >= min_gain]
+    ends = [x for x in _end_gains(scorer, links, only) if x[3] >= min_gain]
     if not ends:
         return []
     want_a = {i for k, _, _, _ in ends for i in links[k][0]}
@@ -205,16 +210,27 @@ def end_parts(scorer: Scorer, links: list[Link], min_gain: float = -np.inf) -> l
     return out
 
 
-def split_left_out(scorer: Scorer, links: list[Link]) -> tuple[list[Link], list[int]]:
+def split_left_out(scorer: Scorer, links: list[Link],
+                   marked: Mapping[int, tuple[bool, set[int]]] | None = None
+                   ) -> tuple[list[Link], list[int]]:
     """``links`` with every end sentence that looks left out (see the module docstring and
     the constants) in a link of its own, placed on its side of what remains; and for each
-    link given, the index of the one it came from (to carry its posterior)."""
+    link given, the index of the one it came from (to carry its posterior).
+
+    ``marked``: links that hold a clause marker more on one side than the other has its
+    partner (:func:`markers.unbalanced`: {link: (Arabic, the marked sentences)}); there the
+    marker stands for the length's evidence, and a marked end sentence is cut out on the
+    words alone."""
     unchanged = (links, list(range(len(links))))
     two = [k for k, (a, e) in enumerate(links) if a and e]
     ones = sum(1 for k in two if len(links[k][0]) == len(links[k][1]) == 1)
     if not two or ones < OMITTED_ONES * len(two):
         return unchanged
     parts = end_parts(scorer, links, OMITTED_GAIN)
+    if marked:
+        parts += [part for part in end_parts(scorer, links, only=marked)
+                  if part.gain < OMITTED_GAIN and part.arabic == marked[part.link][0]
+                  and part.sentence in marked[part.link][1]]
     if not parts:
         return unchanged
     typical = median(scorer.link_stats(links)[1][two])
