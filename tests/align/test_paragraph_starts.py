@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.align import fisherman_set, strict_f1
-from bench.common import DATA
+from bench.align import fisherman_set, paragraph_files, strict_f1
 from workbench.align import align_paragraphs
 from workbench.align.paragraphs import START_BONUS, pair_paragraphs, paragraph_starts
-from workbench.text.segment import segment_text
 
 
 def test_each_side_marks_the_first_sentence_of_every_paragraph() -> None:
@@ -23,11 +21,7 @@ def test_each_side_marks_the_first_sentence_of_every_paragraph() -> None:
 
 def test_a_lane_text_in_its_own_paragraphs_links_where_both_start_one() -> None:
     ar, en, gold = fisherman_set()
-    pars = []
-    for lang in ("ar", "en"):
-        lines = (DATA / "fisherman" / f"{lang}_paragraphs.txt").read_text(
-            encoding="utf-8").splitlines()
-        pars.append([[s for _, s in segment_text(line, lang)] for line in lines if line.strip()])
+    pars = paragraph_files("fisherman")
     assert [s for p in pars[0] for s in p] == ar and [s for p in pars[1] for s in p] == en
     lengths = [[sum(map(len, p)) for p in side] for side in pars]
     assert pair_paragraphs(*lengths) is None  # not as groups
