@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.align import fisherman_set, paragraph_files, strict_f1
-from workbench.align import align_paragraphs
+from bench.align import fisherman_set, hayy2_set, paragraph_files, strict_f1
+from workbench.align import align_paragraphs, align_sentences
 from workbench.align.paragraphs import START_BONUS, pair_paragraphs, paragraph_starts
 
 
@@ -33,3 +33,12 @@ def test_a_lane_text_in_its_own_paragraphs_links_where_both_start_one() -> None:
     assert len(both) == 10
     assert sum(link in made for link in both) >= 9
     assert strict_f1(result.links, gold) >= 0.84
+
+
+def test_against_a_side_one_sentence_a_paragraph_the_text_is_aligned_as_its_sentences() -> None:
+    # every sentence of that side starts a paragraph: the bonus would be one on the other
+    # side's paragraph starts alone (hayy2 plain 0.736 -> 0.648 with its English so)
+    ar, en, _ = hayy2_set()
+    ar_pars, _ = paragraph_files("hayy2")
+    result = align_paragraphs(ar_pars, [[s] for s in en])
+    assert result.links == align_sentences(ar, en).links

@@ -216,6 +216,11 @@ EXCERPT_LINKS = 5
 # pair them no better than the sentence aligner does, and a wrong pairing binds it to wrong
 # links (news lines, one a paragraph, a tenth of them joined: strict F1 0.98 -> 0.40,
 # BENCHMARKS.md). One side's one-sentence paragraphs against the other's several are paired.
+# Where they do not pair, both sides' paragraphs must hold this many sentences on average for
+# the bonus where both start one (paragraphs.START_BONUS): against a side one sentence a
+# paragraph, it is a bonus on the other side's paragraph starts alone (the literary sets, one
+# side so: hayy2 0.736/0.811 -> 0.648/0.704 with English, hayy 0.680/0.713 -> 0.660/0.641 with
+# Arabic one sentence a paragraph, plain / FreeDict).
 PARAGRAPH_SENTENCES = 1.5
 # The paragraph links at each end joined into one group unless all 1–1, when the paragraph
 # counts differ: a translator's preface or note, or a heading one side leaves out, there
@@ -1733,7 +1738,10 @@ def align_paragraphs(
     if max(len(flat_ar) / len(ar), len(flat_en) / len(en)) < PARAGRAPH_SENTENCES:
         return whole()  # paragraphs that are mostly single sentences tell no more than those
     links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
-    if links is None:  # paragraphs that do not pair: where both sides start one, a bonus
+    if links is None:
+        if min(len(flat_ar) / len(ar), len(flat_en) / len(en)) < PARAGRAPH_SENTENCES:
+            return whole()  # one side starts nearly every sentence: no bonus (PARAGRAPH_SENTENCES)
+        # paragraphs that do not pair: a bonus where both sides start one
         return _aligned(flat_ar, flat_en, None, glossary=glossary, params=params,
                         lexicon=lexicon, pairs=pairs, par_starts=paragraph_starts(ar, en))
     if len(ar) != len(en):  # a paragraph of one side only: maybe at an end
