@@ -1714,7 +1714,8 @@ def align_paragraphs(
     lexicon: Glosser | None = None, pairs: Sequence[tuple[str, str]] = (),
 ) -> Alignment:
     """Align paragraph by paragraph where the texts share their paragraph structure, else
-    the whole text at once.
+    the whole text at once (a link that starts where both texts start a paragraph costing
+    ``paragraphs.START_BONUS`` less, unless one side's paragraphs are mostly one sentence).
 
     The paragraphs are paired by their lengths first (see :func:`pair_paragraphs`: a
     paragraph joined or split here and there is found, and equal counts are not taken on
