@@ -8,9 +8,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from bench.align import hayy2_set
+from bench.align import frame_set, hayy2_set
 from workbench.align import align_sentences
-from workbench.align.borders import CLEAR_COVER, evidence, reconsidered
+from workbench.align.borders import CLEAR_COVER, evidence, reconsidered, runs_joined
 from workbench.align.scoring import LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
 
@@ -79,3 +79,44 @@ def test_a_border_between_paired_paragraphs_stays() -> None:
     assert reconsidered(links, scorer) == links
     same = dataclasses.replace(scorer, ar_par=np.array([0, 0]), en_par=np.array([0, 0, 0, 0]))
     assert reconsidered(links, same) == [([0], [0, 1]), ([1], [2, 3])]
+
+
+# Arabic 0 (concepts 0-7) is translated by English 0-3, of which the search linked only English
+# 3 and left English 0-2 out; Arabic 1 faces English 4, and English 5 shares nothing with it.
+OPENING_AR = [{c: 1 for c in range(8)}, {c: 1 for c in range(10, 14)}]
+OPENING_EN = [{0: 1, 1: 1}, {2: 1, 3: 1}, {4: 1, 5: 1}, {6: 1, 7: 1},
+              {c: 1 for c in range(10, 14)}, {20: 1, 21: 1}]
+OPENING = [([], [0]), ([], [1]), ([], [2]), ([0], [3]), ([1], [4]), ([], [5])]
+
+
+def test_a_run_left_out_joins_the_link_whose_words_it_holds() -> None:
+    scorer = _scorer(OPENING_AR, OPENING_EN)
+    links, confidence = runs_joined(OPENING, [0.4, 0.45, 0.45, 0.2, 0.9, 0.3], scorer)
+    assert links == [([0], [0, 1, 2, 3]), ([1], [4]), ([], [5])]
+    assert confidence == [0.2, 0.9, 0.3]  # the joined link's lowest; English 5 stays out
+
+
+def test_a_run_part_of_which_the_link_lacks_stays_out() -> None:
+    """English 0, long, shares nothing with Arabic 0 (as where one text translates only part
+    of the other, the sentences it lacks running on past the link): the run stays out whole,
+    though English 1 and 2 alone would join."""
+    english = [{c: 1 for c in range(30, 40)}, *OPENING_EN[1:]]
+    arabic = [{c: 1 for c in range(2, 8)}, OPENING_AR[1]]
+    scorer = _scorer(arabic, english)
+    assert runs_joined(OPENING, [0.5] * len(OPENING), scorer)[0] == OPENING
+    assert runs_joined(OPENING[1:], [0.5] * 5, scorer)[0][0] == ([0], [1, 2, 3])
+
+
+def test_a_run_in_another_paragraph_group_stays_out() -> None:
+    scorer = dataclasses.replace(_scorer(OPENING_AR, OPENING_EN), ar_par=np.array([1, 1]),
+                                 en_par=np.array([0, 0, 0, 1, 1, 1]))
+    assert runs_joined(OPENING, [0.5] * len(OPENING), scorer)[0] == OPENING
+
+
+def test_frames_enlarged_opening_is_one_link() -> None:
+    """corpora/frame: Lane's English 0-16 expands the Arabic's first sentence (889 characters
+    against 3,738; the text's ratio 1.76). The search, by the lengths, linked English 9-16 and
+    left English 0-8 out (strict F1 0.623); their words are the Arabic's (0.701)."""
+    ar, en, _ = frame_set()
+    links = align_sentences(ar, en).links
+    assert ([0], list(range(17))) in links

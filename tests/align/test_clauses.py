@@ -15,6 +15,7 @@ from workbench.align.clauses import (
     NEAR,
     by_clauses,
     clauses,
+    gaps_filled,
     sentence_links,
     split_groups,
 )
@@ -123,6 +124,71 @@ def test_an_oversized_group_gives_way_only_where_it_lies() -> None:
     assert result.links == [([k], [k]) for k in range(n + 2)]
     assert result.confidence == [0.8] * n + [0.9, 0.7]
     assert result.left_out == [("en", 3)]  # the search's, where its links are taken
+
+
+def test_a_cut_the_clause_pass_flags_wholly_keeps_the_sentence_search_links() -> None:
+    """The sentence search makes a 3–2 link and a 1–1; the clauses cut the 3–2 into two
+    links, both flagged: the 3–2 stays. Cut into one sure link and one flagged, or where the
+    search leaves those sentences in one-sided links, the clauses' links stay."""
+    eight = " ".join(["كلمة"] * MIN_WORDS)
+    ar, en = [f"{eight}، {eight}."] * 5, ["One sentence."] * 4
+    searched = Alignment([([0, 1, 2], [0, 1]), ([3], [2]), ([4], [3])], [0.4, 0.9, 0.8])
+
+    def clause_links(confidence: list[float]) -> Alignment:
+        return Alignment([([0, 1], [0]), ([2, 3, 4, 5], [1]), ([6, 7], [2]), ([8, 9], [3])],
+                         confidence)
+
+    result = by_clauses(ar, en, lambda *_: clause_links([0.3, 0.45, 0.9, 0.8]), searched)
+    assert result is not None
+    assert result.links == [([0, 1, 2], [0, 1]), ([3], [2]), ([4], [3])]
+    assert result.confidence == [0.4, 0.9, 0.8]
+    sure = by_clauses(ar, en, lambda *_: clause_links([0.3, 0.6, 0.9, 0.8]), searched)
+    assert sure is not None
+    assert sure.links == [([0], [0]), ([1, 2], [1]), ([3], [2]), ([4], [3])]
+    one_sided = Alignment([([0, 1, 2], []), ([], [0, 1]), ([3], [2]), ([4], [3])])
+    kept = by_clauses(ar, en, lambda *_: clause_links([0.3, 0.45, 0.9, 0.8]), one_sided)
+    assert kept is not None
+    assert kept.links[:2] == [([0], [0]), ([1, 2], [1])]
+
+
+def test_the_sentence_search_group_the_clauses_cut_unsurely_is_the_gold_link() -> None:
+    """corpora/hayy, no dictionary: Arabic 40-42 (the third receptacle, then how the three
+    need one another) is English 31-32 (Ockley moves "Thus these three Receptacles were
+    made..." into the second). The sentence search links the five as the gold; the clause
+    pass cut them into 40 | 31 and 41-42 | 32, flagged both (0.25, 0.30)."""
+    ar, en, gold = hayy_set()
+    links = [(tuple(a), tuple(e)) for a, e in align_sentences(ar, en).links]
+    assert ((40, 41, 42), (31, 32)) in gold
+    assert ((40, 41, 42), (31, 32)) in links
+    assert ((40,), (31,)) not in links
+
+
+def test_a_sentence_left_unlinked_inside_a_group_joins_it() -> None:
+    links = [([0], [0]), ([1, 2], [1, 3]), ([], [2]), ([3], []), ([4], [4])]
+    assert gaps_filled(links, [0.9, 0.4, 0.1, 0.2, 0.8]) == (
+        [([0], [0]), ([1, 2], [1, 2, 3]), ([3], []), ([4], [4])], [0.9, 0.4, 0.2, 0.8])
+
+
+def test_a_gap_in_a_group_leaves_the_clause_links_in_order_to_be_spliced() -> None:
+    """corpora/nights with FreeDict: every clause of English 25 unlinked while the clauses
+    around it join Arabic 19-20 with English 24-32. The group then ran out of order, and with
+    a group over MAX_SIDE elsewhere the whole text fell back to the sentence search's links."""
+    eight = " ".join(["كلمة"] * MIN_WORDS)
+    n = 10 + NEAR + 1
+    ar, en = [f"{eight}، {eight}."] * (n + 2), ["One sentence."] * (n + 3)
+    searched = Alignment([([k], [k]) for k in range(n)] + [([n], [n]), ([n + 1], [n + 1, n + 2])],
+                         [0.8] * (n + 2))
+
+    def align(*_: object) -> Alignment:
+        links = [(list(range(20)), list(range(10)))]
+        links += [([2 * k, 2 * k + 1], [k]) for k in range(10, n)]
+        links += [([2 * n, 2 * n + 1, 2 * n + 2, 2 * n + 3], [n, n + 2]), ([], [n + 1])]
+        return Alignment(links, [0.5] * (n - 9) + [0.9, 0.2])
+
+    result = by_clauses(ar, en, align, searched)
+    assert result is not None
+    assert result.links == [([k], [k]) for k in range(n)] + [([n, n + 1], [n, n + 1, n + 2])]
+    assert result.confidence == [0.8] * n + [0.2]  # (the lowest of its clause links)
 
 
 def test_a_sentence_is_left_out_only_when_all_its_clauses_are() -> None:

@@ -219,3 +219,21 @@ def test_the_align_command_loads_neither_numpy_ma_nor_a_thread_pool(tmp_path: Pa
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120)
     assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_the_align_command_reads_text_files_without_the_document_model(tmp_path: Path) -> None:
+    """Plain text files are known as such by their endings alone: the filters' document model
+    (its data classes, the tag matching and difflib: 6 ms of the command's start) is not
+    loaded; a DOCX would load it."""
+    import subprocess
+    import sys
+
+    ar, en = NTREX[0]
+    args = [write(tmp_path / "a.txt", ar[:20]), write(tmp_path / "e.txt", en[:20]),
+            "--presegmented", "--format", "tsv"]
+    code = ("import sys\nfrom workbench.cli import main\n"
+            f"main(['align', *{args!r}], standalone_mode=False)\n"
+            "print('workbench.filters.model' in sys.modules, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stderr.strip().splitlines()[-1] == "False"

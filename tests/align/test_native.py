@@ -239,20 +239,51 @@ def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
 
 
 @needs_core
-def test_a_core_built_before_ibm1_em_still_gives_the_word_tables(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("missing", ["ibm1_numbered", "first_numbers"])
+def test_a_core_built_before_ibm1_numbered_still_gives_the_word_tables(
+    missing: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A ``_dpcore`` built before IBM 1's EM took its instances in two parts (its
-    ``ibm1_32`` took them joined; before that ``ibm1`` read int64: the extension not rebuilt
-    after an update) is left out for the EM, which NumPy does."""
+    """A ``_dpcore`` built before IBM 1's EM took the pairs by number (its ``ibm1_em`` took
+    them by rank; ``ibm1_32`` took the instances joined; ``ibm1`` read int64: the extension
+    not rebuilt after an update) is left out for the EM, which NumPy does; without the
+    numbering the pairs keep their ranks."""
     rng = np.random.default_rng(2)
     ar = [[f"a{k}" for k in rng.integers(0, 30, 5)] for _ in range(60)]
     en = [[f"e{k}" for k in rng.integers(0, 30, 4)] for _ in range(60)]
     expected = lexicon.induce_table(ar, en)
     core = native.core
 
-    monkeypatch.setattr(lexicon._native, "core", _OlderCore(core, "ibm1_em"))
+    monkeypatch.setattr(lexicon._native, "core", _OlderCore(core, missing))
     assert lexicon.induce_table(ar, en) == expected
+
+
+@needs_core
+@pytest.mark.parametrize("seed", range(4))
+def test_the_em_by_the_pairs_first_numbers_is_the_em_by_their_ranks(seed: int) -> None:
+    """The pairs numbered in the order the instances first name them (a link's new pairs side
+    by side for the EM): each rank's number, a permutation; the instances renamed in place;
+    and the EM over them, in C and in NumPy, gives every pair's t by rank bit for bit as over
+    the ranks (each source's total still summed by rank), the null pairs after the word pairs
+    keeping their numbers."""
+    rng = np.random.default_rng(seed)
+    n_real, nulls, n_src = int(rng.integers(1, 3000)), int(rng.integers(1, 50)), 60
+    word = rng.integers(0, n_real, int(rng.integers(1, 40_000))).astype(np.int32)
+    word[: n_real] = rng.permutation(n_real)[: len(word)]  # every word pair named
+    tail = (n_real + rng.integers(0, nulls, 500)).astype(np.int32)
+    slots = (rng.integers(0, 700, len(word)).astype(np.int32),
+             rng.integers(0, 700, len(tail)).astype(np.int32))
+    pair_src = rng.integers(0, n_src, n_real + nulls).astype(np.int32)
+    by_rank = lexicon._ibm1(pair_src, slots, (word, tail), n_src)
+
+    renamed = word.copy()
+    number = lexicon._first_numbers(renamed, n_real)
+    assert number is not None and sorted(number) == list(range(n_real))
+    assert np.array_equal(renamed, number[word])
+    firsts = renamed[np.sort(np.unique(renamed, return_index=True)[1])]
+    assert np.array_equal(firsts, np.arange(len(firsts)))  # numbered as first named
+    for native_ in (True, False):
+        t = lexicon._ibm1(pair_src, slots, (renamed, tail), n_src, number, native=native_)
+        assert t.tobytes() == by_rank.tobytes()
 
 
 @needs_core

@@ -339,34 +339,48 @@ done:
     return finish(b, 8);
 }
 
-/* ibm1_em(t, slot, pair, slot_tail, pair_tail, pair_src, n_slots, n_src, iterations): EM of
- * IBM model 1 as workbench/align/lexicon.py's _ibm1 computes it, in place on ``t`` (float64,
- * one value per distinct pair; pair_src: int32 per pair). The instances are ``slot``/``pair``
+/* ibm1_numbered(t, number, slot, pair, slot_tail, pair_tail, pair_src, n_slots, n_src,
+ * iterations): EM of IBM model 1 as workbench/align/lexicon.py's _ibm1 computes it, in place
+ * on ``t`` (float64, one value per distinct pair). The pairs have ranks (pair_src: each
+ * rank's source, int32) and numbers: ``number`` (int32) gives the first ranks' (the word
+ * pairs': a permutation of them, the order the instances first name them in, see
+ * first_numbers), the ranks after them are their own numbers (the null word's pairs). The
+ * instances and ``t`` name the pairs by number, which puts a link's new pairs side by side
+ * where by rank they are spread over the whole table. The instances are ``slot``/``pair``
  * followed by ``slot_tail``/``pair_tail`` (int32 each: half the memory the instance loops
  * read; two parts, so that the null word's instances need no copy of the others beside
- * them), and their sums are taken in the same order as numpy's bincount over the parts
- * joined (instance order). Where SSE2 is there (every x86-64), the divisions are done two at
- * a time: each quotient is the one a division alone gives (IEEE division is exact to the
- * last bit whatever the width), and the sums take them in the same order. */
+ * them). The sums are taken in the same order as numpy's bincount over the parts joined
+ * (instance order), and each source's total over its pairs by rank. Where SSE2 is there
+ * (every x86-64), the divisions are done two at a time: each quotient is the one a division
+ * alone gives (IEEE division is exact to the last bit whatever the width), and the sums take
+ * them in the same order. */
 static PyObject *
-ibm1_em(PyObject *self, PyObject *args)
+ibm1_numbered(PyObject *self, PyObject *args)
 {
-    Py_buffer b[6];
+    Py_buffer b[7];
     Py_ssize_t n_slots, n_src, iterations;
-    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*nnn", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
-                          &n_slots, &n_src, &iterations))
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*nnn", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
+                          &b[6], &n_slots, &n_src, &iterations))
         return NULL;
     double *t = (double *)b[0].buf;
-    const int32_t *slots[2] = {(const int32_t *)b[1].buf, (const int32_t *)b[3].buf};
-    const int32_t *pairs[2] = {(const int32_t *)b[2].buf, (const int32_t *)b[4].buf};
-    Py_ssize_t sizes[2] = {b[1].len / (Py_ssize_t)sizeof(int32_t),
-                           b[3].len / (Py_ssize_t)sizeof(int32_t)};
-    const int32_t *pair_src = (const int32_t *)b[5].buf;
+    const int32_t *number = (const int32_t *)b[1].buf;
+    const int32_t *slots[2] = {(const int32_t *)b[2].buf, (const int32_t *)b[4].buf};
+    const int32_t *pairs[2] = {(const int32_t *)b[3].buf, (const int32_t *)b[5].buf};
+    Py_ssize_t sizes[2] = {b[2].len / (Py_ssize_t)sizeof(int32_t),
+                           b[4].len / (Py_ssize_t)sizeof(int32_t)};
+    const int32_t *pair_src = (const int32_t *)b[6].buf;
     Py_ssize_t n_pairs = b[0].len / (Py_ssize_t)sizeof(double);
-    if (b[2].len != b[1].len || b[4].len != b[3].len) {
-        PyErr_SetString(PyExc_ValueError, "ibm1_em: a part's slots and pairs differ in length");
+    Py_ssize_t numbered = b[1].len / (Py_ssize_t)sizeof(int32_t);
+    if (b[3].len != b[2].len || b[5].len != b[4].len || numbered > n_pairs) {
+        PyErr_SetString(PyExc_ValueError, "ibm1_numbered: a part's slots and pairs differ in "
+                                          "length, or more numbers than pairs");
         goto done;
     }
+    for (Py_ssize_t q = 0; q < numbered; q++)
+        if (number[q] < 0 || number[q] >= numbered) {
+            PyErr_SetString(PyExc_ValueError, "ibm1_numbered: a number out of range");
+            goto done;
+        }
     double *norm = PyMem_Calloc((size_t)(n_slots + n_pairs + n_src + 1), sizeof(double));
     if (norm == NULL) {
         PyErr_NoMemory();
@@ -379,8 +393,17 @@ ibm1_em(PyObject *self, PyObject *args)
         memset(norm, 0, sizeof(double) * (size_t)(n_slots + n_pairs + n_src));
         for (int part = 0; part < 2; part++) {
             const int32_t *slot = slots[part], *pair = pairs[part];
-            for (Py_ssize_t k = 0; k < sizes[part]; k++)
-                norm[slot[k]] += t[pair[k]];
+            /* a run of one slot's instances (a word entry against its link's other words)
+             * summed in a register: the same additions in the same order, without each
+             * waiting for the last one's store */
+            for (Py_ssize_t k = 0; k < sizes[part];) {
+                int32_t at = slot[k];
+                double sum = norm[at];
+                do
+                    sum += t[pair[k++]];
+                while (k < sizes[part] && slot[k] == at);
+                norm[at] = sum;
+            }
         }
         for (int part = 0; part < 2; part++) {
             const int32_t *slot = slots[part], *pair = pairs[part];
@@ -397,26 +420,54 @@ ibm1_em(PyObject *self, PyObject *args)
             for (; k < sizes[part]; k++)
                 counts[pair[k]] += t[pair[k]] / norm[slot[k]];
         }
-        for (Py_ssize_t q = 0; q < n_pairs; q++)
-            totals[pair_src[q]] += counts[q];
-        Py_ssize_t q = 0;
-#ifdef __SSE2__
-        for (; q + 1 < n_pairs; q += 2) {
-            double t0 = totals[pair_src[q]], t1 = totals[pair_src[q + 1]];
-            _mm_storeu_pd(t + q, _mm_div_pd(_mm_loadu_pd(counts + q),
-                                            _mm_set_pd(t1 > 1e-12 ? t1 : 1e-12,
-                                                       t0 > 1e-12 ? t0 : 1e-12)));
-        }
-#endif
-        for (; q < n_pairs; q++) {
+        for (Py_ssize_t q = 0; q < n_pairs; q++)  /* each source's pairs by rank */
+            totals[pair_src[q]] += counts[q < numbered ? number[q] : q];
+        for (Py_ssize_t q = 0; q < n_pairs; q++) {
+            Py_ssize_t at = q < numbered ? number[q] : q;
             double total = totals[pair_src[q]];
-            t[q] = counts[q] / (total > 1e-12 ? total : 1e-12);
+            t[at] = counts[at] / (total > 1e-12 ? total : 1e-12);
         }
     }
     Py_END_ALLOW_THREADS
     PyMem_Free(norm);
 done:
-    return finish(b, 6);
+    return finish(b, 7);
+}
+
+/* first_numbers(pair, number): the pairs (int32 ranks below len(number)) numbered in the
+ * order ``pair`` first names them, in place; number[r] (int32) gets rank r's number (a rank
+ * ``pair`` never names: the numbers after those it does, by rank). A rank out of range:
+ * ValueError, ``pair`` renumbered up to it. */
+static PyObject *
+first_numbers(PyObject *self, PyObject *args)
+{
+    Py_buffer b[2];
+    if (!PyArg_ParseTuple(args, "w*w*", &b[0], &b[1]))
+        return NULL;
+    int32_t *pair = (int32_t *)b[0].buf, *number = (int32_t *)b[1].buf;
+    Py_ssize_t n = b[0].len / (Py_ssize_t)sizeof(int32_t);
+    Py_ssize_t n_pairs = b[1].len / (Py_ssize_t)sizeof(int32_t);
+    int bad = 0;
+    Py_BEGIN_ALLOW_THREADS
+    memset(number, 0xff, sizeof(int32_t) * (size_t)n_pairs);  /* -1: not named yet */
+    int32_t next = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int32_t r = pair[k];
+        if (r < 0 || r >= n_pairs) {
+            bad = 1;
+            break;
+        }
+        if (number[r] < 0)
+            number[r] = next++;
+        pair[k] = number[r];
+    }
+    for (Py_ssize_t r = 0; !bad && r < n_pairs; r++)
+        if (number[r] < 0)
+            number[r] = next++;
+    Py_END_ALLOW_THREADS
+    if (bad)
+        PyErr_SetString(PyExc_ValueError, "first_numbers: a rank out of range");
+    return finish(b, 2);
 }
 
 static int
@@ -1082,8 +1133,10 @@ static PyMethodDef methods[] = {
     {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
     {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
     {"backward_rows", backward_rows, METH_VARARGS, "The posteriors' backward sums over rows."},
-    {"ibm1_em", ibm1_em, METH_VARARGS,
+    {"ibm1_numbered", ibm1_numbered, METH_VARARGS,
      "EM iterations of IBM model 1 (int32 indices, instances in two parts), in place."},
+    {"first_numbers", first_numbers, METH_VARARGS,
+     "The pairs numbered in the order the instances first name them."},
     {"coverage_chunks", coverage_chunks, METH_VARARGS, "The coverage table's instance loop."},
     {"column_runs", column_runs, METH_VARARGS, "The coverage table's index by column."},
     {"running_sums", running_sums, METH_VARARGS, "The coverage table's sums over run lengths."},

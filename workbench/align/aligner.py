@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
-from workbench.align.borders import reconsidered
+from workbench.align.borders import reconsidered, runs_joined
 from workbench.align.calibration import FLAGGED, recalibrated
 from workbench.align.clauses import by_clauses
 from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
@@ -1587,6 +1587,8 @@ def _aligned(
             first.links, aligner.loose)
     if _free(aligner) and aligner.loose is not None:  # border sentences the words clearly move
         result.links = reconsidered(result.links, aligner.loose)
+        result.links, result.confidence = runs_joined(result.links, result.confidence,
+                                                      aligner.loose)
     if result is not searched:  # (else a no-op: what it leaves out, the search did not pair)
         result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)

@@ -28,7 +28,8 @@ TOP = 3
 
 def _ibm1(
     pair_src: np.ndarray, slots: tuple[np.ndarray, np.ndarray],
-    pairs: tuple[np.ndarray, np.ndarray], n_src: int, native: bool = True,
+    pairs: tuple[np.ndarray, np.ndarray], n_src: int, number: np.ndarray | None = None,
+    native: bool = True,
 ) -> np.ndarray:
     """t(target | source) for every distinct pair, by EM over pair instances.
 
@@ -36,18 +37,27 @@ def _ibm1(
     the (link, target word) each instance explains, ``pairs`` its distinct pair, each in two
     parts (the instances are the first parts' then the second parts'; ``native``: the
     iterations in C when it is built and the indices are int32, the parts never joined; else
-    in NumPy, the same sums).
+    in NumPy, the same sums). ``number``: the word pairs' numbers in ``pairs`` by their ranks
+    (the first ranks; the null pairs after them are numbered as they are), see
+    :func:`_first_numbers`; t comes by rank.
     """
     n_pairs = len(pair_src)
-    t = np.ones(n_pairs)
-    # (a core built before ibm1_em was added has none: NumPy's way then)
-    if (native and hasattr(_native.core, "ibm1_em") and len(slots[0]) + len(slots[1])
+    t = np.ones(n_pairs)  # (by rank or by number alike)
+    # (a core built before ibm1_numbered was added has none: NumPy's way then)
+    if (native and hasattr(_native.core, "ibm1_numbered") and len(slots[0]) + len(slots[1])
             and all(part.dtype == np.int32 for part in (*slots, *pairs, pair_src))):
+        numbers = np.zeros(0, dtype=np.int32) if number is None else number
         top = max(int(part.max()) for part in slots if len(part))
-        _native.core.ibm1_em(t, slots[0], pairs[0], slots[1], pairs[1], pair_src, top + 1, n_src,
-                             ITERATIONS)
+        _native.core.ibm1_numbered(t, numbers, slots[0], pairs[0], slots[1], pairs[1],
+                                   pair_src, top + 1, n_src, ITERATIONS)
+        if number is not None:
+            t[:len(number)] = t[number]  # (by rank)
         return t
     slot, pair = np.concatenate(slots), np.concatenate(pairs)
+    if number is not None:  # the instances' pairs by rank again
+        rank = np.arange(n_pairs, dtype=pair.dtype)
+        rank[number] = np.arange(len(number), dtype=pair.dtype)
+        pair = rank[pair]
     for _ in range(ITERATIONS):
         p = t[pair]
         norm = np.bincount(slot, weights=p)
@@ -56,6 +66,19 @@ def _ibm1(
         totals = np.bincount(pair_src, weights=counts, minlength=n_src)
         t = counts / np.maximum(totals[pair_src], 1e-12)
     return t
+
+
+def _first_numbers(pair: np.ndarray, n_pairs: int) -> np.ndarray | None:
+    """The pairs (``pair``: each instance's rank, below ``n_pairs``) numbered in the order the
+    instances first name them, in place: the EM then finds a link's new pairs side by side in
+    its tables, not spread over them by rank (5k: a sixth less CPU an EM, the same sums).
+    Each rank's number; None (``pair`` unchanged) without the core's function or int32."""
+    core = _native.core
+    if core is None or not hasattr(core, "first_numbers") or pair.dtype != np.int32:
+        return None
+    number = np.empty(n_pairs, dtype=np.int32)
+    core.first_numbers(pair, number)
+    return number
 
 
 class Numbered(NamedTuple):
@@ -169,6 +192,7 @@ def numbered_table(ar: Numbered, en: Numbered) -> dict[str, list[tuple[str, floa
     # null word (n_a, n_e) as their source.
     uniq, pair = _pair_numbers(a_w, e_w, a_pos, e_pos, n_a, n_e, index)
     n_real = len(uniq)
+    number = _first_numbers(pair, n_real)
     e_in = np.flatnonzero(np.bincount(a_g, minlength=n_groups)[e_g] > 0)
     a_in = np.flatnonzero(np.bincount(e_g, minlength=n_groups)[a_g] > 0)
     src_a = np.concatenate([uniq // (n_e + 1), np.full(n_e, n_a)]).astype(index)
@@ -177,11 +201,11 @@ def numbered_table(ar: Numbered, en: Numbered) -> dict[str, list[tuple[str, floa
     # null instances follow the word pairs' (``pair``, shared by both, is not copied).
     with beside(  # t(e | a)
         _ibm1, src_a, (e_pos, e_in.astype(index)), (pair, (n_real + e_w[e_in]).astype(index)),
-        n_a + 1,
+        n_a + 1, number,
     ) as forward:
         t_bw = _ibm1(  # t(a | e)
             src_e, (a_pos, a_in.astype(index)), (pair, (n_real + a_w[a_in]).astype(index)),
-            n_e + 1,
+            n_e + 1, number,
         )
         t_fw = forward.result()
     weight = np.sqrt(t_fw[:n_real] * t_bw[:n_real])

@@ -13,17 +13,20 @@ the reader's order) to what the export puts there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from pkgutil import resolve_name
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from workbench.errors import InputError, WorkbenchError
-from workbench.filters.model import FALLBACKS, Rendering, SourceDocument, WriteReport
 
-SourceReader = Callable[[bytes, str], SourceDocument]
-SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], WriteReport]
+if TYPE_CHECKING:  # (the document model loads with a filter: a plain text file needs none)
+    from collections.abc import Callable
+
+    from workbench.filters.model import Rendering, SourceDocument, WriteReport
+
+    SourceReader = Callable[[bytes, str], SourceDocument]
+    SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], WriteReport]
 
 #: Bumped when a filter reads the same file into other blocks or tags: the export of a
 #: document imported by another version reads it again and refuses it, naming the version,
@@ -162,6 +165,8 @@ def write_source(
 ) -> WriteReport:
     """Write a stored original back through its filter. ``blocks``: how many blocks the
     import found; a file that now reads otherwise is refused before anything is written."""
+    from workbench.filters.model import FALLBACKS
+
     if fallback not in FALLBACKS:
         raise WorkbenchError(f"unknown fallback {fallback!r} (use {', '.join(FALLBACKS)})")
     spec = get_source_format(name)
