@@ -219,7 +219,7 @@ EXCERPT_LINKS = 5
 # Where they do not pair, both sides' paragraphs must hold this many sentences on average for
 # the bonus where both start one (paragraphs.START_BONUS): against a side one sentence a
 # paragraph, it is a bonus on the other side's paragraph starts alone (the literary sets, one
-# side so: hayy2 0.736/0.811 -> 0.648/0.704 with English, hayy 0.680/0.713 -> 0.660/0.641 with
+# side so: hayy2 0.736/0.811 -> 0.648/0.704 with English, hayy 0.707/0.713 -> 0.660/0.641 with
 # Arabic one sentence a paragraph, plain / FreeDict).
 PARAGRAPH_SENTENCES = 1.5
 # The paragraph links at each end joined into one group unless all 1–1, when the paragraph

@@ -30,10 +30,10 @@ MIN_ONE_TO_ONE = 0.9
 # Where the paragraphs do not pair (fewer than MIN_ONE_TO_ONE of the links 1–1), a link that
 # starts where both sides start a paragraph costs this much less (a cost in the search's
 # units). Strict link F1 through the real paragraph files, plain / FreeDict, of corpora/hayy,
-# hayy2 and fisherman (0.680/0.713, 0.736/0.811, 0.822/0.889 without): from 0.5 to 0.75 none
-# changes; 1.0 gives 0.687/0.713, 0.736/0.860, 0.822/0.917; 1.2 to 1.3 fisherman 0.852/0.917
-# too and at 1.25 and 1.3 hayy 0.687/0.740; from 1.4 hayy falls (plain 0.646). Checked at 1.25
-# on frame (0.623/0.717 -> 0.636/0.755), nights (unchanged), udhr and companies (unchanged).
+# hayy2 and fisherman (0.707/0.713, 0.736/0.811, 0.822/0.889 without): at 0.75 hayy2
+# 0.736/0.860 only; from 1.0 hayy 0.687 plain (one link) and fisherman 0.822/0.917; at 1.25
+# hayy 0.687/0.740 and fisherman 0.852/0.917; at 1.5 hayy 0.646/0.720. Checked at 1.25 on frame
+# (0.729/0.804 -> 0.742/0.845), nights (unchanged), udhr and companies (unchanged).
 # BENCHMARKS.md, stop 54.
 START_BONUS = 1.25
 BLOCK = 2048  # rows whose move costs are computed at once
