@@ -54,6 +54,10 @@ Test sets (all seeded, rebuilt identically on every run):
 - ``ntrex paragraphs``: 600 ntrex128 line pairs in paragraphs of 1 to N lines marked by
   continuation lines (``--presegmented``'s layout) on both sides or the English only, the
   gold one link per paragraph;
+- ``in their paragraph files``: hayy, hayy2, nights, fisherman and frame through
+  ``align_paragraphs`` in their ``*_paragraphs.txt`` (as the translator and the editor
+  paragraphed them: they do not pair as groups, and a link starting where both sides start a
+  paragraph gains a bonus), without and with FreeDict;
 - speed and peak memory on 10,000 × 10,000 sentences (the ntrex/tico pairs repeated, merged).
 Strict link F1 counts a link as right only when both its sides are exactly the gold ones.
 The wrong links of hayy, hayy2 and nights are counted by the kind of mistake they are part of
@@ -240,6 +244,16 @@ def fisherman_set() -> Set:
     English of it, one sentence a line, with the gold links made by hand."""
     return (_lines(FISHERMAN / "ar.txt"), _lines(FISHERMAN / "en.txt"),
             _gold_file(FISHERMAN / "gold.tsv"))
+
+
+def paragraph_files(name: str) -> tuple[list[list[str]], list[list[str]]]:
+    """corpora/``name``'s ``ar_paragraphs.txt`` and ``en_paragraphs.txt``, each paragraph cut
+    into its sentences by the splitter (those of its one-sentence-a-line files)."""
+    def side(lang: str) -> list[list[str]]:
+        lines = _lines(DATA / name / f"{lang}_paragraphs.txt")
+        return [[s for _, s in segment_text(line, lang)] for line in lines if line.strip()]
+
+    return side("ar"), side("en")
 
 
 def _gold_file(path: Path) -> list[Link]:
@@ -730,6 +744,7 @@ def run() -> list[Row]:
                 f1 = strict_f1(align_sentences(ar, en, params=params).links, gold)
                 rows.append(Row(f"ablation, {label}: strict link F1, {name}", f1, "F1"))
     rows.extend(_error_rows())
+    rows.extend(_paragraph_file_rows())
     rows.extend(_dictionary_rows())
     rows.extend(_flag_rows())
     rows.extend(hunalign.missing_rows() + native_rows())
@@ -780,6 +795,26 @@ def _dictionary_rows() -> list[Row]:
     f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon, pairs=news).links, gold)
     rows.append(Row("with FreeDict + 384 confirmed pairs (news): strict link F1, hayy", f1, "F1"))
     return rows + _error_rows(lexicon) + _project_pair_rows(lexicon, news)
+
+
+def _paragraph_file_rows() -> list[Row]:
+    """The literary sets through ``align_paragraphs`` in their own paragraph files, without
+    and with FreeDict (when Debian's package is there)."""
+    lexicons: list[tuple[str, Glosser | None]] = [("", None)]
+    if FREEDICT.exists():
+        from workbench.dictionary import open_lexicon
+
+        lexicons.append(("with FreeDict: ", open_lexicon([FREEDICT])))
+    rows = []
+    for name, make in (("hayy", hayy_set), ("hayy2", hayy2_set), ("nights", nights_set),
+                       ("fisherman", fisherman_set), ("frame", frame_set)):
+        gold = make()[2]
+        ar, en = paragraph_files(name)
+        for prefix, lexicon in lexicons:
+            f1 = strict_f1(align_paragraphs(ar, en, lexicon=lexicon).links, gold)
+            rows.append(Row(f"{prefix}strict link F1, {name} in its paragraph files "
+                            f"({len(ar)} / {len(en)} paragraphs)", f1, "F1"))
+    return rows
 
 
 def _error_rows(lexicon: Glosser | None = None) -> list[Row]:

@@ -48,7 +48,7 @@ from workbench.align.lists import item_counts
 from workbench.align.markers import openings, paired_openings, unbalanced
 from workbench.align.model import Alignment
 from workbench.align.omissions import left_out_skip, split_left_out
-from workbench.align.paragraphs import group_ids, pair_paragraphs
+from workbench.align.paragraphs import group_ids, pair_paragraphs, paragraph_starts
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import (
     MAX_GROUP,
@@ -216,6 +216,11 @@ EXCERPT_LINKS = 5
 # pair them no better than the sentence aligner does, and a wrong pairing binds it to wrong
 # links (news lines, one a paragraph, a tenth of them joined: strict F1 0.98 -> 0.40,
 # BENCHMARKS.md). One side's one-sentence paragraphs against the other's several are paired.
+# Where they do not pair, both sides' paragraphs must hold this many sentences on average for
+# the bonus where both start one (paragraphs.START_BONUS): against a side one sentence a
+# paragraph, it is a bonus on the other side's paragraph starts alone (the literary sets, one
+# side so: hayy2 0.736/0.811 -> 0.648/0.704 with English, hayy 0.707/0.713 -> 0.660/0.641 with
+# Arabic one sentence a paragraph, plain / FreeDict).
 PARAGRAPH_SENTENCES = 1.5
 # The paragraph links at each end joined into one group unless all 1–1, when the paragraph
 # counts differ: a translator's preface or note, or a heading one side leaves out, there
@@ -437,6 +442,7 @@ class TwoPassAligner:
         pairs: Sequence[tuple[str, str]] = (),
         starts: tuple[np.ndarray, np.ndarray] | None = None,
         clauses: bool = False,
+        par_starts: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
@@ -514,6 +520,9 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
+        # each sentence's paragraph-start value: a link starting at two such sentences gains
+        # their product (see paragraphs.paragraph_starts)
+        self.par_starts = par_starts or (None, None)
         # verse lines and recaps cost less to leave out where words are evidence (omissions)
         self.ar_skip = (left_out_skip(self.ar, self._stems()[0], recaps=not clauses)
                         if self.params.omission_links and self.evidence is not None else None)
@@ -535,6 +544,7 @@ class TwoPassAligner:
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
             self.ar_par, self.en_par, we, *self.items, *self.opens, *self.starts, self.ar_skip,
+            *self.par_starts,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -626,6 +636,7 @@ class TwoPassAligner:
         return Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
             self.en_par, w2e, *self.items, *self.opens, *self.starts, self.ar_skip,
+            *self.par_starts,
         )
 
     def _side_weights(
@@ -1517,13 +1528,15 @@ def align_sentences(
 def _aligned(
     ar: Sequence[str], en: Sequence[str], groups: tuple[Sequence[int], Sequence[int]] | None, *,
     glossary: Glossary | None, params: Params | None, lexicon: Glosser | None,
-    pairs: Sequence[tuple[str, str]],
+    pairs: Sequence[tuple[str, str]], par_starts: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
     with the cues its links teach, the border sentences the words move, the disputed links
     flagged. ``groups``: the paired paragraph group of every Arabic and English sentence
-    (:func:`align_paragraphs`); every link, in every pass, stays inside one."""
+    (:func:`align_paragraphs`); every link, in every pass, stays inside one. ``par_starts``:
+    each sentence's paragraph-start value (:func:`paragraphs.paragraph_starts`), in every pass
+    a bonus on a link that starts where both sides start a paragraph."""
     par = None if groups is None else (np.asarray(groups[0], dtype=np.int64),
                                        np.asarray(groups[1], dtype=np.int64))
 
@@ -1532,22 +1545,29 @@ def _aligned(
         return None if par is None else (par[0][np.asarray(oa, dtype=np.int64)],
                                          par[1][np.asarray(oe, dtype=np.int64)])
 
+    def par_starts_of(oa: Sequence[int], oe: Sequence[int]
+                      ) -> tuple[np.ndarray, np.ndarray] | None:
+        """The paragraph-start values of parts or clauses: their sentence's on its first."""
+        return None if par_starts is None else (on_clauses(par_starts[0], oa),
+                                                on_clauses(par_starts[1], oe))
+
     def aligned(starts: tuple[np.ndarray, np.ndarray] | None
                 ) -> tuple[TwoPassAligner, Alignment, Alignment]:
         """The aligner, its sentence search's alignment and the alignment it gives."""
         aligner = TwoPassAligner(ar, en, glossary, params, par, lexicon=lexicon, pairs=pairs,
-                                 starts=starts)
+                                 starts=starts, par_starts=par_starts)
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
         searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
             pa, pe, glossary, params, groups_of(oa, oe), lexicon=lexicon, pairs=pairs,
-            starts=ps).run(), aligner.run())
+            starts=ps, par_starts=par_starts_of(oa, oe)).run(), aligner.run())
         return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
             _with_words(TwoPassAligner(ca, ce, glossary, params, groups_of(oa, oe),
                                        lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
-                                           on_clauses(starts[1], oe)), clauses=True))))
+                                           on_clauses(starts[1], oe)), clauses=True,
+                                       par_starts=par_starts_of(oa, oe)))))
 
     aligner, searched, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
@@ -1696,7 +1716,8 @@ def align_paragraphs(
     lexicon: Glosser | None = None, pairs: Sequence[tuple[str, str]] = (),
 ) -> Alignment:
     """Align paragraph by paragraph where the texts share their paragraph structure, else
-    the whole text at once.
+    the whole text at once (a link that starts where both texts start a paragraph costing
+    ``paragraphs.START_BONUS`` less, unless one side's paragraphs are mostly one sentence).
 
     The paragraphs are paired by their lengths first (see :func:`pair_paragraphs`: a
     paragraph joined or split here and there is found, and equal counts are not taken on
@@ -1721,7 +1742,11 @@ def align_paragraphs(
         return whole()  # paragraphs that are mostly single sentences tell no more than those
     links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
     if links is None:
-        return whole()
+        if min(len(flat_ar) / len(ar), len(flat_en) / len(en)) < PARAGRAPH_SENTENCES:
+            return whole()  # one side starts nearly every sentence: no bonus (PARAGRAPH_SENTENCES)
+        # paragraphs that do not pair: a bonus where both sides start one
+        return _aligned(flat_ar, flat_en, None, glossary=glossary, params=params,
+                        lexicon=lexicon, pairs=pairs, par_starts=paragraph_starts(ar, en))
     if len(ar) != len(en):  # a paragraph of one side only: maybe at an end
         links = _ends_joined(links)
     ar_par, en_par = group_ids(links, ar, en)

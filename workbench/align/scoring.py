@@ -160,6 +160,10 @@ class Scorer:
     # the share of ``skip`` waived for leaving each Arabic sentence unlinked (a verse line, a
     # recap: see :func:`omissions.left_out_skip`); its words' cost stays
     ar_skip: np.ndarray | None = None
+    # a bonus taken off every two-sided link that starts where both sides start a paragraph
+    # (see :func:`paragraphs.paragraph_starts`): the Arabic sentence's value times the English
+    ar_par_start: np.ndarray | None = None
+    en_par_start: np.ndarray | None = None
 
     @property
     def we(self) -> np.ndarray:
@@ -190,6 +194,8 @@ class Scorer:
             None if self.ar_start is None else self.ar_start[a0:a1],
             None if self.en_start is None else self.en_start[e0:e1],
             None if self.ar_skip is None else self.ar_skip[a0:a1],
+            None if self.ar_par_start is None else self.ar_par_start[a0:a1],
+            None if self.en_par_start is None else self.en_par_start[e0:e1],
         )
 
     def coarse(self, factor: int) -> Scorer:
@@ -372,16 +378,23 @@ class Scorer:
 
     def _start_bonus(self, out: np.ndarray, moves: list[tuple[int, int]], band: Band) -> None:
         """Lowers in ``out`` the cost of every two-sided move by the bonuses of the sentences
-        it starts with (``ar_start``, ``en_start``), when they are given."""
+        it starts with (``ar_start``, ``en_start``) and the product of their paragraph-start
+        values (``ar_par_start``, ``en_par_start``), when they are given."""
         n, m = self.n, self.m
-        if self.ar_start is None or self.en_start is None or not (n and m):
+        starts = self.ar_start is not None and self.en_start is not None
+        pars = self.ar_par_start is not None and self.en_par_start is not None
+        if not (starts or pars) or not (n and m):
             return
         rows = np.arange(n + 1)[:, None]
         cols = np.minimum(band.columns(), m)
         for x, (k, el) in enumerate(moves):
             if k and el:
-                out[x] -= self.ar_start[np.clip(rows - k, 0, n - 1)]
-                out[x] -= self.en_start[np.clip(cols - el, 0, m - 1)]
+                a, e = np.clip(rows - k, 0, n - 1), np.clip(cols - el, 0, m - 1)
+                if starts:
+                    out[x] -= self.ar_start[a]
+                    out[x] -= self.en_start[e]
+                if pars:
+                    out[x] -= self.ar_par_start[a] * self.en_par_start[e]
 
     def _skip_costs(
         self, out: np.ndarray, moves: list[tuple[int, int]], band: Band, mass_a: np.ndarray
