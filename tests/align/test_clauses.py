@@ -260,3 +260,12 @@ def test_paragraphs_paired_first_keep_their_clause_links_inside_each_pair(
     en_doc = [k for k, doc in enumerate(en) for _ in doc]
     for a, e in result.links:
         assert len({ar_doc[i] for i in a} | {en_doc[j] for j in e}) == 1
+
+
+def test_an_empty_sentence_on_both_sides_is_linked_without_a_division_by_zero() -> None:
+    # the clause pass shared a clause link's words among its cells: 0 words on both sides
+    # divided by zero (align_sentences is public; the command line drops blank lines)
+    ar, en, _ = hayy_set()
+    result = align_sentences([*ar, ""], [*en, ""])
+    assert result.links[-1] == ([len(ar)], [len(en)])
+    assert result.links[:-1] == align_sentences(ar, en).links

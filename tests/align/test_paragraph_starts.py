@@ -42,3 +42,15 @@ def test_against_a_side_one_sentence_a_paragraph_the_text_is_aligned_as_its_sent
     ar_pars, _ = paragraph_files("hayy2")
     result = align_paragraphs(ar_pars, [[s] for s in en])
     assert result.links == align_sentences(ar, en).links
+
+
+def test_paragraphs_without_sentences_are_passed_over() -> None:
+    # [[], ar] against [en, []] paired 1–1 as two groups, each with one side empty: every
+    # sentence was a one-sided link at confidence 1.0
+    ar = ["ذهب الولد إلى المدرسة.", "وكان الجو جميلا.", "ثم عاد إلى البيت.", "وأكل طعامه.",
+          "ونام مبكرا.", "وفي الصباح استيقظ."]
+    en = ["The boy went to school.", "The weather was nice.", "Then he returned home.",
+          "He ate his food.", "He slept early.", "In the morning he woke up."]
+    result = align_paragraphs([[], ar], [en, []])
+    assert result.links == [([i], [i]) for i in range(6)]
+    assert result.links == align_paragraphs([ar], [en]).links

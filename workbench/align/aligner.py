@@ -1729,6 +1729,9 @@ def align_paragraphs(
     Indices in the result count sentences through the whole text.
     """
     keep_large_blocks()
+    # a paragraph without sentences is no paragraph: paired, it would leave its counterpart
+    # out, every sentence of it a one-sided link at full confidence
+    ar, en = [p for p in ar if p], [p for p in en if p]
     flat_ar = [s for p in ar for s in p]
     flat_en = [s for p in en for s in p]
 

@@ -137,10 +137,10 @@ def _cell_words(
     (Arabic, English) sentence pairs it joins by the words of their clauses."""
     out: dict[tuple[int, int], float] = {}
     for a, e in links:
-        if not a or not e:
-            continue
         wa = sum(ar_words[k] for k in a)
         we = sum(en_words[k] for k in e)
+        if not wa or not we:  # one-sided, or clauses without words (empty sentences)
+            continue
         scale = (wa + we) / 2 / (wa * we)
         for k in a:
             for m in e:
