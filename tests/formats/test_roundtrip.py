@@ -1009,3 +1009,34 @@ def test_an_untranslated_units_copied_source_without_arabic_is_no_translation(
     report = project.import_xliff(path, doc="names")
     assert (report.added, report.left_alone) == ([], 1)
     assert (project.segment(sid).target, project.segment(sid).status) == ("", "new")
+
+
+def test_an_export_is_stamped_after_the_latest_revision(
+    tmp_path: Path, new_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An approval stored in the millisecond the export began counted as made after it: the
+    reference brought back then kept the approved unit as newer instead of protecting it (a
+    rare failure of the test above under load). The export's time is now after every
+    revision, so nothing stored before it counts as since."""
+    from datetime import datetime
+
+    import workbench.formats.model as model
+
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        project.import_translation_text(_JOINED_EN, "doc", "reference")
+        project.review(1, "approved")
+        latest = datetime.fromisoformat(project.history(1)[-1].at)
+
+        class SameMillisecond(datetime):
+            @classmethod
+            def now(cls, tz: Any = None) -> datetime:
+                return latest
+
+        monkeypatch.setattr(model, "datetime", SameMillisecond)
+        path = project.export_file("tmx", tmp_path / "ref.tmx", version="reference:main").path
+        monkeypatch.undo()
+        report = project.import_bilingual(path)
+        assert (report.left_alone, report.protected, report.kept_newer) == (
+            2, {"approved": 1}, [])

@@ -11,6 +11,7 @@ import re
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ from workbench.project.lqa import Lqa
 from workbench.project.terms import Terms
 from workbench.statuses import STATUSES
 from workbench.store import exchange as q_exchange
+from workbench.store import history as q_history
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 
@@ -220,8 +222,11 @@ class Exports:
                               info["filter_version"])
 
     def export_header(self, doc: Document, version: str = "working") -> ExportHeader:
-        """The origin written into exported files."""
-        return ExportHeader(
+        """The origin written into exported files. Its time is after the latest revision: an
+        import of the file counts the revisions at or after it as edits made since the export
+        (``edited_since``), and an approval stored in the same millisecond as the export began
+        was taken for one (the file's English then kept out as older)."""
+        header = ExportHeader(
             project=self.context.path.name,
             document=doc.name,
             document_key=self.document_key(doc),
@@ -229,6 +234,11 @@ class Exports:
             tool="workbench",
             tool_version=__version__,
         )
+        latest = q_history.last_revision_at(self.context.db)
+        if latest is not None and latest >= header.created:
+            later = datetime.fromisoformat(latest) + timedelta(milliseconds=1)
+            header = replace(header, created=later.isoformat(timespec="milliseconds"))
+        return header
 
     def export_units(
         self,

@@ -107,6 +107,12 @@ def revisions(db: Database, segment_id: int) -> list[Row]:
     )
 
 
+def last_revision_at(db: Database) -> str | None:
+    """The time of the project's latest revision, as stored (None before the first)."""
+    row = next(iter(db.execute("SELECT at FROM revisions ORDER BY id DESC LIMIT 1")), None)
+    return None if row is None else str(row[0])
+
+
 def edited_since(db: Database, document_id: int, at: str) -> dict[int, list[str]]:
     """The segments of a document whose working English has a revision at or after ``at``
     (an ISO 8601 UTC time as stored), each with its English then ("" when it had none)
