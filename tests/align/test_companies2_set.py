@@ -1,31 +1,17 @@
-"""corpora/companies2 and its gold: the segmenter's sentences, every sentence in one link in
-order, each article heading linked alone to its English heading, and the held-out set aligned
-whole."""
+"""corpora/companies2 and its gold: each article heading linked alone to its English heading,
+and the held-out set aligned whole (well formed: test_real_sets)."""
 
 from __future__ import annotations
 
 import re
 
 from bench.align import companies2_set, strict_f1
-from bench.common import DATA
 from workbench.align import align_sentences
-from workbench.text.segment import segment_text
 
 # the Arabic headings name their article in words: 51-60
 NUMBERS = {"الحادية والخمسون": 51, "الثانية والخمسون": 52, "الثالثة والخمسون": 53,
            "الرابعة والخمسون": 54, "الخامسة والخمسون": 55, "السادسة والخمسون": 56,
            "السابعة والخمسون": 57, "الثامنة والخمسون": 58, "التاسعة والخمسون": 59, "الستون": 60}
-
-
-def test_companies2_sentences_are_the_segmenters_and_the_gold_covers_them() -> None:
-    ar, en, gold = companies2_set()
-    assert (len(ar), len(en), len(gold)) == (45, 48, 45)
-    assert [i for a, _ in gold for i in a] == list(range(len(ar)))
-    assert [j for _, e in gold for j in e] == list(range(len(en)))
-    for lang, sentences in (("ar", ar), ("en", en)):
-        lines = (DATA / "companies2" / f"{lang}_paragraphs.txt").read_text(
-            encoding="utf-8").splitlines()
-        assert [s for line in lines for _, s in segment_text(line, lang)] == sentences
 
 
 def test_companies2_headings_link_alone_to_their_article() -> None:

@@ -1,29 +1,16 @@
-"""corpora/companies and its gold: the segmenter's sentences, every sentence in one link in
-order, and each article heading linked alone to its English heading."""
+"""corpora/companies and its gold: each article heading linked alone to its English heading
+(well formed: test_real_sets)."""
 
 from __future__ import annotations
 
 import re
 
 from bench.align import companies_set
-from bench.common import DATA
-from workbench.text.segment import segment_text
 
 # the Arabic headings name their article in words: units and tens of 70-88
 UNITS = {"": 0, "الحادية": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5,
          "السادسة": 6, "السابعة": 7, "الثامنة": 8, "التاسعة": 9}
 TENS = {"السبعون": 70, "الثمانون": 80}
-
-
-def test_companies_sentences_are_the_segmenters_and_the_gold_covers_them() -> None:
-    ar, en, gold = companies_set()
-    assert (len(ar), len(en), len(gold)) == (103, 115, 102)
-    assert [i for a, _ in gold for i in a] == list(range(len(ar)))
-    assert [j for _, e in gold for j in e] == list(range(len(en)))
-    for lang, sentences in (("ar", ar), ("en", en)):
-        lines = (DATA / "companies" / f"{lang}_paragraphs.txt").read_text(
-            encoding="utf-8").splitlines()
-        assert [s for line in lines for _, s in segment_text(line, lang)] == sentences
 
 
 def _number(heading: str) -> int:

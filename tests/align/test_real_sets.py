@@ -1,8 +1,9 @@
-"""The real literary sets made by hand (corpora/hayy2: the passage of Hayy ibn Yaqzan after
+"""The real sets made by hand, literary (corpora/hayy2: the passage of Hayy ibn Yaqzan after
 corpora/hayy's, Ockley's English; corpora/nights: nights 2-3 of the Thousand and One Nights,
 Bulaq text, Burton's English; corpora/frame: its frame story, and corpora/fisherman: the tale
-of the fisherman and the jinni, Bulaq text, Lane's English) and their gold: the sentences are
-the splitter's, the gold covers every sentence once, in order."""
+of the fisherman and the jinni, Bulaq text, Lane's English) and legal (corpora/companies and
+companies2: Saudi Companies Law articles 70-88 and 51-60) and their gold: the sentences are the
+splitter's, the gold covers every sentence once, in order."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from collections.abc import Callable
 
 import pytest
 
-from bench.align import Set, fisherman_set, frame_set, hayy2_set, nights_set
+from bench.align import (
+    Set,
+    companies2_set,
+    companies_set,
+    fisherman_set,
+    frame_set,
+    hayy2_set,
+    nights_set,
+)
 from bench.common import DATA
 from workbench.text.segment import segment_text
 
@@ -20,6 +29,8 @@ from workbench.text.segment import segment_text
     ("nights", nights_set, (62, 104, 51)),
     ("frame", frame_set, (79, 96, 49)),
     ("fisherman", fisherman_set, (68, 79, 53)),
+    ("companies", companies_set, (103, 115, 102)),
+    ("companies2", companies2_set, (45, 48, 45)),
 ])
 def test_sentences_are_the_segmenters_and_the_gold_covers_them_in_order(
     name: str, make: Callable[[], Set], sizes: tuple[int, int, int],
