@@ -28,6 +28,12 @@ Test sets (all seeded, rebuilt identically on every run):
   English (he leaves out a poem and the night break with Shahrazad's recapitulation, and runs
   speeches together with "--") (corpora/fisherman: 68 / 79 sentences, 53 links made by hand),
   without and with FreeDict, and in the flag rows after frame's;
+- ``apples``: real literary translation by a fourth hand — the tale of the three apples (the
+  chest in the Tigris to Jaafar's wager on the next tale, nights 18–19) in the Bulaq text with
+  John Payne's English (1882–84, made from the Calcutta II text: he adds speeches and details
+  Bulaq lacks and has no night breaks) (corpora/apples: 65 / 112 sentences, 60 links made by
+  hand), without and with FreeDict, in its paragraph files and in the flag rows after
+  fisherman's;
 - ``udhr``: real legal text — the Universal Declaration of Human Rights, the UN's Arabic and
   English (corpora/udhr: 103 / 102 sentences, 97 links made by hand: preamble clauses, article
   headings, numbered paragraphs; the Arabic as published leaves one preamble clause out);
@@ -54,7 +60,7 @@ Test sets (all seeded, rebuilt identically on every run):
 - ``ntrex paragraphs``: 600 ntrex128 line pairs in paragraphs of 1 to N lines marked by
   continuation lines (``--presegmented``'s layout) on both sides or the English only, the
   gold one link per paragraph;
-- ``in their paragraph files``: hayy, hayy2, nights, fisherman and frame through
+- ``in their paragraph files``: hayy, hayy2, nights, fisherman, frame and apples through
   ``align_paragraphs`` in their ``*_paragraphs.txt`` (as the translator and the editor
   paragraphed them: they do not pair as groups, and a link starting where both sides start a
   paragraph gains a bonus), without and with FreeDict;
@@ -97,6 +103,7 @@ HAYY2 = DATA / "hayy2"
 NIGHTS = DATA / "nights"
 FRAME = DATA / "frame"
 FISHERMAN = DATA / "fisherman"
+APPLES = DATA / "apples"
 UDHR = DATA / "udhr"
 COMPANIES = DATA / "companies"
 COMPANIES2 = DATA / "companies2"
@@ -244,6 +251,12 @@ def fisherman_set() -> Set:
     English of it, one sentence a line, with the gold links made by hand."""
     return (_lines(FISHERMAN / "ar.txt"), _lines(FISHERMAN / "en.txt"),
             _gold_file(FISHERMAN / "gold.tsv"))
+
+
+def apples_set() -> Set:
+    """corpora/apples: the tale of the three apples (Bulaq text) and Payne's English of it, one
+    sentence a line, with the gold links made by hand."""
+    return _lines(APPLES / "ar.txt"), _lines(APPLES / "en.txt"), _gold_file(APPLES / "gold.tsv")
 
 
 def paragraph_files(name: str) -> tuple[list[list[str]], list[list[str]]]:
@@ -612,6 +625,7 @@ def sets() -> list[tuple[str, Set]]:
         ("nights", nights_set()),
         ("frame", frame_set()),
         ("fisherman", fisherman_set()),
+        ("apples", apples_set()),
         ("udhr", udhr_set()),
         ("udhr, paragraphs run together", udhr_run_together_set()),
         ("companies", companies_set()),
@@ -783,7 +797,8 @@ def _dictionary_rows() -> list[Row]:
     peer_dictionary = hunalign.freedict_lines(FREEDICT) if hunalign.available() else []
     for name, (ar, en, gold) in sets():
         if name in ("ntrex merged", "ntrex merged, with omissions", "legal", "hayy", "hayy2",
-                    "nights", "frame", "fisherman", "udhr", "udhr, paragraphs run together",
+                    "nights", "frame", "fisherman", "apples", "udhr",
+                    "udhr, paragraphs run together",
                     "companies", "companies, Articles 51-60", "long lines"):
             f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
             rows.append(Row(f"with FreeDict: strict link F1, {name}", f1, "F1", "", None,
@@ -807,7 +822,8 @@ def _paragraph_file_rows() -> list[Row]:
         lexicons.append(("with FreeDict: ", open_lexicon([FREEDICT])))
     rows = []
     for name, make in (("hayy", hayy_set), ("hayy2", hayy2_set), ("nights", nights_set),
-                       ("fisherman", fisherman_set), ("frame", frame_set)):
+                       ("fisherman", fisherman_set), ("frame", frame_set),
+                       ("apples", apples_set)):
         gold = make()[2]
         ar, en = paragraph_files(name)
         for prefix, lexicon in lexicons:
@@ -885,8 +901,8 @@ def flag_figures(result: Alignment, gold: Sequence[Link], threshold: float = 0.5
 def _flag_rows() -> list[Row]:
     """How well the confidence flags the wrong links (below 0.5) on the real sets (hayy,
     hayy2, nights, udhr and its run-together variant, and news), their totals, and then
-    frame's, fisherman's and companies' (after the totals, which keep the sets they had before
-    frame was added)."""
+    frame's, fisherman's, apples' and companies' (after the totals, which keep the sets they
+    had before frame was added)."""
     lexicon = None
     if FREEDICT.exists():
         from workbench.dictionary import open_lexicon
@@ -914,6 +930,7 @@ def _flag_rows() -> list[Row]:
                     (flagged - hit) / flagged if flagged else 0.0, "share"))
     return (rows + _set_flag_rows("frame", frame_set(), lexicon)[0]
             + _set_flag_rows("fisherman", fisherman_set(), lexicon)[0]
+            + _set_flag_rows("apples", apples_set(), lexicon)[0]
             + _set_flag_rows("companies", companies_set(), lexicon)[0])
 
 

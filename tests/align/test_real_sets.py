@@ -1,7 +1,8 @@
 """The real sets made by hand, literary (corpora/hayy2: the passage of Hayy ibn Yaqzan after
 corpora/hayy's, Ockley's English; corpora/nights: nights 2-3 of the Thousand and One Nights,
 Bulaq text, Burton's English; corpora/frame: its frame story, and corpora/fisherman: the tale
-of the fisherman and the jinni, Bulaq text, Lane's English) and legal (corpora/companies and
+of the fisherman and the jinni, Bulaq text, Lane's English; corpora/apples: the tale of the
+three apples, Bulaq text, Payne's English) and legal (corpora/companies and
 companies2: Saudi Companies Law articles 70-88 and 51-60) and their gold: the sentences are the
 splitter's, the gold covers every sentence once, in order."""
 
@@ -13,6 +14,7 @@ import pytest
 
 from bench.align import (
     Set,
+    apples_set,
     companies2_set,
     companies_set,
     fisherman_set,
@@ -29,6 +31,7 @@ from workbench.text.segment import segment_text
     ("nights", nights_set, (62, 104, 51)),
     ("frame", frame_set, (79, 96, 49)),
     ("fisherman", fisherman_set, (68, 79, 53)),
+    ("apples", apples_set, (65, 112, 60)),
     ("companies", companies_set, (103, 115, 102)),
     ("companies2", companies2_set, (45, 48, 45)),
 ])
@@ -82,3 +85,13 @@ def test_fisherman_is_the_tale_after_the_merchants_in_lanes_english() -> None:
     assert ((49,), ()) in gold and ((50,), ()) in gold  # the night break, Shahrazad's recap
     assert ((59,), tuple(range(66, 72))) in gold  # the tale of King Yunan opens
     assert not any("[II_" in s or "[Illustration]" in s or "[s.]" in s for s in en)
+
+
+def test_apples_is_the_tale_of_the_three_apples_in_paynes_english() -> None:
+    ar, en, gold = apples_set()
+    assert ar[0].startswith("ثم قال لجعفر ليلةً") and en[0].startswith("The Khalif Haroun")
+    assert ar[-1].endswith("قد وهبتُ لك دمه.") and en[-1].endswith("I will kill him.'")
+    assert ((3,), tuple(range(3, 12))) in gold  # the fisherman's poem, one line a sentence
+    assert ((49,), ()) in gold  # the night break, which Payne does not keep
+    assert ((37,), tuple(range(57, 62))) in gold  # the search for apples, enlarged by Payne
+    assert not any("[FN#" in s for s in en)
