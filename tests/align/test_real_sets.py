@@ -31,7 +31,7 @@ from workbench.text.segment import segment_text
     ("nights", nights_set, (62, 104, 51)),
     ("frame", frame_set, (79, 96, 49)),
     ("fisherman", fisherman_set, (68, 79, 53)),
-    ("apples", apples_set, (65, 112, 60)),
+    ("apples", apples_set, (65, 112, 61)),
     ("companies", companies_set, (103, 115, 102)),
     ("companies2", companies2_set, (45, 48, 45)),
 ])
