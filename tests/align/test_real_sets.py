@@ -91,7 +91,7 @@ def test_apples_is_the_tale_of_the_three_apples_in_paynes_english() -> None:
     ar, en, gold = apples_set()
     assert ar[0].startswith("ثم قال لجعفر ليلةً") and en[0].startswith("The Khalif Haroun")
     assert ar[-1].endswith("قد وهبتُ لك دمه.") and en[-1].endswith("I will kill him.'")
-    assert ((3,), tuple(range(3, 12))) in gold  # the fisherman's poem, one line a sentence
+    assert ((3,), tuple(range(3, 12))) in gold  # the old fisherman's poem: nine English lines
     assert ((49,), ()) in gold  # the night break, which Payne does not keep
     assert ((37,), tuple(range(57, 62))) in gold  # the search for apples, enlarged by Payne
     assert not any("[FN#" in s for s in en)
