@@ -121,6 +121,20 @@ def test_table_shows_file_names_as_written(
     assert "paired test bs against a[/b]/h.txt" in result.stdout
 
 
+def test_table_shows_colon_names_as_written_not_as_emoji(
+    tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name followed by a colon is not a rich emoji code: the baseline 'draft:A' of a
+    project's paired test was shown 'against draft\U0001f170 * p < 0.05'."""
+    monkeypatch.chdir(tmp_path)
+    hyp = Path(files["hyp"]).read_text(encoding="utf-8")
+    Path("draft:a").write_text(hyp, encoding="utf-8")
+    result = run_cli("score", "--hyp", "draft:a", "--hyp", files["hyp"], "--ref",
+                     files["ref"], "--paired-bs", "--paired-n", "20", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "paired test bs against draft:a: * p < 0.05" in result.stdout
+
+
 def test_table_shows_long_system_names_whole(
     tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

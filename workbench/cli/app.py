@@ -66,7 +66,9 @@ def __getattr__(name: str) -> Any:
             def on_broken_pipe(self) -> None:  # rich's own exits 1: "findings" to ``check``
                 reader_gone()
 
-        value = _Console(stderr=name == "err_console")
+        # emoji=False: text between colons is the user's (``draft:A:`` is not 🅰, nor
+        # ``Warning:fire:`` a flame)
+        value = _Console(stderr=name == "err_console", emoji=False)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -447,7 +449,7 @@ def plain_text(draw: Callable[[Any], object]) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    draw(Console(file=buffer, width=120, color_system=None, highlight=False))
+    draw(Console(file=buffer, width=120, color_system=None, highlight=False, emoji=False))
     return buffer.getvalue()
 
 
