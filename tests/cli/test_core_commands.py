@@ -376,6 +376,23 @@ def test_tables_show_colon_words_as_written_not_as_emoji(sample_db: Path) -> Non
     assert "test:dog:x" in listed.stdout
 
 
+def test_tables_show_control_characters_as_placeholders(sample_db: Path) -> None:
+    """An ESC stored in the English (an English file keeps it, for ``check`` to report) was
+    sent raw to the terminal by history and replace's preview (colouring or clearing it);
+    shown ``¤``, as in the TUI."""
+    from workbench.project import Project
+
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Bad \x1b[31mred\x1b[0m text.", override_reason="test")
+    db = ["--db", str(sample_db)]
+    history = run_cli("history", str(seg.id), *db)
+    preview = run_cli("replace", "Bad", "Good", "--dry-run", *db)
+    for result in (history, preview):
+        assert result.exit_code == 0
+        assert "\x1b" not in result.stdout and "¤[31mred¤[0m" in result.stdout
+
+
 def test_db_before_the_command_is_the_project_of_its_subcommands(
     sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
