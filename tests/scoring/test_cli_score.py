@@ -485,3 +485,24 @@ def test_tokenized_text_gets_one_warning_line_of_ours(tmp_path: Path) -> None:
     assert "120 lines end in a tokenized period" in result.stderr
     assert json.loads(result.stdout)["bleu"]["score"] == pytest.approx(
         BLEU().corpus_score(hyps, [refs]).score, abs=1e-4)
+
+
+def test_segments_without_text_get_a_warning(sample_db: Path, tmp_path: Path) -> None:
+    """A working translation half done scored low without a word of why: its segments
+    without English are scored as empty lines; stderr now says how many."""
+    from workbench.project import Project
+
+    with Project.open(sample_db) as project:
+        for seg in project.segments(limit=2):
+            project.save_draft(seg.id, "")
+    result = run_cli("score", "--db", str(sample_db), "--no-save", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ("warning: working: 2 of 21 segments have no text: scored as "
+                             "empty lines, which lowers its corpus scores\n")
+    (tmp_path / "r.txt").write_text("One.\nTwo.\n", encoding="utf-8")
+    (tmp_path / "h.txt").write_text("One.\n\n", encoding="utf-8")
+    files = run_cli("score", "--hyp", str(tmp_path / "h.txt"), "--ref", str(tmp_path / "r.txt"))
+    assert files.exit_code == 0
+    assert "h.txt: 1 of 2 segments has no text" in files.stderr
+    full = run_cli("score", "--hyp", str(tmp_path / "r.txt"), "--ref", str(tmp_path / "r.txt"))
+    assert full.exit_code == 0 and full.stderr == ""
