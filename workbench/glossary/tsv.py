@@ -45,7 +45,19 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
 
     A file refused read line by line is read again as a spreadsheet saves cells that hold
     tabs or line breaks (quoted, as in CSV); refused again, the refusal with fewer bad rows
-    stands (the line-by-line one on a tie)."""
+    stands (the line-by-line one on a tie).
+
+    A first line naming its columns with the Arabic terms' not first (a termbase exported as
+    tab-separated text: memoQ's ``Entry_ID, …, Arabic, …, English``, Excel's Unicode text) is
+    read by those names, as a CSV's header is."""
+    header = next((cells for _, line, cells in _lines(text)
+                   if line.strip() and not line.lstrip().startswith("#")), None)
+    if header is not None:
+        from workbench.glossary.csvfile import arabic_column, parse_rows  # it imports this one
+
+        if (arabic_column(header) or 0) > 0:
+            rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+            return parse_rows([(number, cells) for number, _, cells in _quoted_rows(rows)], path)
     try:
         return _parse_rows(_lines(text), path)
     except InputError as by_lines:
