@@ -161,6 +161,21 @@ def test_a_termbase_exported_as_tab_separated_text_is_read_by_its_header(
         ("جائحة", "pandemic", "x")]
 
 
+def test_a_tsv_with_an_id_column_first_is_named_so_and_read_with_columns(
+    tmp_path: Path,
+) -> None:
+    """Without a header, a first column of IDs was said to hold English ("the columns look
+    swapped"), and --columns, which would read it, was refused for a TSV."""
+    path = write(tmp_path, "g.tsv", "7\tجائحة\tpandemic\n8\tلقاح\tvaccine\n")
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: the first column holds no words (an ID column?) and the "
+                              "second Arabic (expected 'Arabic<TAB>English'; --columns "
+                              "TERM,RENDERING chooses others)")
+    assert [(e.term, e.rendering) for e in read_glossary(path, columns="2,3").entries] == [
+        ("جائحة", "pandemic"), ("لقاح", "vaccine")]
+
+
 def test_csv_columns_chosen_the_wrong_way_round_are_refused_as_swapped(tmp_path: Path) -> None:
     # TICO-19's g_ar_en.csv layout; --columns names the English first
     body = (
