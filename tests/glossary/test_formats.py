@@ -159,6 +159,8 @@ def test_a_termbase_exported_as_tab_separated_text_is_read_by_its_header(
     headed = write(tmp_path, "g.tsv", "Term ID\tArabic\tEnglish\tNotes\n7\tجائحة\tpandemic\tx\n")
     assert [(e.term, e.rendering, e.comment) for e in read_glossary(headed).entries] == [
         ("جائحة", "pandemic", "x")]
+    entry = write(tmp_path, "e.tsv", "اللغة العربية\tArabic language\nجائحة\tpandemic\n")
+    assert len(read_glossary(entry).entries) == 2  # a first entry naming Arabic is no header
 
 
 def test_a_tsv_with_an_id_column_first_is_named_so_and_read_with_columns(

@@ -148,8 +148,9 @@ def refuse_swapped(
     if arabic_share(" ".join(renderings)) <= 0.5:
         return
     if not any(ch.isalpha() for term in terms for ch in term):
+        hint = "" if "--columns" in expected else "; --columns TERM,RENDERING chooses others"
         raise InputError(path, "the first column holds no words (an ID column?) and the second "
-                               f"Arabic ({expected}; --columns TERM,RENDERING chooses others)")
+                               f"Arabic ({expected}{hint})")
     if arabic_share(" ".join(terms)) < 0.1:
         raise InputError(path, "the columns look swapped: the first holds English and the "
                                f"second Arabic ({expected})")
