@@ -357,6 +357,42 @@ def test_history_replace_and_changes_show_square_brackets_as_written(sample_db: 
     assert changes.exit_code == 0 and "[/b]" in changes.stdout
 
 
+def test_tables_show_colon_words_as_written_not_as_emoji(sample_db: Path) -> None:
+    """Text between colons is text, not a rich emoji code: 'Warning:fire:' showed as
+    'Warning\U0001f525' in history, a rendering 'test:dog:x' as 'test\U0001f436x' in the
+    glossary list."""
+    from workbench.project import Project
+
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Warning:fire: the ratio is 3:a: now.", override_reason="test")
+    db = ["--db", str(sample_db)]
+    history = run_cli("history", str(seg.id), "--format", "table", *db)
+    assert history.exit_code == 0 and "Warning:fire:" in history.stdout
+    assert "3:a:" in history.stdout
+    added = run_cli("glossary", "add", "تجربة", "test:dog:x", *db)
+    assert added.exit_code == 0 and "test:dog:x" in added.stdout
+    listed = run_cli("glossary", "list", *db)
+    assert "test:dog:x" in listed.stdout
+
+
+def test_tables_show_control_characters_as_placeholders(sample_db: Path) -> None:
+    """An ESC stored in the English (an English file keeps it, for ``check`` to report) was
+    sent raw to the terminal by history and replace's preview (colouring or clearing it);
+    shown ``¤``, as in the TUI."""
+    from workbench.project import Project
+
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Bad \x1b[31mred\x1b[0m text.", override_reason="test")
+    db = ["--db", str(sample_db)]
+    history = run_cli("history", str(seg.id), *db)
+    preview = run_cli("replace", "Bad", "Good", "--dry-run", *db)
+    for result in (history, preview):
+        assert result.exit_code == 0
+        assert "\x1b" not in result.stdout and "¤[31mred¤[0m" in result.stdout
+
+
 def test_db_before_the_command_is_the_project_of_its_subcommands(
     sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

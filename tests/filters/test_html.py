@@ -1019,3 +1019,20 @@ def test_alike_spans_holding_most_of_a_paragraph_are_no_tags(tmp_path: Path) -> 
     assert '<p class="c1" dir="ltr"><span class="c0">The revolution began, then spread in ' \
            '<span class="c3"><a href="https://example.org">Petrograd</a></span> quickly.' \
            '</span></p>' in text
+
+
+def test_an_aria_label_is_translated(tmp_path: Path) -> None:
+    """A menu's or an icon button's aria-label, what a screen reader says of it, stayed
+    Arabic in the English page."""
+    source = tmp_path / "nav.html"
+    source.write_text('<html lang="ar" dir="rtl"><body><nav aria-label="التنقل الرئيسي">'
+                      '<a href="/">الرئيسية</a></nav></body></html>', encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("nav", limit=10)
+        assert [x.source for x in segments] == ["التنقل الرئيسي", "<1>الرئيسية</1>"]
+        project.confirm(segments[0].id, "Main navigation")
+        project.confirm(segments[1].id, "<1>Home</1>")
+        out = project.export_file("original", tmp_path / "nav.en.html").path
+    nav = _tree(out).find(".//nav")
+    assert (nav.get("aria-label"), nav.find("a").text) == ("Main navigation", "Home")

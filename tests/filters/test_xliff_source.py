@@ -308,3 +308,17 @@ def test_another_languages_xliff_is_refused(tmp_path: Path) -> None:
             pytest.raises(InputError, match=r"french\.xlf: line 4: source language is 'fr', "
                           r"not Arabic \(ar\); .* set source-language to ar"):
         project.sources.import_file(path)
+
+
+def test_an_xliff_into_arabic_is_refused_as_the_other_direction(tmp_path: Path) -> None:
+    """An English-to-Arabic file was told to set its source language to ar (a tool's default
+    language), which would have imported English as the Arabic."""
+    path = tmp_path / "enar.xlf"
+    path.write_text(XLIFF12.replace('source-language="ar-SA" target-language="en-US"',
+                                    'source-language="en-US" target-language="ar-SA"'),
+                    encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True) as project, \
+            pytest.raises(InputError, match=r"enar\.xlf: line 4: a file to translate from "
+                          r"'en-US' into Arabic \('ar-SA'\): the workbench translates Arabic "
+                          r"into English$"):
+        project.sources.import_file(path)

@@ -108,6 +108,20 @@ def test_table_shows_square_brackets_as_written(tmp_path: Path, sample_db: Path)
     assert "pandemic [sic]" in listed.stdout and "virus [/i]" in listed.stdout
 
 
+def test_table_report_file_shows_colon_words_as_written(tmp_path: Path) -> None:
+    """A rendering 'Annex:b:x' is not a rich emoji code: the table written by ``--output``
+    said 'Annex\U0001f171x'."""
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("جائحة\tAnnex:b:x\n", encoding="utf-8")
+    ar, en, out = tmp_path / "ar.txt", tmp_path / "en.txt", tmp_path / "report.txt"
+    ar.write_text("جائحة كبيرة\n", encoding="utf-8")
+    en.write_text("A big epidemic.\n", encoding="utf-8")
+    result = run_cli("check", "--glossary", str(glossary), "--source", str(ar),
+                     "--target", str(en), "--output", str(out))
+    assert result.exit_code == 1
+    assert "'Annex:b:x'" in out.read_text(encoding="utf-8")
+
+
 def test_fail_on_and_warnings(files: dict[str, str]) -> None:
     Path(files["ar"]).write_text("وقعت الانتفاضة.\n", encoding="utf-8")
     Path(files["en"]).write_text("The insurrection happened\n", encoding="utf-8")

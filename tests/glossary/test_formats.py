@@ -141,6 +141,43 @@ def test_an_english_then_arabic_tsv_is_refused_as_swapped(tmp_path: Path) -> Non
     assert len(read_glossary(write(tmp_path, "m.tsv", mixed))) == 3
 
 
+def test_a_termbase_exported_as_tab_separated_text_is_read_by_its_header(
+    tmp_path: Path,
+) -> None:
+    """memoQ's termbase export saved tab-separated (Excel's Unicode text, UTF-16): read as
+    columns 1-4, its header was an entry (Entry_ID -> Entry_Subject), each ID a term and the
+    Arabic a forbidden rendering, exit 0; a header naming its columns now chooses them, as a
+    CSV's does."""
+    body = ("Entry_ID\tEntry_Subject\tArabic\tArabic_Def\tEnglish\tEnglish_Forbidden\r\n"
+            "1\thealth\tجائحة\t\tpandemic\tFalse\r\n"
+            "2\thealth\tالحجر الصحي\tعزل\tquarantine\tFalse\r\n")
+    path = tmp_path / "terms.txt"
+    path.write_text(body, encoding="utf-16")
+    glossary = read_glossary(path, "tsv")
+    assert [(e.term, e.rendering, e.forbidden) for e in glossary.entries] == [
+        ("جائحة", "pandemic", ()), ("الحجر الصحي", "quarantine", ())]
+    headed = write(tmp_path, "g.tsv", "Term ID\tArabic\tEnglish\tNotes\n7\tجائحة\tpandemic\tx\n")
+    assert [(e.term, e.rendering, e.comment) for e in read_glossary(headed).entries] == [
+        ("جائحة", "pandemic", "x")]
+    entry = write(tmp_path, "e.tsv", "اللغة العربية\tArabic language\nجائحة\tpandemic\n")
+    assert len(read_glossary(entry).entries) == 2  # a first entry naming Arabic is no header
+
+
+def test_a_tsv_with_an_id_column_first_is_named_so_and_read_with_columns(
+    tmp_path: Path,
+) -> None:
+    """Without a header, a first column of IDs was said to hold English ("the columns look
+    swapped"), and --columns, which would read it, was refused for a TSV."""
+    path = write(tmp_path, "g.tsv", "7\tجائحة\tpandemic\n8\tلقاح\tvaccine\n")
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: the first column holds no words (an ID column?) and the "
+                              "second Arabic (expected 'Arabic<TAB>English'; --columns "
+                              "TERM,RENDERING chooses others)")
+    assert [(e.term, e.rendering) for e in read_glossary(path, columns="2,3").entries] == [
+        ("جائحة", "pandemic"), ("لقاح", "vaccine")]
+
+
 def test_csv_columns_chosen_the_wrong_way_round_are_refused_as_swapped(tmp_path: Path) -> None:
     # TICO-19's g_ar_en.csv layout; --columns names the English first
     body = (

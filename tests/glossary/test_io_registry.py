@@ -32,7 +32,7 @@ def test_the_records_and_the_lists_derived_from_them() -> None:
     extensions = [e for f in GLOSSARY_FORMATS for e in f.extensions]
     assert len(extensions) == len(set(extensions))
     assert all(e.startswith(".") and e == e.lower() for e in extensions)
-    assert [f.name for f in GLOSSARY_FORMATS if f.takes_columns] == ["csv", "xlsx", "ods"]
+    assert [f.name for f in GLOSSARY_FORMATS if f.takes_columns] == ["tsv", "csv", "xlsx", "ods"]
     assert [f.name for f in GLOSSARY_FORMATS if f.takes_sheet] == ["xlsx", "ods"]
     assert glossary_format("tbx").reader is read_tbx
 
@@ -84,8 +84,11 @@ def test_tico19_csv_is_read_through_its_record() -> None:
 
 
 def test_refusals_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="--columns applies to CSV, XLSX and ODS glossaries only"):
-        read_glossary(SAMPLE, columns="1,2")
+    tbx = tmp_path / "g.tbx"
+    tbx.write_text(format_glossary(read_tsv(SAMPLE), "tbx"), encoding="utf-8")
+    with pytest.raises(InputError,
+                       match="--columns applies to TSV, CSV, XLSX and ODS glossaries only"):
+        read_glossary(tbx, columns="1,2")
     with pytest.raises(InputError, match="unknown glossary format 'xls'"):
         read_glossary(SAMPLE, "xls")
     with pytest.raises(ValueError, match="unknown glossary format 'csv'"):

@@ -121,6 +121,20 @@ def test_table_shows_file_names_as_written(
     assert "paired test bs against a[/b]/h.txt" in result.stdout
 
 
+def test_table_shows_colon_names_as_written_not_as_emoji(
+    tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name followed by a colon is not a rich emoji code: the baseline 'draft:A' of a
+    project's paired test was shown 'against draft\U0001f170 * p < 0.05'."""
+    monkeypatch.chdir(tmp_path)
+    hyp = Path(files["hyp"]).read_text(encoding="utf-8")
+    Path("draft:a").write_text(hyp, encoding="utf-8")
+    result = run_cli("score", "--hyp", "draft:a", "--hyp", files["hyp"], "--ref",
+                     files["ref"], "--paired-bs", "--paired-n", "20", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "paired test bs against draft:a: * p < 0.05" in result.stdout
+
+
 def test_table_shows_long_system_names_whole(
     tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -471,3 +485,24 @@ def test_tokenized_text_gets_one_warning_line_of_ours(tmp_path: Path) -> None:
     assert "120 lines end in a tokenized period" in result.stderr
     assert json.loads(result.stdout)["bleu"]["score"] == pytest.approx(
         BLEU().corpus_score(hyps, [refs]).score, abs=1e-4)
+
+
+def test_segments_without_text_get_a_warning(sample_db: Path, tmp_path: Path) -> None:
+    """A working translation half done scored low without a word of why: its segments
+    without English are scored as empty lines; stderr now says how many."""
+    from workbench.project import Project
+
+    with Project.open(sample_db) as project:
+        for seg in project.segments(limit=2):
+            project.save_draft(seg.id, "")
+    result = run_cli("score", "--db", str(sample_db), "--no-save", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ("warning: working: 2 of 21 segments have no text: scored as "
+                             "empty lines, which lowers its corpus scores\n")
+    (tmp_path / "r.txt").write_text("One.\nTwo.\n", encoding="utf-8")
+    (tmp_path / "h.txt").write_text("One.\n\n", encoding="utf-8")
+    files = run_cli("score", "--hyp", str(tmp_path / "h.txt"), "--ref", str(tmp_path / "r.txt"))
+    assert files.exit_code == 0
+    assert "h.txt: 1 of 2 segments has no text" in files.stderr
+    full = run_cli("score", "--hyp", str(tmp_path / "r.txt"), "--ref", str(tmp_path / "r.txt"))
+    assert full.exit_code == 0 and full.stderr == ""

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import select
 import signal
 import stat
@@ -57,16 +58,34 @@ def load_commands(name: str | None = None) -> None:
         importlib.import_module(mod)
 
 
+#: C0 and C1 control characters but tab and newline: an English file's stray ESC or BEL
+#: (stored as given) is shown ``¤`` in tables, as in the TUI, never sent to the terminal raw.
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def __getattr__(name: str) -> Any:
     """``console`` and ``err_console`` (rich) are built on first use: rich costs start-up time."""
     if name in ("console", "err_console"):
         from rich.console import Console
+        from rich.text import Text
 
         class _Console(Console):
             def on_broken_pipe(self) -> None:  # rich's own exits 1: "findings" to ``check``
                 reader_gone()
 
-        value = _Console(stderr=name == "err_console")
+            def render(self, renderable: Any, options: Any = None) -> Any:
+                """Each text (a table's cell, a title) with its control characters shown
+                ``¤``, before it is laid out: the widths hold."""
+                if isinstance(renderable, str) and CONTROLS.search(renderable):
+                    renderable = CONTROLS.sub("¤", renderable)
+                elif isinstance(renderable, Text) and CONTROLS.search(renderable.plain):
+                    renderable = renderable.copy()
+                    renderable.plain = CONTROLS.sub("¤", renderable.plain)
+                return super().render(renderable, options)
+
+        # emoji=False: text between colons is the user's (``draft:A:`` is not 🅰, nor
+        # ``Warning:fire:`` a flame)
+        value = _Console(stderr=name == "err_console", emoji=False)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -447,7 +466,7 @@ def plain_text(draw: Callable[[Any], object]) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    draw(Console(file=buffer, width=120, color_system=None, highlight=False))
+    draw(Console(file=buffer, width=120, color_system=None, highlight=False, emoji=False))
     return buffer.getvalue()
 
 

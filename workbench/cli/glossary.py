@@ -58,7 +58,7 @@ def _write(text: str, output: str | None) -> None:
 @click.argument("file", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(READ_FORMATS),
               help="The file's format (default: from its extension).")
-@click.option("--columns", help="CSV, XLSX, ODS: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name "
+@click.option("--columns", help="TSV, CSV, XLSX, ODS: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name "
                                 "or number (default: detected).")
 @click.option("--sheet", help="XLSX, ODS: the sheet to read, by name or number from 1 "
                               "(default: the first).")
@@ -128,7 +128,7 @@ def export_glossary(db: str | None, fmt: str | None, output: str | None) -> None
 @click.argument("file", type=FilePath())
 @click.option("--from", "src_fmt", type=click.Choice(READ_FORMATS),
               help="The input format (default: from the extension).")
-@click.option("--columns", help="CSV, XLSX, ODS: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+@click.option("--columns", help="TSV, CSV, XLSX, ODS: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
 @click.option("--sheet", help="XLSX, ODS: the sheet to read, by name or number from 1 "
                               "(default: the first).")
 @click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default=None,

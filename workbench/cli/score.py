@@ -117,19 +117,20 @@ def score(
         report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
                                 **options)
     _print_report(report, fmt, sort, metric or "chrf", limit)
-    _warn_tokenized(report)
+    _warn_text(report)
     if report.not_recorded:  # the scores are printed; only their record failed
         click.echo(f"warning: the run is not recorded: {report.not_recorded}", err=True)
 
 
-def _warn_tokenized(report: Any) -> None:
-    """A line on stderr per system whose text looks tokenized (``x .``)."""
-    from workbench.scoring.metrics import tokenized_warning
+def _warn_text(report: Any) -> None:
+    """A line on stderr per system whose text looks tokenized (``x .``), and per system with
+    segments without text."""
+    from workbench.scoring.metrics import empty_warning, tokenized_warning
 
     for system in report.systems:
-        warning = tokenized_warning(system)
-        if warning:
-            click.echo(f"warning: {warning}", err=True)
+        for warning in (tokenized_warning(system), empty_warning(system)):
+            if warning:
+                click.echo(f"warning: {warning}", err=True)
 
 
 def _refuse_with(mode: str, **given: Any) -> None:

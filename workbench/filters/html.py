@@ -4,8 +4,9 @@ A block is each stretch of text and inline elements inside a block-level element
 ``h1``–``h6``, ``li``, ``td``, ``th``, ``dt``, ``dd``, ``caption``, ``figcaption``, ``div``,
 ``title``...) between its block-level children, so ``<li>text<ul>…</ul></li>`` gives the
 item's text and then the nested list's items; a ``button`` and each ``option`` of a list are
-blocks of their own. Attributes people read are blocks too: ``alt``, ``title``,
-``placeholder``, the ``value`` of a submit, reset or button ``input`` and the ``content`` of
+blocks of their own. Attributes people read (or hear) are blocks too: ``alt``, ``title``,
+``placeholder``, ``aria-label`` (what a screen reader says of a link, a button, a menu), the
+``value`` of a submit, reset or button ``input`` and the ``content`` of
 ``<meta name="description">``. Inline
 elements (``b``, ``strong``, ``i``, ``em``, ``u``, ``a``, ``span``, ``sup``, ``sub``...) become
 pairs, nested as they are (but not a ``span`` or ``font`` saying only its language or font,
@@ -79,7 +80,7 @@ SKIPPED = frozenset({
 })
 LABELS = {"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u", "a": "link", "sup": "sup",
           "sub": "sub", "s": "s", "strike": "s", "del": "del", "ins": "ins", "sdfield": "field"}
-ATTRIBUTES = ("alt", "title", "placeholder")
+ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
 #: Input types whose ``value`` is the label the page shows (a button's).
 BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 META_NAMES = frozenset({"description", "keywords", "og:title", "og:description",

@@ -203,6 +203,9 @@ class _Xliff:
         return list(self.root.iter(self._q(name)))
 
     def _check_langs(self, src: str | None, trg: str | None, line: int | None) -> None:
+        if src and trg and not lang_matches(src, "ar") and lang_matches(trg, "ar"):
+            raise InputError(self.path, f"a file to translate from {src!r} into Arabic "
+                             f"({trg!r}): the workbench translates Arabic into English", line)
         if src and not lang_matches(src, "ar"):
             raise InputError(self.path, f"source language is {src!r}, not Arabic (ar); if its "
                              "source text is Arabic, the tool that wrote it gave its default "

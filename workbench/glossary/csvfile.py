@@ -133,6 +133,13 @@ def _name(header: str) -> str:
     return first if first == languages[0] else name
 
 
+def arabic_column(header: list[str]) -> int | None:
+    """The index of the column a header row names as the Arabic terms' (``Arabic``, ``ar-SA``,
+    ``Term (Arabic)``, ``العربية``), else None."""
+    names = [_name(h) for h in header]
+    return names.index("arabic") if "arabic" in names else None
+
+
 def _has_header(rows: list[list[str]]) -> bool:
     first = rows[0]
     if any(ARABIC_LETTER.search(c) for c in first):  # column names in Arabic: المصطلح,English

@@ -39,7 +39,7 @@ class GlossaryFormat:
     ) -> Glossary:
         """The glossary in the file at ``path``."""
         if columns and not self.takes_columns:
-            raise InputError(path, "--columns applies to CSV, XLSX and ODS glossaries only")
+            raise InputError(path, "--columns applies to TSV, CSV, XLSX and ODS glossaries only")
         if sheet is not None and not self.takes_sheet:
             raise InputError(path, "--sheet applies to XLSX and ODS glossaries only")
         if self.takes_sheet:
@@ -76,7 +76,7 @@ def format_tbx(glossary: Glossary) -> str:
 GLOSSARY_FORMATS: tuple[GlossaryFormat, ...] = (
     GlossaryFormat(
         "tsv", "OmegaT glossary TSV: term, rendering, comment, forbidden renderings",
-        (".tsv", ".txt", ".utf8"), read_tsv, format_tsv,
+        (".tsv", ".txt", ".utf8"), read_tsv, format_tsv, takes_columns=True,
     ),
     GlossaryFormat("tbx", "TBX-Basic", (".tbx", ".xml"), read_tbx, format_tbx),
     GlossaryFormat(

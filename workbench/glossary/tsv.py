@@ -40,12 +40,27 @@ ARABIC_HEADERS = {
 """First fields that make a first line a header (OmegaT's ``source``, a spreadsheet's)."""
 
 
-def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
+def parse_tsv(
+    text: str, path: str | Path = "glossary.tsv", columns: str | None = None
+) -> Glossary:
     """Parse glossary TSV text; every bad row is reported (:class:`BadRowsError`), none kept.
 
     A file refused read line by line is read again as a spreadsheet saves cells that hold
     tabs or line breaks (quoted, as in CSV); refused again, the refusal with fewer bad rows
-    stands (the line-by-line one on a tie)."""
+    stands (the line-by-line one on a tie).
+
+    ``columns`` (``--columns``), or a first line naming its columns with the Arabic terms' not
+    first (a termbase exported as tab-separated text: memoQ's ``Entry_ID, …, Arabic, …,
+    English``, Excel's Unicode text), reads the columns as a CSV's are chosen."""
+    header = next((cells for _, line, cells in _lines(text)
+                   if line.strip() and not line.lstrip().startswith("#")), None)
+    if header is not None:
+        from workbench.glossary.csvfile import arabic_column, parse_rows  # it imports this one
+
+        if columns or (arabic_column(header) or 0) > 0:
+            rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+            table = [(number, cells) for number, _, cells in _quoted_rows(rows)]
+            return parse_rows(table, path, columns)
     try:
         return _parse_rows(_lines(text), path)
     except InputError as by_lines:
@@ -130,7 +145,13 @@ def refuse_swapped(
 ) -> None:
     """Refuse a file read as English terms with Arabic renderings: (almost) no Arabic in the
     terms, mostly Arabic in the renderings (of its first rows)."""
-    if arabic_share(" ".join(terms)) < 0.1 and arabic_share(" ".join(renderings)) > 0.5:
+    if arabic_share(" ".join(renderings)) <= 0.5:
+        return
+    if not any(ch.isalpha() for term in terms for ch in term):
+        hint = "" if "--columns" in expected else "; --columns TERM,RENDERING chooses others"
+        raise InputError(path, "the first column holds no words (an ID column?) and the second "
+                               f"Arabic ({expected}{hint})")
+    if arabic_share(" ".join(terms)) < 0.1:
         raise InputError(path, "the columns look swapped: the first holds English and the "
                                f"second Arabic ({expected})")
 
@@ -165,9 +186,9 @@ def row_entry(
     return Entry(term, rendering, comment, words, number)
 
 
-def read_tsv(path: str | Path) -> Glossary:
-    """Read a glossary.tsv file (UTF-8, a BOM accepted)."""
-    return parse_tsv(read_text(path), path)
+def read_tsv(path: str | Path, columns: str | None = None) -> Glossary:
+    """Read a glossary.tsv file (UTF-8, a BOM accepted); ``columns`` as :func:`parse_tsv`."""
+    return parse_tsv(read_text(path), path, columns)
 
 
 def format_tsv(glossary: Glossary) -> str:

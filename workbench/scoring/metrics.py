@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from workbench.wording import plural
+
 if TYPE_CHECKING:  # sacrebleu (with lxml, numpy) loads when a Scorer is made, not at import
     from sacrebleu.metrics.base import Metric
 
@@ -66,6 +68,7 @@ class SystemScore:
     segments: list[SegmentScore]
     terms: Any = None  # workbench.scoring.terms.TermAccuracy when computed
     tokenized: int = 0  # lines ending in a tokenized period (" ."), as sacrebleu counts them
+    empty: int = 0  # lines without text (a segment not translated yet)
     stats: dict[str, list[list[float]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -180,7 +183,9 @@ class Scorer:
             )
         ]
         tokenized = sum(1 for hyp in hyps if hyp.endswith(" ."))
-        return SystemScore(name, metrics, segments, stats=all_stats, tokenized=tokenized)
+        empty = sum(1 for hyp in hyps if not hyp.strip())
+        return SystemScore(name, metrics, segments, stats=all_stats, tokenized=tokenized,
+                           empty=empty)
 
 
 def tokenized_warning(system: SystemScore) -> str:
@@ -190,6 +195,18 @@ def tokenized_warning(system: SystemScore) -> str:
     return (
         f"{system.name}: {system.tokenized} lines end in a tokenized period (' .'): the "
         "scores expect detokenized text (tokenized text may score lower)"
+    )
+
+
+def empty_warning(system: SystemScore) -> str:
+    """A warning for a system with lines (units) without text, else '': they are scored as
+    empty lines, which lowers the corpus scores (a working translation not finished yet)."""
+    if not system.empty:
+        return ""
+    return (
+        f"{system.name}: {system.empty:,} of {plural(len(system.segments), 'segment')} "
+        f"{'has' if system.empty == 1 else 'have'} no text: scored as empty lines, which "
+        "lowers its corpus scores"
     )
 
 
