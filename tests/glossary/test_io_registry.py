@@ -95,6 +95,20 @@ def test_refusals_name_the_file(tmp_path: Path) -> None:
         format_glossary(read_tsv(SAMPLE), "csv")  # csv has a reader only
 
 
+@pytest.mark.parametrize("name", ["terms.docx", "terms.pdf", "terms.odt"])
+def test_a_document_is_refused_with_the_formats_that_are_read(tmp_path: Path, name: str) -> None:
+    """A client's glossary as a Word table or a PDF: the refusal names the glossary formats
+    (it said "this command reads plain text only", which TBX, CSV and XLSX are not)."""
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04 a table of terms")
+    with pytest.raises(InputError, match=r"not a glossary: glossaries are read as TSV, CSV, "
+                                         r"TBX, XLSX or ODS"):
+        read_glossary(path)
+    result = run_cli("glossary", "import", str(path), "--db", str(tmp_path / "p.db"))
+    assert result.exit_code == 2 and f"{name}: a {path.suffix} document, not a glossary" in (
+        result.stderr)
+
+
 @pytest.mark.parametrize("fmt", ["tsv", "tbx", "csv", "xlsx"])
 def test_a_device_is_refused_before_it_is_read(fmt: str) -> None:
     """``glossary import /dev/zero`` read without end (/dev/null here, which ends)."""

@@ -117,6 +117,12 @@ def guess_format(path: str | Path) -> str:
     return _BY_EXTENSION.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
 
 
+# Documents clients send glossaries in (a table in Word, a PDF): no reader of ours takes them,
+# and the text reader's "plain text only" would say nothing of the formats that are read.
+_DOCUMENT_ENDINGS = frozenset({".docx", ".docm", ".doc", ".odt", ".rtf", ".pdf", ".epub",
+                               ".html", ".htm"})
+
+
 def read_glossary(
     path: str | Path, fmt: str | None = None, columns: str | None = None,
     sheet: str | None = None,
@@ -125,6 +131,10 @@ def read_glossary(
     workbooks, ``sheet`` for the workbooks only)."""
     from workbench.textio import refuse_workbook_as, workbook_format
 
+    ending = Path(path).suffix.lower()
+    if fmt is None and ending in _DOCUMENT_ENDINGS:
+        raise InputError(path, f"a {ending} document, not a glossary: glossaries are read as "
+                         "TSV, CSV, TBX, XLSX or ODS (save its table of terms as one of them)")
     if fmt is None and guess_format(path) in ("tsv", "csv"):
         fmt = workbook_format(path)  # a workbook named terms.csv, or with no ending
     refuse_workbook_as(path, fmt)
