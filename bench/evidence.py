@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from bench.align import FREEDICT, Set, fisherman_set, frame_set, hayy2_set, hayy_set, nights_set
+from bench.align import FREEDICT, Link, fisherman_set, frame_set, hayy2_set, hayy_set, nights_set
 from bench.common import Row, skipped
 from workbench.align.dictionary import (
     Glosser,
@@ -40,7 +40,7 @@ TEXTS = (("hayy", hayy_set), ("hayy2", hayy2_set), ("nights", nights_set),
          ("fisherman", fisherman_set), ("frame", frame_set))
 
 
-def recall_counts(ar: Sequence[str], en: Sequence[str], gold: Set | Sequence,
+def recall_counts(ar: Sequence[str], en: Sequence[str], gold: Sequence[Link],
                   glosser: Glosser) -> Counter[str]:
     """The number of Arabic content words of the gold links that have two sides (``words``),
     and of each of :data:`KINDS` among them (a word counted once a sentence)."""
@@ -82,6 +82,7 @@ def _rows(label: str, glosser: Glosser) -> list[Row]:
 
 
 def run() -> list[Row]:
+    """The shares with the basic vocabulary, then with FreeDict behind it."""
     basic = basic_vocabulary()
     rows = _rows("basic vocabulary", basic)
     if not FREEDICT.exists():
