@@ -10,7 +10,7 @@ import pytest
 from tests.dictionary import builders
 from tests.dictionary.builders import b64_encode
 from workbench.dictionary import Lexicon, key_of, open_dictionary, open_lexicon
-from workbench.dictionary.lookup import word_keys
+from workbench.dictionary.lookup import english_key, word_keys
 
 FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")
 
@@ -485,6 +485,27 @@ def test_an_inflected_english_word_finds_an_english_arabic_dictionarys_lemma(
     lexicon = open_lexicon([builders.dictd(tmp_path / "p", "phrasal", articles=phrasal)])
     assert [e.headword for e in lexicon.lookup("reads")] == ["read"]  # not read out
     assert [e.headword for e in lexicon.lookup("rays")] == ["ray"]  # not x-ray
+
+
+def test_an_irregular_english_form_or_one_of_a_final_e_finds_the_lemma(tmp_path: Path) -> None:
+    """The light stems undo no irregular form (took is no take, children no child) and leave
+    a lemma's final e that they take off before an ending (moves: mov, move: move): went,
+    children and moves found nothing in an English–Arabic dictionary of lemmas, nor took and
+    move the Arabic–English entries whose senses are FreeDict's "Takes" and "Moves"."""
+    lemmas = [("go", "ɡəʊ", ["ذهب"]), ("child", "tʃaɪld", ["طفل"]), ("move", "muːv", ["حرك"]),
+              ("take", "teɪk", ["أخذ"])]
+    lexicon = open_lexicon([builders.dictd(tmp_path, "lemmas", articles=lemmas)])
+    for typed, lemma in (("went", "go"), ("gone", "go"), ("children", "child"),
+                         ("moves", "move"), ("moved", "move"), ("took", "take")):
+        assert [e.headword for e in lexicon.lookup(typed)] == [lemma], typed
+    (tmp_path / "a").mkdir()
+    senses = [("يأخذ", "", ["Takes"]), ("يتحرك", "", ["Moves"]), ("أطفال", "", ["Children"])]
+    lexicon = open_lexicon([builders.dictd(tmp_path / "a", articles=senses)])
+    for typed, headword in (("took", "يأخذ"), ("take", "يأخذ"), ("move", "يتحرك"),
+                            ("child", "أطفال")):
+        assert [e.headword for e in lexicon.lookup(typed)] == [headword], typed
+    # a form that is as often a word of its own keeps to itself (left is no leave)
+    assert english_key("left") == "left" and english_key("leaves") == english_key("leave")
 
 
 def test_an_inflected_english_word_finds_each_dictionarys_own_headword(tmp_path: Path) -> None:

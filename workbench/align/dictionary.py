@@ -203,7 +203,7 @@ def _sense_stems(sense: str) -> list[str]:
     return stems if 0 < len(stems) <= MAX_SENSE_WORDS else []
 
 
-def _doc_forms(vocab: set[str]) -> Callable[[str], tuple[str, ...]]:
+def text_forms(vocab: set[str]) -> Callable[[str], tuple[str, ...]]:
     """Matches a sense's stem to the English text's stems: the same stem, or one that shares
     its first six letters, or of which one (six letters or more) is a prefix of the other:
     revolution ~ revolutionary, physic ~ physical, movement ~ movements. Shorter shared
@@ -248,6 +248,38 @@ def _translations(
     return tuple(stems)[:MAX_TRANSLATIONS]
 
 
+def lookup_words(text: str) -> list[str]:
+    """The words of an Arabic sentence as the dictionary looks them up (normalised as keys)."""
+    # here, not at the top: a text aligned without a dictionary does not load the lookup
+    from workbench.dictionary.lookup import dictionary_text
+
+    return _WORD.findall(dictionary_text(text).text)
+
+
+def content_key(word: str) -> str:
+    """A looked-up word folded for matching, or "" for a stop word or a single letter."""
+    from workbench.glossary.morphology import plain
+
+    folded = normalize_arabic(plain(word))
+    return "" if folded in AR_STOP or len(word) <= 1 else folded
+
+
+def word_translations(
+    word: str, glosser: Glosser, doc_forms: Callable[[str], tuple[str, ...]]
+) -> tuple[str, tuple[str, ...], float]:
+    """A content word's headword key ("" when its senses give nothing in the text), the English
+    text's stems its senses give, and their strength: 1 through its own headwords, RELATED
+    through related ones (keyed ``~word``) when no headword matches it."""
+    keys = glosser.best_keys(word)
+    senses = glosser.glosses(word)
+    chosen = _translations(senses, doc_forms)
+    strength = 1.0
+    if not senses:  # no headword matches the word: a related one, weaker
+        chosen, strength = _translations(_related(glosser, word), doc_forms), RELATED
+        keys = ["~" + word]
+    return keys[0] if keys and chosen else "", chosen, strength
+
+
 def _idf(df: Mapping[str, int], total: int) -> dict[str, float]:
     scale = math.log(total + 2)
     return {c: math.log((total + 2) / (n + 0.5)) / scale for c, n in df.items()}
@@ -268,38 +300,27 @@ def dictionary_evidence(
     """The dictionary concepts of Arabic sentences ``ar`` and English sentences (given as
     their content stems). With a :class:`WithBasic` glosser, ``translatable`` is the share
     the user's own dictionary translates."""
-    # here, not at the top: a text aligned without a dictionary does not load the lookup
-    from workbench.dictionary.lookup import dictionary_text
-    from workbench.glossary.morphology import plain
-
     primary = glosser.primary if isinstance(glosser, WithBasic) else None
     own: set[str] = set()  # words the primary dictionary alone translates
     en_vocab = {s for stems in en_stems for s in stems}
-    doc_forms = _doc_forms(en_vocab)
+    doc_forms = text_forms(en_vocab)
     # word -> key, translations, stem, strength (1, or RELATED through a related headword)
     word_info: dict[str, tuple[str, tuple[str, ...], str, float]] = {}
     ar_words: list[list[str]] = []
     for text in ar:
-        words = _WORD.findall(dictionary_text(text).text)
+        words = lookup_words(text)
         ar_words.append(words)
         for w in words:
             if w in word_info:
                 continue
-            folded = normalize_arabic(plain(w))
-            if folded in AR_STOP or len(w) <= 1:
+            folded = content_key(w)
+            if not folded:
                 word_info[w] = ("", (), "", 0.0)
                 continue
-            keys = glosser.best_keys(w)
-            senses = glosser.glosses(w)
-            chosen = _translations(senses, doc_forms)
             if primary is not None and _translations(primary.glosses(w), doc_forms):
                 own.add(w)
-            strength = 1.0
-            if not senses:  # no headword matches the word: a related one, weaker
-                chosen, strength = _translations(_related(glosser, w), doc_forms), RELATED
-                keys = ["~" + w]
-            word_info[w] = (keys[0] if keys and chosen else "", chosen, align_stem(folded),
-                            strength)
+            key, chosen, strength = word_translations(w, glosser, doc_forms)
+            word_info[w] = (key, chosen, align_stem(folded), strength)
     reverse: dict[str, dict[str, float]] = {}  # English stem -> Arabic keys, strength
     seeds: set[tuple[str, str]] = set()
     names: list[str] = []  # every concept, numbered in order of first use

@@ -26,7 +26,7 @@ from typing import Any
 from workbench.dictionary.model import DictionaryFile
 from workbench.text.normalize import PROBE_WORDS
 
-VERSION = 12  # raise when the readers' senses or the cache's layout change
+VERSION = 13  # raise when the readers' senses or the cache's layout change
 
 Keys = tuple[list[str], array, bool]  # keys, the headword index of each, read backwards
 

@@ -32,9 +32,10 @@ from workbench.dictionary.keycache import Keys, dictionary_keys
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.errors import WorkbenchError
 from workbench.glossary import morphology as m
+from workbench.text.irregular import IRREGULAR
 from workbench.text.normalize import Normalized, expand_ligatures, normalize
 from workbench.text.script import ARABIC_LETTER
-from workbench.text.stems import english_content_stems, english_stem
+from workbench.text.stems import EN_STOP, english_stem, english_words
 
 _WORD = re.compile(r"[^\W_]+")
 _JOINERS = re.compile(r"(?<=[^\W_])[-.&\u2010\u2011]+(?=[^\W_])")  # dictd's index drops them
@@ -365,15 +366,20 @@ def _backwards(entry: DictEntry, key: str) -> DictEntry:
 
 def english_key(text: str) -> str:
     """The key of an English word or phrase: the light stems of its content words, each
-    stemmed until it stays (uprisings → uprising → upris, as uprising)."""
+    stemmed until it stays (uprisings → uprising → upris, as uprising), an irregular form as
+    its base form's (took, taken → take; children → child), and without a final e, which the
+    light stems take off with an ending after it (moves → mov: move → mov)."""
     out = []
-    for stem in english_content_stems(text):
-        for _ in range(3):
+    for word in english_words(text):
+        if word in EN_STOP or len(word) <= 1:
+            continue
+        stem = word = IRREGULAR.get(word, word)
+        for _ in range(4):
             shorter = english_stem(stem)
             if shorter == stem:
                 break
             stem = shorter
-        out.append(stem)
+        out.append(stem[:-1] if word.endswith("e") and len(stem) >= 4 else stem)
     return " ".join(out)
 
 
