@@ -499,8 +499,8 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
-        # each sentence's paragraph-start value: a link starting at two such sentences gains
-        # their product (see paragraphs.paragraph_starts)
+        # each sentence's paragraph-start value (a link starting at two such sentences gains
+        # their product) and crossing cost (see paragraphs.paragraph_starts)
         self.par_starts = par_starts or (None,) * 4
         # verse lines and recaps cost less to leave out where words are evidence (omissions)
         self.ar_skip = (left_out_skip(self.ar, self._stems()[0], recaps=not clauses)
@@ -1505,11 +1505,11 @@ def _aligned(
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
     with the cues its links teach, the border sentences the words move, the disputed links
-    flagged. ``par_starts``: each sentence's paragraph-start value
-    (:func:`paragraphs.paragraph_starts`), in every pass a bonus on a link that starts where
-    both sides start a paragraph."""
+    flagged. ``par_starts``: what the paragraphs say of each sentence
+    (:func:`paragraphs.paragraph_starts`): in every pass, a bonus on a link that starts where
+    both sides start a paragraph, a cost on one that runs over a paragraph paired with none."""
     def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
-        """The paragraph-start values of parts or clauses: their sentence's on its first."""
+        """The paragraph values of parts or clauses: their sentence's on its first."""
         return None if par_starts is None else Starts(*(
             None if values is None else on_clauses(values, owner)
             for values, owner in zip(par_starts, (oa, oe, oa, oe), strict=True)))
@@ -1653,10 +1653,11 @@ def align_paragraphs(
     glossary: Glossary | None = None, params: Params | None = None,
     lexicon: Glosser | None = None, pairs: Sequence[tuple[str, str]] = (),
 ) -> Alignment:
-    """Align the sentences of two texts in paragraphs as one text, the paragraphs evidence: a
-    link that starts where both texts start a paragraph (paired ones, where the paragraphs
-    pair) costs less (:func:`paragraphs.paragraph_starts`), none is bound to its paragraph.
-    Indices in the result count sentences through the whole text."""
+    """Align the sentences of two texts in paragraphs as one text, the paragraphs evidence
+    (:func:`paragraphs.paragraph_starts`): a link that starts where both texts start a
+    paragraph (paired ones, where the paragraphs pair) costs less, one that runs over a
+    paragraph paired with none more; no link is bound to its paragraph. Indices in the result
+    count sentences through the whole text."""
     keep_large_blocks()
     return _aligned([s for p in ar for s in p], [s for p in en for s in p], glossary=glossary,
                     params=params, lexicon=lexicon, pairs=pairs,

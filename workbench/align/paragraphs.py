@@ -5,7 +5,8 @@ Paragraphs are long, so their lengths say a lot: a Gale–Church search over par
 characters (links 1–1, 1–2, 2–1, 2–2, 1–3, 3–1, and 1–0 / 0–1: a paragraph the translation
 leaves out or adds, for a flat cost instead of a length cost) pairs them. Where nearly every
 link is 1–1 (the texts share their paragraph structure) the starts of the paired paragraphs
-gain PAIRED_BONUS; otherwise every start of both sides gains the smaller START_BONUS.
+gain PAIRED_BONUS, and a link that runs over an end of a paragraph paired with none costs
+CROSSING; otherwise every start of both sides gains the smaller START_BONUS.
 """
 
 from __future__ import annotations
