@@ -4,8 +4,11 @@ across the moved break nor stop counting where the breaks are shared."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from bench.align import Link, fisherman_set, strict_f1
 from workbench.align import align_paragraphs
+from workbench.align.dp import Band
 from workbench.align.paragraphs import pair_paragraphs
 
 
@@ -34,3 +37,14 @@ def test_a_moved_break_keeps_the_links_the_shared_breaks_give() -> None:
     assert pair_paragraphs(lengths, [sum(map(len, p)) for p in moved]) is not None
     f1 = strict_f1(align_paragraphs(ar_pars, moved).links, gold)
     assert f1 >= strict_f1(align_paragraphs(ar_pars, shared).links, gold) >= 0.82
+
+
+def test_the_search_keeps_within_a_paragraph_of_the_pair() -> None:
+    """Three paired paragraphs of two sentences a side: after Arabic sentence 0 (paragraph 0)
+    the path may reach the end of English paragraph 1 (4), not paragraph 2; after Arabic 4
+    (paragraph 2), back to the start of paragraph 1 (2), not paragraph 0. A long text's path
+    cannot slip far from the pairs (on repeated text, by whole repeats)."""
+    pair = np.array([0, 0, 1, 1, 2, 2])
+    band = Band.paragraphs(pair, pair)
+    assert band.hi.tolist() == [4, 4, 6, 6, 6, 6, 6]
+    assert band.lo.tolist() == [0, 0, 0, 0, 0, 2, 2]

@@ -499,9 +499,9 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
-        # each sentence's paragraph-start value (a link starting at two such sentences gains
-        # their product) and crossing cost (see paragraphs.paragraph_starts)
-        self.par_starts = par_starts or (None,) * 4
+        # what the paragraphs say of each sentence (see paragraphs.paragraph_starts)
+        self.paragraphs = par_starts
+        self.par_starts = (None,) * 4 if par_starts is None else par_starts[:4]
         # verse lines and recaps cost less to leave out where words are evidence (omissions)
         self.ar_skip = (left_out_skip(self.ar, self._stems()[0], recaps=not clauses)
                         if self.params.omission_links and self.evidence is not None else None)
@@ -685,7 +685,10 @@ class TwoPassAligner:
         if n == 0 or m == 0:
             self.posterior = [1.0] * (n + m)
             return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
-        full = Band.full(n, m)
+        limits = None  # (where the paragraphs pair: a paragraph's sentences stay near its pair)
+        if self.paragraphs is not None and self.paragraphs.ar_pair is not None:
+            limits = Band.paragraphs(self.paragraphs.ar_pair, self.paragraphs.en_pair)
+        full = limits if limits is not None else Band.full(n, m)
         skip = scorer.skip_en()
         ends: list[tuple[int, int]] = []
         if (n + 1) * full.width <= FULL_DP_CELLS:
@@ -698,12 +701,13 @@ class TwoPassAligner:
             if guide is not None:  # around the earlier pass's path
                 centre = _centre_from_cells(_cells_of_links(guide), n)
                 half = GUIDE_HALF + GUIDE_SLOPE * max(1.0, slope)
-            elif n > COARSE_ROWS:  # around a coarse alignment's path
+            elif limits is None and n > COARSE_ROWS:  # around a coarse alignment's path
                 centre = _centre_from_cells(_coarse_cells(scorer), n)
                 half = COARSE_FACTOR + 4 * max(1.0, slope)
             else:  # around the diagonal drawn by the lengths
                 centre, half = _diagonal(scorer)
-            path, band, costs = _banded_search(scorer, centre, half, skip, self.moves, ends)
+            path, band, costs = _banded_search(scorer, centre, half, limits, skip, self.moves,
+                                               ends)
         self.cells += costs.cells
         self.widths.append(band.width)
         assert path is not None
@@ -1192,7 +1196,7 @@ def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:
 
 
 def _banded_search(
-    scorer: Scorer, centre: np.ndarray, half: float, skip: np.ndarray,
+    scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray,
     moves: list[tuple[int, int]] = MOVES, ends: list[tuple[int, int]] | None = None,
 ) -> tuple[list[tuple[int, int]], Band, BlockCosts]:
     """The cheapest path in a band around ``centre``: while the path runs along an edge of
@@ -1204,14 +1208,14 @@ def _banded_search(
     recentred = 0
     tails, head = _partial(scorer)
     for _ in range(10):
-        band = Band.around(centre, half, m)
+        band = Band.around(centre, half, m).within(limits)
         costs = BlockCosts(scorer, band, moves)
         path = search(band, moves, costs, skip, tails=tails, ends=ends, head=head)
         if path is None:
             half *= 2
             continue
         cells = _cells(path)
-        if not band.touches(cells) or band.width > m:
+        if not band.touches(cells, limits) or band.width > m:
             break
         centre = _centre_from_cells(cells, n)
         if recentred < 3:
@@ -1241,7 +1245,7 @@ def _coarse_cells(scorer: Scorer) -> np.ndarray:
         half = f + 4 * max(1.0, coarse.m / coarse.n)
     else:
         centre, half = _diagonal(coarse)
-    path, _, _ = _banded_search(coarse, centre, half, coarse.skip_en(), COARSE_MOVES)
+    path, _, _ = _banded_search(coarse, centre, half, None, coarse.skip_en(), COARSE_MOVES)
     return np.minimum(_cells(path) * f, [scorer.n, scorer.m])
 
 
@@ -1510,9 +1514,13 @@ def _aligned(
     both sides start a paragraph, a cost on one that runs over a paragraph paired with none."""
     def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
         """The paragraph values of parts or clauses: their sentence's on its first."""
-        return None if par_starts is None else Starts(*(
-            None if values is None else on_clauses(values, owner)
-            for values, owner in zip(par_starts, (oa, oe, oa, oe), strict=True)))
+        if par_starts is None:
+            return None
+        a, e = np.asarray(oa, dtype=np.int64), np.asarray(oe, dtype=np.int64)
+        return Starts(*(None if values is None else on_clauses(values, owner)
+                        for values, owner in zip(par_starts[:4], (oa, oe, oa, oe), strict=True)),
+                      *(None if pair is None else pair[owner]
+                        for pair, owner in zip(par_starts[4:], (a, e), strict=True)))
 
     def aligned(starts: tuple[np.ndarray, np.ndarray] | None
                 ) -> tuple[TwoPassAligner, Alignment, Alignment]:
@@ -1656,8 +1664,9 @@ def align_paragraphs(
     """Align the sentences of two texts in paragraphs as one text, the paragraphs evidence
     (:func:`paragraphs.paragraph_starts`): a link that starts where both texts start a
     paragraph (paired ones, where the paragraphs pair) costs less, one that runs over a
-    paragraph paired with none more; no link is bound to its paragraph. Indices in the result
-    count sentences through the whole text."""
+    paragraph paired with none more; no link is bound to its paragraph (where they pair, the
+    search keeps within a paragraph of the pairs). Indices in the result count sentences
+    through the whole text."""
     keep_large_blocks()
     return _aligned([s for p in ar for s in p], [s for p in en for s in p], glossary=glossary,
                     params=params, lexicon=lexicon, pairs=pairs,

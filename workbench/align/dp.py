@@ -65,12 +65,48 @@ class Band:
         """The band's cells up to row n and column m (for a path ending at (n, m))."""
         return Band(np.minimum(self.lo[: n + 1], m), np.minimum(self.hi[: n + 1], m), m)
 
-    def touches(self, cells: np.ndarray, margin: int = 2) -> bool:
+    def within(self, limits: Band | None) -> Band:
+        """This band cut down to ``limits`` (e.g. the cells that paragraphs allow)."""
+        if limits is None:
+            return self
+        lo = np.maximum(self.lo, limits.lo)
+        hi = np.minimum(self.hi, limits.hi)
+        bad = lo > hi  # the band misses the allowed cells of a row: take them all
+        lo[bad] = limits.lo[bad]
+        hi[bad] = limits.hi[bad]
+        return Band(np.maximum.accumulate(lo), np.minimum.accumulate(hi[::-1])[::-1].copy(),
+                    self.m)
+
+    def touches(self, cells: np.ndarray, limits: Band | None = None, margin: int = 2) -> bool:
         """Whether a path (its ``cells``, rows of (i, j)) runs along an inner edge of the band
-        (the band may be too narrow). The matrix's own edges do not count."""
+        (the band may be too narrow). Edges that are ``limits``' own (or the matrix's) do not
+        count."""
         i, j = cells[:, 0], cells[:, 1]
         lo, hi = self.lo[i], self.hi[i]
-        return bool(np.any(((j - lo < margin) & (lo > 0)) | ((hi - j < margin) & (hi < self.m))))
+        floor = limits.lo[i] if limits is not None else 0
+        ceiling = limits.hi[i] if limits is not None else self.m
+        return bool(np.any(((j - lo < margin) & (lo > floor))
+                           | ((hi - j < margin) & (hi < ceiling))))
+
+    @classmethod
+    def paragraphs(cls, ar_par: np.ndarray, en_par: np.ndarray) -> Band:
+        """The cells that keep paragraph p of one side within a paragraph of paragraph p of the
+        other (p − 1 .. p + 1: a link may run over a break into the paragraph beside it).
+
+        ``ar_par[a]`` / ``en_par[e]`` number each sentence's paragraph (in order, the same
+        numbers on both sides). Row i may reach the English of the paragraphs beside those of
+        Arabic sentences i−1 and i.
+        """
+        n, m = len(ar_par), len(en_par)
+        count = int(max(ar_par.max(initial=-1), en_par.max(initial=-1))) + 1
+        starts = np.searchsorted(en_par, np.arange(count) - 1, side="left")
+        ends = np.searchsorted(en_par, np.arange(count) + 1, side="right")
+        lo = np.zeros(n + 1, dtype=np.int64)
+        hi = np.full(n + 1, m, dtype=np.int64)
+        if n:
+            lo[1:] = starts[ar_par]
+            hi[:-1] = ends[ar_par]
+        return cls(np.maximum.accumulate(lo), np.minimum.accumulate(hi[::-1])[::-1].copy(), m)
 
 
 class _Layout:

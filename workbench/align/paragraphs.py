@@ -5,8 +5,10 @@ Paragraphs are long, so their lengths say a lot: a Gale–Church search over par
 characters (links 1–1, 1–2, 2–1, 2–2, 1–3, 3–1, and 1–0 / 0–1: a paragraph the translation
 leaves out or adds, for a flat cost instead of a length cost) pairs them. Where nearly every
 link is 1–1 (the texts share their paragraph structure) the starts of the paired paragraphs
-gain PAIRED_BONUS, and a link that runs over an end of a paragraph paired with none costs
-CROSSING; otherwise every start of both sides gains the smaller START_BONUS.
+gain PAIRED_BONUS, a link that runs over an end of a paragraph paired with none costs
+CROSSING, and the search keeps within a paragraph of the pairs (a link may run over a paired
+break into the paragraph beside it); otherwise every start of both sides gains the smaller
+START_BONUS.
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ START_BONUS = 1.25
 # only) with its Arabic one sentence a paragraph and its English paragraphed as the gold links:
 # 0.955 / 0.919 bound, 0.910 / 0.881 at 1.25, 0.940 / 0.910 at 2.5 (0.933 / 0.897 bound with
 # one break moved, 0.940 / 0.910 at 2.5). Below 8, a paragraph of TICO-19's memo left out of
-# its English was linked with its neighbour (a 5–1 link). BENCHMARKS.md, stop 55.
+# its English was linked with its neighbour (a 5–1 link). The search still keeps within a
+# paragraph of the pairs (dp.Band.paragraphs): unbounded, it slipped by whole repeats on
+# bench import_translation's 100,000 lines (384 lines repeated) with FreeDict, 2.4 GB at its
+# peak instead of 0.9. BENCHMARKS.md, stop 55.
 PAIRED_BONUS = 2.5
 CROSSING = 8.0
 # Paragraphs say nothing unless one side's hold this many sentences on average: the lengths of
@@ -69,6 +74,10 @@ class Starts(NamedTuple):
     # the cost to a link that holds it after its first sentence (None: none anywhere)
     ar_crossing: np.ndarray | None
     en_crossing: np.ndarray | None
+    # the paragraph pair it is in, where the paragraphs pair (None: they do not): the search
+    # keeps within a pair of it (dp.Band.paragraphs)
+    ar_pair: np.ndarray | None = None
+    en_pair: np.ndarray | None = None
 
 
 def pair_paragraphs(
@@ -172,8 +181,13 @@ def paragraph_starts(ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]]) -
     first = np.cumsum([0, *map(len, ar)]), np.cumsum([0, *map(len, en)])
     values = np.zeros(first[0][-1], dtype=np.float32), np.zeros(first[1][-1], dtype=np.float32)
     crossing = np.zeros_like(values[0]), np.zeros_like(values[1])
+    pair: tuple[np.ndarray, np.ndarray] | None = None
     if links is not None:
-        for a, e in links:
+        pair = np.zeros(len(values[0]), dtype=np.int64), np.zeros(len(values[1]), dtype=np.int64)
+        for g, (a, e) in enumerate(links):
+            for side, run in enumerate((a, e)):
+                if run:
+                    pair[side][first[side][run[0]]:first[side][run[-1] + 1]] = g
             if a and e:
                 values[0][first[0][a[0]]] = values[1][first[1][e[0]]] = PAIRED_BONUS ** 0.5
             else:  # its first sentence and the one after it
@@ -186,5 +200,5 @@ def paragraph_starts(ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]]) -
     else:
         values[0][first[0][:-1]] = values[1][first[1][:-1]] = START_BONUS ** 0.5
     if not (crossing[0].any() or crossing[1].any()):
-        return Starts(*values, None, None)
-    return Starts(*values, *crossing)
+        return Starts(*values, None, None, *(pair or (None, None)))
+    return Starts(*values, *crossing, *(pair or (None, None)))

@@ -378,9 +378,9 @@ class Scorer:
     def _start_bonus(self, out: np.ndarray, moves: list[tuple[int, int]], band: Band) -> None:
         """Lowers in ``out`` the cost of every two-sided move by the bonuses of the sentences
         it starts with (``ar_start``, ``en_start``) and the product of their paragraph-start
-        values (``ar_par_start``, ``en_par_start``), and raises that of every move by the
-        paragraph-crossing costs of its sentences after the first (``ar_par_cross``,
-        ``en_par_cross``), when they are given."""
+        values (``ar_par_start``, ``en_par_start``), and raises it by the paragraph-crossing
+        costs of its sentences after the first (``ar_par_cross``, ``en_par_cross``), when
+        they are given."""
         n, m = self.n, self.m
         starts = self.ar_start is not None and self.en_start is not None
         pars = self.ar_par_start is not None and self.en_par_start is not None
@@ -400,9 +400,9 @@ class Scorer:
                     out[x] -= self.en_start[e]
                 if pars:
                     out[x] -= self.ar_par_start[a] * self.en_par_start[e]
-            if cross and (k > 1 or el > 1):
-                out[x] += ca[np.minimum(rows, n)] - ca[np.clip(rows - k + 1, 0, n)]
-                out[x] += ce[cols] - ce[np.clip(cols - el + 1, 0, m)]
+                if cross and (k > 1 or el > 1):  # (sentences i - k + 1 .. i - 1, j - l + 1 ..)
+                    out[x] += ca[np.minimum(rows, n)] - ca[np.clip(rows - k + 1, 0, n)]
+                    out[x] += ce[cols] - ce[np.clip(cols - el + 1, 0, m)]
 
     def _skip_costs(
         self, out: np.ndarray, moves: list[tuple[int, int]], band: Band, mass_a: np.ndarray
