@@ -394,12 +394,14 @@ class Scorer:
             ce = np.concatenate([[0.0], np.cumsum(self.en_par_cross)]).astype(np.float32)
         for x, (k, el) in enumerate(moves):
             if k and el:
-                a, e = np.clip(rows - k, 0, n - 1), np.clip(cols - el, 0, m - 1)
+                a = np.clip(rows - k, 0, n - 1)
                 if starts:
                     out[x] -= self.ar_start[a]
-                    out[x] -= self.en_start[e]
-                if pars:
-                    out[x] -= self.ar_par_start[a] * self.en_par_start[e]
+                    out[x] -= self.en_start[np.clip(cols - el, 0, m - 1)]
+                if pars:  # (on the rows of links that start at an Arabic paragraph start)
+                    hit = np.flatnonzero(self.ar_par_start[a[:, 0]])
+                    out[x, hit] -= self.ar_par_start[a[hit]] * self.en_par_start[
+                        np.clip(cols[hit] - el, 0, m - 1)]
                 if cross and (k > 1 or el > 1):  # (sentences i - k + 1 .. i - 1, j - l + 1 ..)
                     out[x] += ca[np.minimum(rows, n)] - ca[np.clip(rows - k + 1, 0, n)]
                     out[x] += ce[cols] - ce[np.clip(cols - el + 1, 0, m)]
