@@ -76,8 +76,8 @@ class Starts(NamedTuple):
     en_crossing: np.ndarray | None
     # the paragraph pair it is in, where the paragraphs pair (None: they do not): the search
     # keeps within a pair of it (dp.Band.paragraphs)
-    ar_pair: np.ndarray | None = None
-    en_pair: np.ndarray | None = None
+    ar_pair: np.ndarray | None
+    en_pair: np.ndarray | None
 
 
 def pair_paragraphs(
@@ -199,6 +199,5 @@ def paragraph_starts(ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]]) -
         return None
     else:
         values[0][first[0][:-1]] = values[1][first[1][:-1]] = START_BONUS ** 0.5
-    if not (crossing[0].any() or crossing[1].any()):
-        return Starts(*values, None, None, *(pair or (None, None)))
-    return Starts(*values, *crossing, *(pair or (None, None)))
+    crossed = crossing if crossing[0].any() or crossing[1].any() else (None, None)
+    return Starts(*values, *crossed, *(pair or (None, None)))
