@@ -499,7 +499,8 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
-        # what the paragraphs say of each sentence (see paragraphs.paragraph_starts)
+        # what the paragraphs say of each sentence (see paragraphs.paragraph_starts); the
+        # scorers take its start values and crossing costs
         self.paragraphs = par_starts
         self.par_starts = (None,) * 4 if par_starts is None else par_starts[:4]
         # verse lines and recaps cost less to leave out where words are evidence (omissions)
@@ -1513,7 +1514,8 @@ def _aligned(
     (:func:`paragraphs.paragraph_starts`): in every pass, a bonus on a link that starts where
     both sides start a paragraph, a cost on one that runs over a paragraph paired with none."""
     def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
-        """The paragraph values of parts or clauses: their sentence's on its first."""
+        """The paragraph values of parts or clauses: their sentence's start value and
+        crossing cost on its first, its pair on each."""
         if par_starts is None:
             return None
         a, e = np.asarray(oa, dtype=np.int64), np.asarray(oe, dtype=np.int64)
