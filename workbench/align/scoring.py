@@ -438,7 +438,6 @@ class Scorer:
         _native.core.link_lex(
             out, z, f32(gaps[0]), f32(gaps[1]), i64(bases[0]), i64(bases[1]),
             i64(band.lo), i64(band.hi), f64(self.ar_cum), f64(self.en_cum), move_arr,
-            none, none,  # (the C loop's paragraphs, which nothing gives any more)
             self.n, self.m, band.width, reach, lengths.ratio, lengths.s2, p.nu, p.w_lex,
         )
         _log1p_in_place(z.reshape(-1))
