@@ -17,6 +17,7 @@ required rendering inside it is not counted.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from workbench.glossary.english import EnglishText, find_rendering, is_inflection, is_respelling
@@ -102,12 +103,18 @@ def _rules(entries: list[Entry]) -> _Rules:
     return rules
 
 
-def check_matches(matches: list[TermMatch], target: str) -> TermReport:
-    """Check the English ``target`` against term occurrences already found in the source."""
+def check_matches(
+    matches: list[TermMatch], target: str, unvowelled: Collection[int] = ()
+) -> TermReport:
+    """Check the English ``target`` against term occurrences already found in the source;
+    ``unvowelled``: the starts of occurrences of a vocalised term whose text writes none of
+    its vowels (:meth:`TermMatcher.unvowelled`), rendered last and missed as a warning."""
     report = TermReport(matches=matches)
     if not matches:
         return report
     groups: dict[str, list[TermMatch]] = {}
+    if unvowelled:  # the renderings found are counted for the certain occurrences first
+        matches = sorted(matches, key=lambda mt: mt.start in unvowelled)
     for match in matches:
         group = groups.get(match.term)
         if group is None:
@@ -125,6 +132,7 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
     # First every term consumes the English of its renderings, then forbidden renderings are
     # looked for: one inside another term's rendering is that rendering, whatever the order.
     counted: list[tuple[_Rules, list[TermMatch], int, list[tuple[int, int]]]] = []
+    missed: list[tuple[_Rules, list[TermMatch], int]] = []
     for rules, occ in ruled:
         n = len(occ)
         if len(rules.search) == 1:
@@ -149,18 +157,7 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
         occurrences += n
         rendered += used
         if used < n:
-            term = occ[0].term
-            required = rules.required
-            plural = "s" if n > 1 else ""
-            for match in occ[used:]:
-                findings.append(
-                    Finding(
-                        TERM_MISSING, "missing", "error",
-                        f"{term}: expected {_quote(required)} "
-                        f"({used} of {n} occurrence{plural} rendered)",
-                        term=term, expected=list(required), span=(match.start, match.end),
-                    )
-                )
+            missed.append((rules, occ, used))
         if rules.forbidden:
             counted.append((rules, occ, used, found))
     for rules, occ, used, found in counted:
@@ -187,6 +184,8 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
                         span=(where.start, where.end),
                     )
                 )
+    for rules, occ, used in missed:  # after the forbidden ones: those are no other form
+        findings += _missing(rules, occ, used, english, taken, unvowelled)
     report.occurrences = occurrences
     report.rendered = rendered
     if findings:
@@ -195,6 +194,43 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
     return report
 
 
+def _missing(
+    rules: _Rules, occ: list[TermMatch], used: int, english: EnglishText, taken: bytearray,
+    unvowelled: Collection[int],
+) -> list[Finding]:
+    """The term-missing findings of a term's unrendered occurrences: an error, or a warning
+    where the English has another form of a required rendering in words not counted for
+    anything (disinfect for disinfection: it names them, and they are then taken) or the
+    Arabic writes none of a vocalised term's vowels (عرض for عَرَض: perhaps a homograph)."""
+    n = len(occ)
+    term, required = occ[0].term, rules.required
+    counts = f"{used} of {n} occurrence{'s' if n > 1 else ''} rendered"
+    others = [
+        span for phrase in rules.search for span in english.find_related(phrase)
+        if taken.count(0, *span) == span[1] - span[0]
+    ]
+    findings = []
+    for match in occ[used:]:
+        note, found = "", None
+        while others:
+            a, b = others.pop(0)
+            if taken.count(0, a, b) == b - a:  # (another form of two renderings: once)
+                taken[a:b] = b"\x01" * (b - a)
+                found = english.text[a:b]
+                note = f", found '{found}', another form"
+                break
+        if match.start in unvowelled:
+            note += "; the Arabic writes none of its vowels, perhaps another word"
+        findings.append(Finding(
+            TERM_MISSING, "missing", "warning" if note else "error",
+            f"{term}: expected {_quote(required)}{note} ({counts})",
+            term=term, expected=list(required), found=found, span=(match.start, match.end),
+        ))
+    return findings
+
+
 def check_terms(matcher: TermMatcher, source: str, target: str) -> TermReport:
     """Find the glossary terms of ``source`` and check their renderings in ``target``."""
-    return check_matches(matcher.find(source), target)
+    matches = matcher.find(source)
+    unvowelled = {mt.start for mt in matches if matcher.unvowelled(source, mt)}
+    return check_matches(matches, target, unvowelled)

@@ -373,6 +373,11 @@ class EnglishText:
             if spelling.symbols is None and keyset.isdisjoint(spelling.words[0]):
                 continue  # (most renderings: their first word is not in the text)
             found.extend(self._find_spelling(spelling))
+        return self._finish(found)
+
+    def _finish(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Spans found, left to right without overlaps (the longest at a place), in the
+        original text."""
         if len(found) > 1:
             found.sort(key=lambda s: (s[0], -s[1]))
             out: list[tuple[int, int]] = []
@@ -384,6 +389,82 @@ class EnglishText:
         if kept is None or not found:
             return found
         return [(kept[a], kept[b - 1] + 1) for a, b in found]
+
+    def find_related(self, phrase: str) -> list[tuple[int, int]]:
+        """Spans of another form of ``phrase``: its words in order, each of its word family
+        (:func:`related_words`: disinfect for disinfection, self-isolate for self-isolation),
+        in any case (Covid-19 for COVID-19), a determiner allowed between two of them (touch
+        your face for touching face). An acronym without a digit has none (us is not US)."""
+        if is_acronym(phrase) and not any(c.isdigit() for c in phrase):
+            return []
+        found: list[tuple[int, int]] = []
+        for spelling in phrase_spellings(phrase, exact=True):
+            if spelling.symbols is None:
+                found.extend(self._find_related([min(w) for w in spelling.words]))
+        return self._finish(found)
+
+    def _find_related(self, words: list[str]) -> list[tuple[int, int]]:
+        """Spans of the tokens that are, in order, of the families of ``words``."""
+        keys, size = self.keys, len(self.keys)
+        found = []
+        for i, key in enumerate(keys):
+            if not related_words(key, words[0]):
+                continue
+            at = i
+            for word in words[1:]:
+                nxt = at + 1
+                if (nxt + 1 < size and keys[nxt] in _DETERMINERS and self._joined(at, None)
+                        and not related_words(keys[nxt], word)):
+                    at, nxt = nxt, nxt + 1  # touch your face
+                if nxt >= size or not related_words(keys[nxt], word) or not self._joined(
+                        at, None):
+                    break
+                at = nxt
+            else:
+                found.append((self.spans[i][0], self.spans[at][1]))
+        return found
+
+
+# Endings that derive or inflect words from a shared beginning: disinfect-ion / disinfect,
+# expos-ure / expos-ed, prepar-edness / prepar-ing, isolat-ion / isolat-e, protect-ion /
+# protect-ive, spread / spread-ing.
+_ENDINGS = frozenset([
+    "", "e", "s", "es", "d", "ed", "ing", "ings", "er", "ers", "or", "ors", "ion", "ions",
+    "ation", "ations", "ure", "ures", "ment", "ments", "ness", "edness", "ity", "ities", "al",
+    "ally", "ly", "ive", "ives", "ively", "ous", "ious", "ize", "izes", "ized", "izing",
+    "ization", "ise", "ises", "ised", "ising", "isation", "able", "ably", "ible", "ance",
+    "ances", "ence", "ences", "ant", "ants", "ent", "ents", "ate", "ates", "ated", "ating", "y",
+    "ies", "ied", "ic", "ical", "ically", "ist", "ists", "ism",
+])
+#: The beginning two words of one family share: at least this many letters, and half the
+#: longer word's.
+MIN_SHARED = 5
+# Words that may stand between two words of another form of a rendering (touch your face).
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "your", "his", "her", "their", "its", "our", "my", "this", "these"]
+)
+
+
+@lru_cache(maxsize=65536)
+def related_words(one: str, other: str) -> bool:
+    """Are two (lower-case) words one, or of one family: a shared beginning of at least
+    :data:`MIN_SHARED` letters and half the longer word, each word that beginning and one of
+    :data:`_ENDINGS` (disinfection / disinfect, exposure / exposed, preparedness / preparing,
+    updates / updated; not organ / organization, nor international / internet)?"""
+    if one == other:
+        return True
+    if (one[:MIN_SHARED] != other[:MIN_SHARED] or not one.isalpha() or not other.isalpha()
+            or one in _FUNCTION_WORDS or other in _FUNCTION_WORDS):
+        return False
+    shared = next((k for k, (a, b) in enumerate(zip(one, other)) if a != b),
+                  min(len(one), len(other)))
+    longer = max(len(one), len(other))
+    for cut in range(shared, MIN_SHARED - 1, -1):
+        if 2 * cut < longer:
+            break
+        if one[cut:] in _ENDINGS and other[cut:] in _ENDINGS:
+            return True
+    return False
 
 
 def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:
