@@ -394,12 +394,14 @@ class EnglishText:
         """Spans of another form of ``phrase``: its words in order, each of its word family
         (:func:`related_words`: disinfect for disinfection, self-isolate for self-isolation),
         in any case (Covid-19 for COVID-19), a determiner allowed between two of them (touch
-        your face for touching face). An acronym without a digit has none (us is not US)."""
+        your face for touching face). An acronym without a digit has none (us is not US), nor a
+        rendering with symbols other than hyphens between its words (C++ is not C)."""
         if is_acronym(phrase) and not any(c.isdigit() for c in phrase):
             return []
         found: list[tuple[int, int]] = []
         for spelling in phrase_spellings(phrase, exact=True):
-            if spelling.symbols is None:
+            if spelling.symbols is None and spelling.lead is spelling.trail is None and not any(
+                    spelling.gaps):  # (a rendering's symbols are required: C++ is not C)
                 found.extend(self._find_related([min(w) for w in spelling.words]))
         return self._finish(found)
 
@@ -426,8 +428,8 @@ class EnglishText:
 
 
 # Endings that derive or inflect words from a shared beginning: disinfect-ion / disinfect,
-# expos-ure / expos-ed, prepar-edness / prepar-ing, isolat-ion / isolat-e, protect-ion /
-# protect-ive, spread / spread-ing.
+# expos-ure / expos-ed, prepar-edness / prepar-ing, isolat-ion / isolat-e, spread /
+# spread-ing.
 _ENDINGS = frozenset([
     "", "e", "s", "es", "d", "ed", "ing", "ings", "er", "ers", "or", "ors", "ion", "ions",
     "ation", "ations", "ure", "ures", "ment", "ments", "ness", "edness", "ity", "ities", "al",
@@ -436,6 +438,9 @@ _ENDINGS = frozenset([
     "ances", "ence", "ences", "ant", "ants", "ent", "ents", "ate", "ates", "ated", "ating", "y",
     "ies", "ied", "ic", "ical", "ically", "ist", "ists", "ism",
 ])
+# One of two words of a family is their shared beginning or an inflection of it (exposed,
+# exposure; not position, positive: posit- is no word).
+_INFLECTIONS = frozenset(["", "e", "s", "es", "d", "ed", "ing", "ings"])
 #: The beginning two words of one family share: at least this many letters, and half the
 #: longer word's.
 MIN_SHARED = 5
@@ -449,20 +454,24 @@ _DETERMINERS = frozenset(
 def related_words(one: str, other: str) -> bool:
     """Are two (lower-case) words one, or of one family: a shared beginning of at least
     :data:`MIN_SHARED` letters and half the longer word, each word that beginning and one of
-    :data:`_ENDINGS` (disinfection / disinfect, exposure / exposed, preparedness / preparing,
-    updates / updated; not organ / organization, nor international / internet)?"""
+    :data:`_ENDINGS`, one of them an inflection (disinfection / disinfect, exposure / exposed,
+    preparedness / preparing, updates / updated; not organ / organization, international /
+    internet, position / positive)?"""
     if one == other:
         return True
     if (one[:MIN_SHARED] != other[:MIN_SHARED] or not one.isalpha() or not other.isalpha()
             or one in _FUNCTION_WORDS or other in _FUNCTION_WORDS):
         return False
-    shared = next((k for k, (a, b) in enumerate(zip(one, other)) if a != b),
+    shared = next((k for k, (a, b) in enumerate(zip(one, other, strict=False))
+                   if a != b),
                   min(len(one), len(other)))
     longer = max(len(one), len(other))
     for cut in range(shared, MIN_SHARED - 1, -1):
         if 2 * cut < longer:
             break
-        if one[cut:] in _ENDINGS and other[cut:] in _ENDINGS:
+        ends = one[cut:], other[cut:]
+        if ends[0] in _ENDINGS and ends[1] in _ENDINGS and (
+                ends[0] in _INFLECTIONS or ends[1] in _INFLECTIONS):
             return True
     return False
 
