@@ -46,10 +46,11 @@ def test_words_of_other_families(one: str, other: str) -> None:
     ("people need to self-isolate.", "self isolation", "self-isolate"),
     ("Please help us.", "US", None),  # an acronym is matched in its case: us is not US
     ("The C language.", "C++", None),  # a rendering's symbols are required
-    ("The touch of a face.", "touching face", None),  # of is no determiner between them
+    ("The touch of a face.", "touching face", None),  # one word between them at most
+    ("the ongoing coronavirus outbreak", "ongoing outbreak", "ongoing coronavirus outbreak"),
 ])
 def test_other_forms_of_a_rendering(text: str, phrase: str, form: str | None) -> None:
-    found = [text[a:b] for a, b in EnglishText(text).find_related(phrase)]
+    found = [text[w[0][0]:w[-1][1]] for w in EnglishText(text).find_related(phrase)]
     assert found == ([form] if form else [])
 
 

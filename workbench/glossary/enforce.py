@@ -205,18 +205,16 @@ def _missing(
     n = len(occ)
     term, required = occ[0].term, rules.required
     counts = f"{used} of {n} occurrence{'s' if n > 1 else ''} rendered"
-    others = [
-        span for phrase in rules.search for span in english.find_related(phrase)
-        if taken.count(0, *span) == span[1] - span[0]
-    ]
+    others = [words for phrase in rules.search for words in english.find_related(phrase)]
     findings = []
     for match in occ[used:]:
         note, found = "", None
         while others:
-            a, b = others.pop(0)
-            if taken.count(0, a, b) == b - a:  # (another form of two renderings: once)
-                taken[a:b] = b"\x01" * (b - a)
-                found = english.text[a:b]
+            words = others.pop(0)
+            if all(taken.count(0, a, b) == b - a for a, b in words):  # words not counted
+                for a, b in words:
+                    taken[a:b] = b"\x01" * (b - a)
+                found = english.text[words[0][0]:words[-1][1]]
                 note = f", found '{found}', another form"
                 break
         if match.start in unvowelled:

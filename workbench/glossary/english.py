@@ -390,40 +390,51 @@ class EnglishText:
             return found
         return [(kept[a], kept[b - 1] + 1) for a, b in found]
 
-    def find_related(self, phrase: str) -> list[tuple[int, int]]:
-        """Spans of another form of ``phrase``: its words in order, each of its word family
-        (:func:`related_words`: disinfect for disinfection, self-isolate for self-isolation),
-        in any case (Covid-19 for COVID-19), a determiner allowed between two of them (touch
-        your face for touching face). An acronym without a digit has none (us is not US), nor a
-        rendering with symbols other than hyphens between its words (C++ is not C)."""
+    def find_related(self, phrase: str) -> list[tuple[tuple[int, int], ...]]:
+        """Another form of ``phrase``, as the spans of its words, left to right without
+        overlaps: its words in order, each of its word family (:func:`related_words`:
+        disinfect for disinfection, self-isolate for self-isolation), in any case (Covid-19
+        for COVID-19), a word allowed between two of them (touch your face for touching face;
+        ongoing coronavirus outbreak for ongoing outbreak, the word between not among the
+        spans). An acronym without a digit has none (us is not US), nor a rendering with
+        symbols other than hyphens between its words (C++ is not C)."""
         if is_acronym(phrase) and not any(c.isdigit() for c in phrase):
             return []
-        found: list[tuple[int, int]] = []
+        found: list[tuple[tuple[int, int], ...]] = []
         for spelling in phrase_spellings(phrase, exact=True):
             if spelling.symbols is None and spelling.lead is spelling.trail is None and not any(
                     spelling.gaps):  # (a rendering's symbols are required: C++ is not C)
                 found.extend(self._find_related([min(w) for w in spelling.words]))
-        return self._finish(found)
+        found.sort(key=lambda words: (words[0][0], -words[-1][1]))
+        out: list[tuple[tuple[int, int], ...]] = []
+        for words in found:
+            if not out or words[0][0] >= out[-1][-1][1]:
+                out.append(words)
+        kept = self._kept
+        if kept is None:
+            return out
+        return [tuple((kept[a], kept[b - 1] + 1) for a, b in words) for words in out]
 
-    def _find_related(self, words: list[str]) -> list[tuple[int, int]]:
-        """Spans of the tokens that are, in order, of the families of ``words``."""
-        keys, size = self.keys, len(self.keys)
+    def _find_related(self, words: list[str]) -> list[tuple[tuple[int, int], ...]]:
+        """The spans of tokens that are, in order, of the families of ``words``."""
+        keys, spans, size = self.keys, self.spans, len(self.keys)
         found = []
         for i, key in enumerate(keys):
             if not related_words(key, words[0]):
                 continue
-            at = i
+            at, matched = i, [spans[i]]
             for word in words[1:]:
                 nxt = at + 1
-                if (nxt + 1 < size and keys[nxt] in _DETERMINERS and self._joined(at, None)
-                        and not related_words(keys[nxt], word)):
-                    at, nxt = nxt, nxt + 1  # touch your face
+                if (nxt + 1 < size and not related_words(keys[nxt], word)
+                        and self._joined(at, None)):
+                    at, nxt = nxt, nxt + 1  # a word between: touch your face
                 if nxt >= size or not related_words(keys[nxt], word) or not self._joined(
                         at, None):
                     break
                 at = nxt
+                matched.append(spans[at])
             else:
-                found.append((self.spans[i][0], self.spans[at][1]))
+                found.append(tuple(matched))
         return found
 
 
@@ -444,12 +455,6 @@ _INFLECTIONS = frozenset(["", "e", "s", "es", "d", "ed", "ing", "ings"])
 #: The beginning two words of one family share: at least this many letters, and half the
 #: longer word's.
 MIN_SHARED = 5
-# Words that may stand between two words of another form of a rendering (touch your face).
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "your", "his", "her", "their", "its", "our", "my", "this", "these"]
-)
-
-
 @lru_cache(maxsize=65536)
 def related_words(one: str, other: str) -> bool:
     """Are two (lower-case) words one, or of one family: a shared beginning of at least
