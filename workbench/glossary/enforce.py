@@ -227,13 +227,7 @@ def _missing(
     return findings
 
 
-def unvowelled(matcher: TermMatcher, source: str, matches: list[TermMatch]) -> set[int]:
-    """The starts of the ``matches`` (the matcher's, in ``source``) of a vocalised term on
-    words that write none of its vowels (:meth:`TermMatcher.unvowelled`)."""
-    return {mt.start for mt in matches if matcher.unvowelled(source, mt)}
-
-
 def check_terms(matcher: TermMatcher, source: str, target: str) -> TermReport:
     """Find the glossary terms of ``source`` and check their renderings in ``target``."""
     matches = matcher.find(source)
-    return check_matches(matches, target, unvowelled(matcher, source, matches))
+    return check_matches(matches, target, matcher.unvowelled(source, matches))

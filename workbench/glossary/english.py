@@ -235,11 +235,26 @@ def phrase_spellings(phrase: str, exact: bool = False) -> tuple[Spelling, ...]:
     return tuple(dict.fromkeys(s for s in spellings if s is not None))
 
 
+@lru_cache(maxsize=65536)
+def _related_spellings(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each spelling of ``phrase`` whose other forms
+    :meth:`EnglishText.find_related` looks for: none of an acronym without a digit, nor of a
+    spelling with symbols other than hyphens between its words."""
+    if is_acronym(phrase) and not any(c.isdigit() for c in phrase):
+        return ()
+    return tuple(
+        tuple(min(w) for w in spelling.words) for spelling in phrase_spellings(phrase, True)
+        if spelling.symbols is None and spelling.lead is spelling.trail is None
+        and not any(spelling.gaps)  # (a rendering's symbols are required: C++ is not C)
+    )
+
+
 class EnglishText:
     """An English text tokenised once, in which many renderings can be looked up."""
 
     __slots__ = (
-        "_folded", "_kept", "_lowered", "_pairs", "_spans", "_token", "keys", "keyset", "text"
+        "_folded", "_kept", "_lowered", "_pairs", "_spans", "_starts", "_token", "keys", "keyset",
+        "text",
     )
 
     def __init__(self, text: str) -> None:
@@ -267,6 +282,7 @@ class EnglishText:
         self.keyset = frozenset(keys)
         self._spans: list[tuple[int, int]] | None = None
         self._pairs: frozenset[str] | None = None
+        self._starts: dict[str, list[int]] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -398,13 +414,11 @@ class EnglishText:
         ongoing coronavirus outbreak for ongoing outbreak, the word between not among the
         spans). An acronym without a digit has none (us is not US), nor a rendering with
         symbols other than hyphens between its words (C++ is not C)."""
-        if is_acronym(phrase) and not any(c.isdigit() for c in phrase):
-            return []
         found: list[tuple[tuple[int, int], ...]] = []
-        for spelling in phrase_spellings(phrase, exact=True):
-            if spelling.symbols is None and spelling.lead is spelling.trail is None and not any(
-                    spelling.gaps):  # (a rendering's symbols are required: C++ is not C)
-                found.extend(self._find_related([min(w) for w in spelling.words]))
+        for words in _related_spellings(phrase):
+            found.extend(self._find_related(words))
+        if not found:
+            return []
         found.sort(key=lambda words: (words[0][0], -words[-1][1]))
         out: list[tuple[tuple[int, int], ...]] = []
         for words in found:
@@ -415,12 +429,20 @@ class EnglishText:
             return out
         return [tuple((kept[a], kept[b - 1] + 1) for a, b in words) for words in out]
 
-    def _find_related(self, words: list[str]) -> list[tuple[tuple[int, int], ...]]:
+    def _find_related(self, words: tuple[str, ...]) -> list[tuple[tuple[int, int], ...]]:
         """The spans of tokens that are, in order, of the families of ``words``."""
+        first = words[0]
+        if first not in self.keyset and (
+                len(first) < MIN_SHARED or first[:MIN_SHARED] not in self._lowered):
+            return []  # (most: no word of the text is or begins as the first)
         keys, spans, size = self.keys, self.spans, len(self.keys)
+        if self._starts is None:  # where each word's first letters are
+            self._starts = {}
+            for i, key in enumerate(keys):
+                self._starts.setdefault(key[:MIN_SHARED], []).append(i)
         found = []
-        for i, key in enumerate(keys):
-            if not related_words(key, words[0]):
+        for i in self._starts.get(first[:MIN_SHARED], ()):
+            if not related_words(keys[i], first):
                 continue
             at, matched = i, [spans[i]]
             for word in words[1:]:

@@ -334,6 +334,8 @@ class TermMatcher:
         for key, infos in keys.items():
             automaton.add_word(key, tuple(infos))
         self._ids = {term: tid for tid, term in enumerate(self.terms)}
+        self._vocalised = {tid for tid, marks in enumerate(self._marks)
+                           if marks is not None and _vocalised(marks)}
         self._empty = not keys
         self._vowelled = any(marks is not None for marks in self._marks)
         if not self._empty:
@@ -343,16 +345,22 @@ class TermMatcher:
     def __len__(self) -> int:
         return len(self.terms)
 
-    def unvowelled(self, arabic: str, match: TermMatch) -> bool:
-        """Whether ``match`` (found in ``arabic``) is of a vocalised term (:data:`VOCALISED`:
-        عَرَض) on words that write none of its vowels (عرض): perhaps a homograph."""
-        tid = self._ids.get(match.term)
-        spellings = None if tid is None else self._marks[tid]
-        if spellings is None or not _vocalised(spellings):
-            return False
-        words = mask_tags(arabic[match.start:match.end])
-        pairs = [p for marks in spellings for p in _vowel_pairs(marks, words)]
-        return bool(pairs) and all(theirs is None for _, theirs in pairs)
+    def unvowelled(self, arabic: str, matches: list[TermMatch]) -> set[int]:
+        """The starts of the ``matches`` (found in ``arabic``) of a vocalised term
+        (:data:`VOCALISED`: عَرَض) on words that write none of its vowels (عرض): perhaps a
+        homograph."""
+        out: set[int] = set()
+        if not self._vocalised:
+            return out
+        for match in matches:
+            tid = self._ids[match.term]
+            if tid not in self._vocalised:
+                continue
+            words = mask_tags(arabic[match.start:match.end])
+            pairs = [p for marks in self._marks[tid] or () for p in _vowel_pairs(marks, words)]
+            if pairs and all(theirs is None for _, theirs in pairs):
+                out.add(match.start)
+        return out
 
     def find(self, arabic: str) -> list[TermMatch]:
         """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping (its

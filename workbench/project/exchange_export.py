@@ -347,7 +347,7 @@ class Exports:
         full QA run, streamed beside the export (in forked processes for a large document,
         when this process has no other threads).
         """
-        from workbench.glossary.enforce import check_matches, unvowelled
+        from workbench.glossary.enforce import check_matches
 
         matcher = self.terms.matcher()
         by_segment: dict[int, list[str]] = {}
@@ -396,7 +396,7 @@ class Exports:
                     accepted = [o for sid in unit.ids for o in overrides.get(sid, ())]
                     lines = [
                         _finding_text(f) for f in check_matches(
-                            matches, unit.target, unvowelled(matcher, unit.source, matches)
+                            matches, unit.target, matcher.unvowelled(unit.source, matches)
                         ).findings if not any(o.covers(f) for o in accepted)
                     ]
             if terms and found_terms is not None:
