@@ -12,7 +12,9 @@ the required rendering is not counted; one that is a required one written solid 
 corona virus) is matched in all its forms, none of them counted, and one that is a required one
 written apart (corona virus for coronavirus) makes the required one count only written solid.
 So is one that holds a required one among its words (vice president for president): the
-required rendering inside it is not counted.
+required rendering inside it is not counted. A missing rendering is a warning where the English
+has another form of it (disinfect for disinfection) or the Arabic writes none of a vocalised
+term's vowels (عرض for عَرَض).
 """
 
 from __future__ import annotations
