@@ -132,3 +132,17 @@ def test_ci_fails_on_errors_only_by_default(tmp_path: Path) -> None:
     assert (finding["check"], finding["severity"], finding["found"]) == (
         "term-missing", "warning", "disinfected")
     assert run_cli(*args, "--fail-on", "warning").exit_code == 1
+
+
+def test_an_exports_glossary_findings_read_the_arabics_vowels(tmp_path: Path) -> None:
+    """An export's 'glossary' findings are the check's: عرض for عَرَض a warning there too."""
+    from workbench.project import Project
+
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.set_glossary(Glossary([Entry("عَرَض", "symptom")]))
+        project.import_document_text("لن تستطيع المتاجر توفير عرض الأربعاء.", "d")
+        project.save_draft(1, "Stores cannot run the Wednesday special.")
+        (unit,) = project.export_units("d", findings="glossary")
+        all_checks = [f.severity for f in project.check_segment(1) if f.check == "term-missing"]
+    assert all_checks == ["warning"]
+    assert [f.split(":")[0] for f in unit.findings] == ["warning"]
