@@ -253,8 +253,7 @@ class EnglishText:
     """An English text tokenised once, in which many renderings can be looked up."""
 
     __slots__ = (
-        "_folded", "_kept", "_lowered", "_pairs", "_spans", "_starts", "_token", "keys", "keyset",
-        "text",
+        "_folded", "_kept", "_lowered", "_pairs", "_spans", "_token", "keys", "keyset", "text"
     )
 
     def __init__(self, text: str) -> None:
@@ -282,7 +281,6 @@ class EnglishText:
         self.keyset = frozenset(keys)
         self._spans: list[tuple[int, int]] | None = None
         self._pairs: frozenset[str] | None = None
-        self._starts: dict[str, list[int]] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -389,6 +387,8 @@ class EnglishText:
             if spelling.symbols is None and keyset.isdisjoint(spelling.words[0]):
                 continue  # (most renderings: their first word is not in the text)
             found.extend(self._find_spelling(spelling))
+        if len(found) < 2 and self._kept is None:
+            return found
         return self._finish(found)
 
     def _finish(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -435,15 +435,13 @@ class EnglishText:
         if first not in self.keyset and (
                 len(first) < MIN_SHARED or first[:MIN_SHARED] not in self._lowered):
             return []  # (most: no word of the text is or begins as the first)
-        keys, spans, size = self.keys, self.spans, len(self.keys)
-        if self._starts is None:  # where each word's first letters are
-            self._starts = {}
-            for i, key in enumerate(keys):
-                self._starts.setdefault(key[:MIN_SHARED], []).append(i)
+        keys, size = self.keys, len(self.keys)
+        start = first[:MIN_SHARED]
         found = []
-        for i in self._starts.get(first[:MIN_SHARED], ()):
-            if not related_words(keys[i], first):
+        for i, key in enumerate(keys):
+            if not key.startswith(start) or not related_words(key, first):
                 continue
+            spans = self.spans
             at, matched = i, [spans[i]]
             for word in words[1:]:
                 nxt = at + 1
