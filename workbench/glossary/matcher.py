@@ -334,7 +334,7 @@ class TermMatcher:
         for key, infos in keys.items():
             automaton.add_word(key, tuple(infos))
         self._ids = {term: tid for tid, term in enumerate(self.terms)}
-        self._vocalised = {tid for tid, marks in enumerate(self._marks)
+        self._vocalised = {self.terms[tid] for tid, marks in enumerate(self._marks)
                            if marks is not None and _vocalised(marks)}
         self._empty = not keys
         self._vowelled = any(marks is not None for marks in self._marks)
@@ -353,9 +353,9 @@ class TermMatcher:
         if not self._vocalised:
             return out
         for match in matches:
-            tid = self._ids[match.term]
-            if tid not in self._vocalised:
+            if match.term not in self._vocalised:
                 continue
+            tid = self._ids[match.term]
             words = mask_tags(arabic[match.start:match.end])
             pairs = [p for marks in self._marks[tid] or () for p in _vowel_pairs(marks, words)]
             if pairs and all(theirs is None for _, theirs in pairs):
