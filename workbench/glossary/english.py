@@ -387,13 +387,6 @@ class EnglishText:
             if spelling.symbols is None and keyset.isdisjoint(spelling.words[0]):
                 continue  # (most renderings: their first word is not in the text)
             found.extend(self._find_spelling(spelling))
-        if len(found) < 2 and self._kept is None:
-            return found
-        return self._finish(found)
-
-    def _finish(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Spans found, left to right without overlaps (the longest at a place), in the
-        original text."""
         if len(found) > 1:
             found.sort(key=lambda s: (s[0], -s[1]))
             out: list[tuple[int, int]] = []
@@ -475,6 +468,8 @@ _INFLECTIONS = frozenset(["", "e", "s", "es", "d", "ed", "ing", "ings"])
 #: The beginning two words of one family share: at least this many letters, and half the
 #: longer word's.
 MIN_SHARED = 5
+
+
 @lru_cache(maxsize=65536)
 def related_words(one: str, other: str) -> bool:
     """Are two (lower-case) words one, or of one family: a shared beginning of at least

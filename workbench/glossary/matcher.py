@@ -333,8 +333,8 @@ class TermMatcher:
                             bucket.append(info)
         for key, infos in keys.items():
             automaton.add_word(key, tuple(infos))
-        self._ids = {term: tid for tid, term in enumerate(self.terms)}
-        self._vocalised = {self.terms[tid] for tid, marks in enumerate(self._marks)
+        # the vocalised terms' spellings' vowels (see :meth:`unvowelled`)
+        self._vocalised = {self.terms[tid]: marks for tid, marks in enumerate(self._marks)
                            if marks is not None and _vocalised(marks)}
         self._empty = not keys
         self._vowelled = any(marks is not None for marks in self._marks)
@@ -353,11 +353,11 @@ class TermMatcher:
         if not self._vocalised:
             return out
         for match in matches:
-            if match.term not in self._vocalised:
+            spellings = self._vocalised.get(match.term)
+            if spellings is None:
                 continue
-            tid = self._ids[match.term]
             words = mask_tags(arabic[match.start:match.end])
-            pairs = [p for marks in self._marks[tid] or () for p in _vowel_pairs(marks, words)]
+            pairs = [p for marks in spellings for p in _vowel_pairs(marks, words)]
             if pairs and all(theirs is None for _, theirs in pairs):
                 out.add(match.start)
         return out
