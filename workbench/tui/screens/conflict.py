@@ -69,7 +69,8 @@ class ConflictScreen(Prompt):
         with Vertical(classes="dialog", id="conflict-dialog"):
             yield Label(what_happened(conflict, self.position), classes="dialog-title")
             yield Label(f"Theirs{f' ({conflict.author})' if conflict.author else ''}:")
-            yield Static(self.bidi.plain(conflict.theirs) or "(empty)", id="conflict-theirs")
+            yield Static(self.bidi.plain(conflict.theirs) or "(empty)", id="conflict-theirs",
+                         markup=False)  # their English as typed: "[sic]" is not markup
             yield Label("Yours (edit it to merge the two):")
             yours = EnglishEditor(id="conflict-yours")
             yours.load_text(conflict.yours or "")
