@@ -42,4 +42,3 @@ async def test_the_concordance_quotes_a_query_with_brackets(make_app: Any) -> No
         await settle(pilot)
         assert app.screen is dialog
         assert await shows(pilot, 'No unit holds "[sic] [/b]"')
-
