@@ -190,7 +190,8 @@ def test_a_database_holding_a_view_or_not_in_utf8_is_refused_in_one_line(
     try:
         for args in (["import", sample, "--db", pg_server.url(viewed)],
                      ["project", "copy", str(_sample_template), pg_server.url(viewed)]):
-            assert "views, sequences or types of another kind" in _one_line_error(run_cli(*args))
+            assert ("views, sequences or types of another kind: segments); use an empty "
+                    "database") in _one_line_error(run_cli(*args))
         stderr = _one_line_error(run_cli("import", sample, "--db", pg_server.url(ascii_db)))
         assert "the database's encoding is SQL_ASCII, which cannot hold Arabic" in stderr
     finally:

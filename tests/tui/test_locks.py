@@ -130,3 +130,25 @@ async def test_typing_in_a_segment_approved_elsewhere_is_kept_before_any_save(
         with Project.open(sample_db) as project:
             assert [n["text"] for n in project.notes(6) if n["kind"] == "unsaved-edit"] == [
                 typed]
+
+
+async def test_a_lock_met_by_a_save_in_flight_and_the_live_feed_is_said_once(
+    sample_db, make_app
+):
+    """A reviewer locks the segment while an autosave of it is on its way: the save is
+    refused and the live feed sees the lock too; the typing is kept once, and said once."""
+    app = make_app()
+    async with editing(app, 5) as (pilot, screen):
+        screen.autosave_timer.pause()
+        screen.editor.focus()
+        await pilot.press("end", *" typed as it was locked")
+        typed = screen.editor.text
+        _approve(sample_db, 5)
+        screen.save_text(5, typed, screen.base_revision)  # the autosave already on its way
+        screen.keep_locked(5, typed)  # what the live feed does when it sees the lock
+        await settle(pilot)
+        said = [n.message for n in app._notifications if "locked meanwhile" in n.message]
+        assert len(said) == 1, said
+        with Project.open(sample_db) as project:
+            assert [n["text"] for n in project.notes(5) if n["kind"] == "unsaved-edit"] == [
+                typed]

@@ -10,7 +10,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Button, RadioButton
 
-from tests.tui.conftest import editor_screen, settle
+from tests.tui.conftest import editor_screen, screen_lines, settle
 from workbench.errors import ConflictError
 from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.conflict import ConflictScreen
@@ -71,3 +71,26 @@ async def test_overwrite_buttons_are_whole_at_60_columns(make_app: Any) -> None:
         assert "Replace confirmed" in [str(b.label) for b in buttons]
         for button in buttons:
             assert_whole(button, dialog)
+
+
+LONG = ("The ruling class and its political and military representatives could do nothing "
+        "but bite their lips as they watched, powerless, while power slipped from their "
+        "hands, and a little more text to make it four lines long at this width.")
+
+
+async def test_the_conflict_dialog_fits_24_rows_with_four_lines_a_side(make_app: Any) -> None:
+    """At 80x24 with English of four lines on each side, the dialog opens with what happened,
+    all of theirs and the buttons in view (its own labels made it scroll the title away and
+    hide the buttons under the key hint)."""
+    conflict = ConflictError(2, base_revision=1, revision=2, theirs=LONG,
+                             theirs_status="draft", author="omar", yours=LONG + " Mine.",
+                             action="edit")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ConflictScreen(conflict, 2))
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+        assert "Segment 2 was changed by omar" in shown
+        assert "Theirs (omar)" in shown and "four lines long at this width." in shown
+        assert "Keep theirs" in shown and "Keep both" in shown

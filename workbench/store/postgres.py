@@ -623,16 +623,18 @@ def _check_kind(db: PostgresDatabase) -> int:
     if not has_project(db):
         # tables, views, materialized views, sequences, foreign tables and composite types
         # (any may bear the name of one of ours), but not those of an extension
-        others = db.execute(
-            "SELECT count(*) FROM pg_class c WHERE relnamespace = current_schema()::regnamespace"
+        others = [name for (name,) in db.execute(
+            "SELECT relname FROM pg_class c WHERE relnamespace = current_schema()::regnamespace"
             " AND relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c') AND NOT EXISTS (SELECT 1 FROM"
             " pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
-            " AND d.deptype = 'e')"
-        ).fetchone()[0]
+            " AND d.deptype = 'e') ORDER BY relname"
+        ).fetchall()]
         if others:
+            named = ", ".join(others[:5]) + (f" and {len(others) - 5} more"
+                                             if len(others) > 5 else "")
             raise ProjectError(
-                f"{db.location}: not a workbench project (the database holds {others} tables, "
-                f"views, sequences or types of another kind); use an empty database"
+                f"{db.location}: not a workbench project (the database holds tables, "
+                f"views, sequences or types of another kind: {named}); use an empty database"
             )
         return 0
     import psycopg

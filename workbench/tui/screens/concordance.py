@@ -82,7 +82,7 @@ class ConcordanceScreen(Prompt):
             yield Input(self.query_text, placeholder="words (Arabic or English)",
                         id="concordance-query")
             yield Label(self._lang_label(), id="concordance-lang")
-            yield Label("", id="concordance-status")
+            yield Label("", id="concordance-status", markup=False)  # quotes the query
             yield OptionList(id="concordance-hits")
             yield self.hint("Enter: insert the unit's English", "concordance_lang",
                             "concordance_cancel")

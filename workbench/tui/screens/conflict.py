@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Label, Static
 
 from workbench.errors import ConflictError
@@ -68,10 +69,15 @@ class ConflictScreen(Prompt):
         conflict = self.conflict
         with Vertical(classes="dialog", id="conflict-dialog"):
             yield Label(what_happened(conflict, self.position), classes="dialog-title")
-            yield Label(f"Theirs{f' ({conflict.author})' if conflict.author else ''}:")
-            yield Static(self.bidi.plain(conflict.theirs) or "(empty)", id="conflict-theirs")
-            yield Label("Yours (edit it to merge the two):")
+            # the texts' names in their borders: the dialog fits 24 rows with English of
+            # four lines on each side (labels of their own made it scroll its title away)
+            theirs = Static(self.bidi.plain(conflict.theirs) or "(empty)", id="conflict-theirs",
+                            markup=False)  # their English as typed: "[sic]" is not markup
+            theirs.border_title = Content(
+                f"Theirs{f' ({conflict.author})' if conflict.author else ''}")
+            yield theirs
             yours = EnglishEditor(id="conflict-yours")
+            yours.border_title = "Yours (edit it to merge the two)"
             yours.load_text(conflict.yours or "")
             yield yours
             with Horizontal(classes="buttons pairs"):

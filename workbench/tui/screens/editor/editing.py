@@ -147,6 +147,7 @@ class SegmentEditing(EditorPart):
         unsaved: dict[int, str]
         changed_elsewhere: str | None
         confirm_waiting: tuple[int, str, Future[Written]] | None
+        lock_said: tuple[int, int, str] | None
 
         def refresh_segment(self, segment_id: int) -> None: ...
 
@@ -449,6 +450,10 @@ class SegmentEditing(EditorPart):
             where = f"It stays in the editor and is kept as a note; {how}."
         else:
             where = "It is kept as a note of the segment."
+        said = (segment.id, segment.revision, message.text)
+        if said == self.lock_said:  # the live feed and a save in flight both met this lock
+            return
+        self.lock_said = said
         self.notify(
             f"Segment {segment.position} was {lock_state(segment.status)} meanwhile: your "
             f"English was not saved. {where}", severity="warning", timeout=12,

@@ -143,6 +143,7 @@ class EditorScreen(
         self.conflicts: dict[int, tuple[Any, str]] = {}  # waiting for the conflict dialog
         self.conflict_shown: int | None = None
         self.conflict_asked: tuple[str, str] | None = None  # the dialog's (yours, intent)
+        self.lock_said: tuple[int, int, str] | None = None  # the last lock refusal said
         self.matches: list[Any] = []
         self.tm_matches: list[Any] = []
         self.tm_matches_for: int | None = None
