@@ -62,6 +62,7 @@ from workbench.align.scoring import (
     openers,
 )
 from workbench.align.sparse import SparseRows
+from workbench.align.stability import stable_confidence
 from workbench.allocator import keep_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import median, unique
@@ -1529,6 +1530,7 @@ def _aligned(
     ar: Sequence[str], en: Sequence[str], groups: tuple[Sequence[int], Sequence[int]] | None, *,
     glossary: Glossary | None, params: Params | None, lexicon: Glosser | None,
     pairs: Sequence[tuple[str, str]], par_starts: tuple[np.ndarray, np.ndarray] | None = None,
+    perturbed: bool = False,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
@@ -1536,7 +1538,9 @@ def _aligned(
     flagged. ``groups``: the paired paragraph group of every Arabic and English sentence
     (:func:`align_paragraphs`); every link, in every pass, stays inside one. ``par_starts``:
     each sentence's paragraph-start value (:func:`paragraphs.paragraph_starts`), in every pass
-    a bonus on a link that starts where both sides start a paragraph."""
+    a bonus on a link that starts where both sides start a paragraph. The confidences are
+    weighed last with each link's survival in runs with some words left out
+    (:mod:`stability`), unless ``perturbed`` (such a run)."""
     par = None if groups is None else (np.asarray(groups[0], dtype=np.int64),
                                        np.asarray(groups[1], dtype=np.int64))
 
@@ -1592,6 +1596,10 @@ def _aligned(
     if result is not searched:  # (else a no-op: what it leaves out, the search did not pair)
         result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
+    if not perturbed:
+        result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
+            pa, pe, groups, glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
+            par_starts=par_starts, perturbed=True))
     return result
 
 
