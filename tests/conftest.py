@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from workbench.align import stability
 from workbench.cli import main
 from workbench.project import Project
 from workbench.project.sample import build_sample
@@ -74,6 +75,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_backends: run on PostgreSQL too, outside the folders of BOTH_BACKENDS"
     )
+    config.addinivalue_line(
+        "markers", "survival: alignments weigh their confidences with the links' survival"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _one_alignment_run(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alignments keep the aligner's confidences, without the links' survival
+    (:mod:`workbench.align.stability`: eight more alignments of each text), unless the test
+    is marked ``survival``: the other tests are of the passes and the confidences before it
+    (the links are the same), and would take nine times as long."""
+    if "survival" not in request.keywords:
+        monkeypatch.setattr(stability, "STABLE_MAX_SENTENCES", 0)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

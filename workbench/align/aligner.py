@@ -1538,9 +1538,9 @@ def _aligned(
     flagged. ``groups``: the paired paragraph group of every Arabic and English sentence
     (:func:`align_paragraphs`); every link, in every pass, stays inside one. ``par_starts``:
     each sentence's paragraph-start value (:func:`paragraphs.paragraph_starts`), in every pass
-    a bonus on a link that starts where both sides start a paragraph. The confidences are
-    weighed last with each link's survival in runs with some words left out
-    (:mod:`stability`), unless ``perturbed`` (such a run)."""
+    a bonus on a link that starts where both sides start a paragraph. Where the translation
+    is free, the confidences are weighed last with each link's survival in runs without some
+    of the words (:mod:`stability`), unless ``perturbed`` (such a run)."""
     par = None if groups is None else (np.asarray(groups[0], dtype=np.int64),
                                        np.asarray(groups[1], dtype=np.int64))
 
@@ -1596,7 +1596,7 @@ def _aligned(
     if result is not searched:  # (else a no-op: what it leaves out, the search did not pair)
         result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
-    if not perturbed:
+    if _free(aligner) and not perturbed:  # (free translations only: see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
             pa, pe, groups, glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
             par_starts=par_starts, perturbed=True))
