@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from workbench.align.model import Alignment
 
 FOLDS = 8
-STABLE_MAX_SENTENCES = 1000  # longer texts keep the aligner's confidence (the runs' cost)
+STABLE_MAX_SENTENCES = 300  # longer texts keep the aligner's confidence (the runs' cost)
 
 
 def without_fold(sentences: Sequence[str], fold: int) -> list[str]:
