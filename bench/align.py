@@ -62,8 +62,8 @@ Test sets (all seeded, rebuilt identically on every run):
   gold one link per paragraph;
 - ``in their paragraph files``: hayy, hayy2, nights, fisherman, frame and apples through
   ``align_paragraphs`` in their ``*_paragraphs.txt`` (as the translator and the editor
-  paragraphed them: they do not pair as groups, and a link starting where both sides start a
-  paragraph gains a bonus), without and with FreeDict;
+  paragraphed them: too few pair 1–1 to be paired, and a link starting where both sides start
+  a paragraph gains a bonus), without and with FreeDict;
 - speed and peak memory on 10,000 × 10,000 sentences (the ntrex/tico pairs repeated, merged).
 Strict link F1 counts a link as right only when both its sides are exactly the gold ones.
 The wrong links of hayy, hayy2 and nights are counted by the kind of mistake they are part of

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pytest
 
@@ -70,17 +68,6 @@ def test_hayy2s_english_56_goes_with_the_arabic_it_translates() -> None:
     assert ((59,), (56, 57)) in links
 
 
-def test_a_border_between_paired_paragraphs_stays() -> None:
-    """The first test's move, where the two links lie in paragraph groups of their own: no
-    link may cross the groups (align_paragraphs), so English 2 stays."""
-    scorer = dataclasses.replace(_scorer(ARABIC, ENGLISH), ar_par=np.array([0, 1]),
-                                 en_par=np.array([0, 0, 0, 1]))
-    links = [([0], [0, 1, 2]), ([1], [3])]
-    assert reconsidered(links, scorer) == links
-    same = dataclasses.replace(scorer, ar_par=np.array([0, 0]), en_par=np.array([0, 0, 0, 0]))
-    assert reconsidered(links, same) == [([0], [0, 1]), ([1], [2, 3])]
-
-
 # Arabic 0 (concepts 0-7) is translated by English 0-3, of which the search linked only English
 # 3 and left English 0-2 out; Arabic 1 faces English 4, and English 5 shares nothing with it.
 OPENING_AR = [{c: 1 for c in range(8)}, {c: 1 for c in range(10, 14)}]
@@ -105,12 +92,6 @@ def test_a_run_part_of_which_the_link_lacks_stays_out() -> None:
     scorer = _scorer(arabic, english)
     assert runs_joined(OPENING, [0.5] * len(OPENING), scorer)[0] == OPENING
     assert runs_joined(OPENING[1:], [0.5] * 5, scorer)[0][0] == ([0], [1, 2, 3])
-
-
-def test_a_run_in_another_paragraph_group_stays_out() -> None:
-    scorer = dataclasses.replace(_scorer(OPENING_AR, OPENING_EN), ar_par=np.array([1, 1]),
-                                 en_par=np.array([0, 0, 0, 1, 1, 1]))
-    assert runs_joined(OPENING, [0.5] * len(OPENING), scorer)[0] == OPENING
 
 
 def test_frames_enlarged_opening_is_one_link() -> None:

@@ -240,12 +240,12 @@ def test_without_words_to_go_by_the_sentence_alignment_is_kept() -> None:
     assert by_clauses([f"{eight}، {eight}."], ["One."], lambda *_: None) is None
 
 
-def test_paragraphs_paired_first_keep_their_clause_links_inside_each_pair(
+def test_clause_links_of_paired_paragraphs_stay_inside_each_pair(
     check_structure: Check, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Where paragraphs are paired before sentences (align_paragraphs), the clauses carry
-    their sentence's paragraph group: no link made of clauses crosses a pair (the clause
-    alignment forced here on NTREX documents as paragraphs)."""
+    """Where paragraphs pair (align_paragraphs), the clauses carry their sentence's
+    paragraph start: no link made of clauses crosses a pair (the clause alignment forced
+    here on NTREX documents as paragraphs)."""
     monkeypatch.setattr(aligner, "LOOSE_COVER", 1.01)
     seen = []
     monkeypatch.setattr(aligner, "by_clauses",

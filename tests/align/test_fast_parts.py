@@ -145,16 +145,12 @@ def _texts(size: int) -> tuple[list[str], list[str]]:
     return ar, [*en[:30], en[30] + " " + en[31], *en[32:]]
 
 
-@pytest.mark.parametrize("paragraphs", [False, True])
 def test_costs_priced_on_the_whole_band_equal_costs_priced_cell_by_cell(
-    paragraphs: bool, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ar, en = _texts(120)
     aligner = TwoPassAligner(ar, en)
     scorer = second_pass_scorer(aligner)
-    if paragraphs:
-        scorer.ar_par = np.arange(len(ar)) // 40
-        scorer.en_par = np.minimum(np.arange(len(en)) // 40, 2)
     centre, half = _diagonal(scorer)
     band = Band.around(centre, half, scorer.m)
     monkeypatch.setattr(scoring_module, "DENSE_SHARE", -1.0)  # always the whole band

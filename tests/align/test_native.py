@@ -80,9 +80,9 @@ def test_every_table_search_posterior_and_word_table_is_the_same_in_c_and_numpy(
 
 @needs_core
 @pytest.mark.parametrize("seed", range(6))
-def test_link_costs_are_the_same_in_c_and_numpy_with_paragraphs_and_lists(seed: int) -> None:
+def test_link_costs_are_the_same_in_c_and_numpy_with_lists(seed: int) -> None:
     """Every move's cost in every cell of a random band, bit for bit: with and without
-    paragraphs, enumerated lists on either side, moves seen after a first pass."""
+    enumerated lists on either side, moves seen after a first pass."""
     rng = np.random.default_rng(seed)
     n, m = int(rng.integers(1, 60)), int(rng.integers(1, 60))
 
@@ -94,13 +94,10 @@ def test_link_costs_are_the_same_in_c_and_numpy_with_paragraphs_and_lists(seed: 
     def cum(rows: int) -> np.ndarray:
         return np.concatenate([[0.0], np.cumsum(rng.integers(1, 40, rows).astype(float))])
 
-    paragraphs = seed % 2 == 1
     scorer = scoring.Scorer(
         cum(n), cum(m), vectors(n), vectors(m), rng.random(50) + 0.1,
         scoring.LengthModel(float(rng.uniform(0.8, 1.6)), float(rng.uniform(1, 4))),
         scoring.Params(priors={(1, 2): 0.7, (2, 1): 1.1}),
-        np.sort(rng.integers(0, 3, n)) if paragraphs else None,
-        np.sort(rng.integers(0, 3, m)) if paragraphs else None,
         rng.random(50) + 0.2 if seed % 3 == 0 else None,
         rng.integers(0, 5, n) if seed % 3 != 2 else None,
         rng.integers(0, 5, m) if seed % 3 != 1 else None,
@@ -130,7 +127,7 @@ def test_link_costs_of_a_large_band_taken_in_two_halves_at_once_are_numpys() -> 
 
     scorer = scoring.Scorer(
         cum(n), cum(m), vectors(n), vectors(m), rng.random(300) + 0.1,
-        scoring.LengthModel(1.1, 2.0), scoring.Params(), None, None, None,
+        scoring.LengthModel(1.1, 2.0), scoring.Params(), None,
         rng.integers(0, 5, n), rng.integers(0, 5, m),
     )
     band = Band.around(np.linspace(0, m, n + 1), 12.0, m)

@@ -1,5 +1,5 @@
-"""Pairing paragraphs when the counts differ: one joined paragraph is found, and then the
-sentence search keeps to the pairs (a narrow band, as when the counts agree)."""
+"""Pairing paragraphs when the counts differ: one joined paragraph is found, and the sentence
+search then favours links that start where paired paragraphs start (paragraphs.paragraph_starts)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 import workbench.align.paragraphs as paragraphs_module
 from tests.conftest import CORPORA
 from workbench.align import align_paragraphs
-from workbench.align.paragraphs import group_ids, pair_paragraphs
+from workbench.align.paragraphs import pair_paragraphs
 
 
 def _paragraphs(size: int) -> tuple[list[list[str]], list[list[str]]]:
@@ -36,9 +36,6 @@ def test_one_joined_paragraph_is_found() -> None:
     assert ([10, 11], [10]) in links
     assert all(a == e for a, e in links[:10])
     assert all(a == [e[0] + 1] for a, e in links[11:])
-    ar_group, en_group = group_ids(links, ar, joined)
-    assert len(ar_group) == sum(map(len, ar)) and len(en_group) == sum(map(len, joined))
-    assert max(ar_group) == max(en_group) == len(links) - 1
 
 
 def test_unrelated_structures_are_not_paired() -> None:
@@ -48,7 +45,7 @@ def test_unrelated_structures_are_not_paired() -> None:
     assert pair_paragraphs(ar, en) is None
 
 
-def test_sentences_align_within_the_paired_paragraphs() -> None:
+def test_sentences_align_with_the_paired_paragraphs() -> None:
     ar, en = _paragraphs(190)
     joined = [*en[:10], en[10] + en[11], *en[12:]]
     result = align_paragraphs(ar, joined)
@@ -97,18 +94,17 @@ def test_one_sentence_paragraphs_align_as_the_sentences_would() -> None:
     assert strict_f1(as_paragraphs.links, gold) == 1.0
 
 
-def test_a_pairing_that_makes_the_texts_look_unrelated_gives_way_to_the_whole_text(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import workbench.align.aligner as aligner_module
-
+def test_a_wrong_pairing_does_not_force_wrong_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pairing only lowers the cost of links at the paired starts: one a paragraph off
+    (bound to it, every sentence was linked wrong and the texts looked unrelated) leaves the
+    sentences' own evidence to decide."""
     ar, en = _paragraphs(120)
     right = align_paragraphs(ar, en)
     # a pairing in order but one paragraph off: Arabic paragraph k faces English k + 1
     last = len(ar) - 1
     wrong = [([0], [0, 1]), *(([k], [k + 1]) for k in range(1, last - 1)),
              ([last - 1, last], [last])]
-    monkeypatch.setattr(aligner_module, "pair_paragraphs", lambda *_: wrong)
+    monkeypatch.setattr(paragraphs_module, "pair_paragraphs", lambda *_: wrong)
     result = align_paragraphs(ar, en)
     assert result.links == right.links and result.related > 0.9 and not result.warnings
 
@@ -117,19 +113,17 @@ def test_paragraphs_are_paired_unless_both_sides_are_a_sentence_a_paragraph(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A literary translation's Arabic paragraph is often one long sentence that the English
-    renders in several: the pairing still binds the search there (on AlignAR literature 001,
-    read locally, it is what lifts strict F1 from 0.57 to 0.85). Only when both sides hold
-    about a sentence a paragraph is it left out."""
-    import workbench.align.aligner as aligner_module
-
+    renders in several: the paired starts still count there (Hamadhani's Maqamat, a held-out
+    text read locally, its English paragraphed as its gold links: strict F1 0.68 as sentences,
+    0.94 with them). Only when both sides hold about a sentence a paragraph is it left out."""
     calls: list[int] = []
-    real = aligner_module.pair_paragraphs
+    real = paragraphs_module.pair_paragraphs
 
     def counted(*args: object) -> object:
         calls.append(1)
         return real(*args)
 
-    monkeypatch.setattr(aligner_module, "pair_paragraphs", counted)
+    monkeypatch.setattr(paragraphs_module, "pair_paragraphs", counted)
     ar, en = _paragraphs(120)
     one_sentence_arabic = [[" ".join(p)] for p in ar]
     align_paragraphs(one_sentence_arabic, en)
@@ -142,7 +136,9 @@ def test_a_translators_note_after_the_last_paragraph_does_not_shift_the_last_pai
     """The English ends with a note of the translator's, about as long as the last Arabic
     paragraph: paired by lengths alone, the last Arabic paragraph faced the note and the one
     before it took both last English paragraphs (its last English sentences and the note
-    then went to the wrong segments, looking sure). The pairs at the ends are one group."""
+    then went to the wrong segments, looking sure). The pairing still gets the end wrong
+    (English paragraph 49 paired with none, the note with Arabic 49); evidence, not bounds,
+    it gives way to the sentences' own."""
     ar = (CORPORA / "ntrex128" / "ar.txt").read_text(encoding="utf-8").splitlines()
     en = (CORPORA / "ntrex128" / "en.txt").read_text(encoding="utf-8").splitlines()
     ar_pars = [ar[i : i + 4] for i in range(0, len(ar), 4)]

@@ -6,17 +6,44 @@ pairing 1–1 for the groups) aligns better than its sentences alone."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from bench.align import fisherman_set, hayy2_set, paragraph_files, strict_f1
-from workbench.align import align_paragraphs, align_sentences
-from workbench.align.paragraphs import START_BONUS, pair_paragraphs, paragraph_starts
+from workbench.align import align_paragraphs, align_sentences, paragraphs
+from workbench.align.paragraphs import (
+    CROSSING,
+    PAIRED_BONUS,
+    START_BONUS,
+    pair_paragraphs,
+    paragraph_starts,
+)
 
 
-def test_each_side_marks_the_first_sentence_of_every_paragraph() -> None:
-    ar, en = paragraph_starts([["a", "b"], ["c"], []], [["x"], ["y", "z", "w"]])
+def test_without_a_pairing_each_side_marks_the_first_sentence_of_every_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(paragraphs, "pair_paragraphs", lambda *_: None)
+    starts = paragraph_starts([["a", "b"], ["c", "d"], []], [["x"], ["y", "z", "w"]])
     root = np.float32(START_BONUS**0.5)
-    assert ar.tolist() == [root, 0.0, root]
-    assert en.tolist() == [root, root, 0.0, 0.0]
+    assert starts is not None and starts.ar_crossing is None and starts.en_crossing is None
+    assert starts.ar.tolist() == [root, 0.0, root, 0.0]
+    assert starts.en.tolist() == [root, root, 0.0, 0.0]
+
+
+def test_paired_paragraphs_mark_their_starts_and_the_ends_of_one_paired_with_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arabic paragraphs 0-3 (two sentences each) against English 0-2: Arabic 1 left out
+    monkeypatch.setattr(paragraphs, "pair_paragraphs",
+                        lambda *_: [([0], [0]), ([1], []), ([2], [1]), ([3], [2])])
+    starts = paragraph_starts([["a", "b"]] * 4, [["x", "y"]] * 3)
+    root = np.float32(PAIRED_BONUS**0.5)
+    assert starts is not None
+    assert starts.ar.tolist() == [root, 0, 0, 0, root, 0, root, 0]
+    assert starts.en.tolist() == [root, 0, root, 0, root, 0]
+    assert starts.ar_crossing is not None and starts.en_crossing is not None
+    assert starts.ar_crossing.tolist() == [0, 0, CROSSING, 0, CROSSING, 0, 0, 0]
+    assert not starts.en_crossing.any()
 
 
 def test_a_lane_text_in_its_own_paragraphs_links_where_both_start_one() -> None:

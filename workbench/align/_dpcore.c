@@ -781,20 +781,17 @@ clip64(int64_t v, int64_t last)
 /* The scorer's arrays that link_lex and link_finish read, and its band. */
 typedef struct {
     const float *gap_a, *gap_e;
-    const int64_t *base_a, *base_e, *lo, *hi, *moves, *ar_par, *en_par;
+    const int64_t *base_a, *base_e, *lo, *hi, *moves;
     const double *ar_cum, *en_cum;
     int64_t n, m, width, reach, last_a, last_e, n_moves, rows;
 } Cells;
 
 /* Whether move (k, l) may end at cell (i, j) of the band, inside the texts: its sentences
- * exist and (with paragraphs) all lie in the paragraph of sentences i − 1 and j − 1. */
+ * exist. */
 static inline int
-move_ok(const Cells *c, int64_t i, int64_t j, int64_t k, int64_t l, int64_t par)
+move_ok(int64_t i, int64_t j, int64_t k, int64_t l)
 {
-    if (i < k || j < l)
-        return 0;
-    return par < 0 || (c->ar_par[clip64(i - k, c->n - 1)] == par
-                       && c->en_par[clip64(j - l, c->m - 1)] == par);
+    return i >= k && j >= l;
 }
 
 static int
@@ -810,8 +807,6 @@ cells_parse(Cells *c, Py_buffer *b, Py_ssize_t n, Py_ssize_t m, Py_ssize_t width
     c->ar_cum = (const double *)b[6].buf;
     c->en_cum = (const double *)b[7].buf;
     c->moves = (const int64_t *)b[8].buf;
-    c->ar_par = b[9].len ? (const int64_t *)b[9].buf : NULL;
-    c->en_par = b[10].len ? (const int64_t *)b[10].buf : NULL;
     c->n = n, c->m = m, c->width = width, c->reach = reach;
     c->last_a = b[0].len / (Py_ssize_t)sizeof(float) - 1;
     c->last_e = b[1].len / (Py_ssize_t)sizeof(float) - 1;
@@ -857,12 +852,6 @@ lex_rows(const void *arg, int64_t first, int64_t stop)
         for (int64_t d = 0; d < width; d++) {
             int64_t j = c->lo[i] + d, cell = i * width + d;
             int usable = j <= c->hi[i] && j <= c->m;
-            int64_t par = -1;
-            if (usable && c->ar_par != NULL) {
-                par = c->ar_par[clip64(i - 1, c->n - 1)];
-                if (c->en_par[clip64(j - 1, c->m - 1)] != par)
-                    usable = 0;
-            }
             if (usable)
                 for (int64_t u = 1; u <= r; u++)
                     e_at[u] = c->base_e[clip64(j - u, c->m - 1)] + i * r;
@@ -876,7 +865,7 @@ lex_rows(const void *arg, int64_t first, int64_t stop)
                     z[x * plane + cell] = 0.0;
                     continue;
                 }
-                if (!usable || !move_ok(c, i, j, k, l, par)) {
+                if (!usable || !move_ok(i, j, k, l)) {
                     out[x * plane + cell] = INFINITY;
                     z[x * plane + cell] = 0.0;
                     continue;
@@ -911,8 +900,8 @@ lex_rows(const void *arg, int64_t first, int64_t stop)
     }
 }
 
-/* link_lex(out, z, gap_a, gap_e, base_a, base_e, lo, hi, ar_cum, en_cum, moves, ar_par,
- *          en_par, n, m, width, reach, ratio, s2, nu, w_lex)
+/* link_lex(out, z, gap_a, gap_e, base_a, base_e, lo, hi, ar_cum, en_cum, moves, n, m,
+ *          width, reach, ratio, s2, nu, w_lex)
  *
  * The first half of scoring.py's Scorer.link_costs for every move (k, l) with l >= 1:
  * out[x, i, d] (float32) = w_lex · lex, the lexical term summed in float32 in link_costs'
@@ -922,23 +911,23 @@ lex_rows(const void *arg, int64_t first, int64_t stop)
 static PyObject *
 link_lex(PyObject *self, PyObject *args)
 {
-    Py_buffer b[13];
+    Py_buffer b[11];
     Py_ssize_t n, m, width, reach;
     double ratio, s2, nu, w_lex;
-    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*y*y*y*y*y*nnnndddd", &b[11], &b[12], &b[0],
-                          &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8], &b[9],
-                          &b[10], &n, &m, &width, &reach, &ratio, &s2, &nu, &w_lex))
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*y*y*y*nnnndddd", &b[9], &b[10], &b[0],
+                          &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8], &n, &m,
+                          &width, &reach, &ratio, &s2, &nu, &w_lex))
         return NULL;
     Cells c;
     if (cells_parse(&c, b, n, m, width, reach) < 0) {
-        release(b, 13);
+        release(b, 11);
         return NULL;
     }
-    LexJob job = {&c, (float *)b[11].buf, (double *)b[12].buf, ratio, s2, nu, (float)w_lex};
+    LexJob job = {&c, (float *)b[9].buf, (double *)b[10].buf, ratio, s2, nu, (float)w_lex};
     Py_BEGIN_ALLOW_THREADS
     rows_in_halves(lex_rows, &job, c.rows, width * c.n_moves);
     Py_END_ALLOW_THREADS
-    return finish(b, 13);
+    return finish(b, 11);
 }
 
 /* What link_finish's rows read and write. */

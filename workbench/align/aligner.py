@@ -48,7 +48,7 @@ from workbench.align.lists import item_counts
 from workbench.align.markers import openings, paired_openings, unbalanced
 from workbench.align.model import Alignment
 from workbench.align.omissions import left_out_skip, split_left_out
-from workbench.align.paragraphs import group_ids, pair_paragraphs, paragraph_starts
+from workbench.align.paragraphs import Starts, paragraph_starts
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import (
     MAX_GROUP,
@@ -212,21 +212,6 @@ PARTIAL_LINKED = 0.5
 # linked to the last at 1.0, three lines from 100 to the last three at 0.8-0.98; five or more
 # were placed right).
 EXCERPT_LINKS = 5
-# Paragraphs are paired (and then bound the sentence search) unless both sides hold fewer
-# than this many sentences a paragraph on average: the lengths of one-sentence paragraphs
-# pair them no better than the sentence aligner does, and a wrong pairing binds it to wrong
-# links (news lines, one a paragraph, a tenth of them joined: strict F1 0.98 -> 0.40,
-# BENCHMARKS.md). One side's one-sentence paragraphs against the other's several are paired.
-# Where they do not pair, both sides' paragraphs must hold this many sentences on average for
-# the bonus where both start one (paragraphs.START_BONUS): against a side one sentence a
-# paragraph, it is a bonus on the other side's paragraph starts alone (the literary sets, one
-# side so: hayy2 0.736/0.811 -> 0.648/0.704 with English, hayy 0.707/0.713 -> 0.660/0.641 with
-# Arabic one sentence a paragraph, plain / FreeDict).
-PARAGRAPH_SENTENCES = 1.5
-# The paragraph links at each end joined into one group unless all 1–1, when the paragraph
-# counts differ: a translator's preface or note, or a heading one side leaves out, there
-# shifts the pairs (see _ends_joined).
-END_LINKS = 2
 # Texts of this many sentences (both sides) give the memory a search freed back to the
 # system after it (see TwoPassAligner._release): shorter ones reuse it, faster.
 RELEASE_SENTENCES = 20_000
@@ -430,7 +415,7 @@ def _idf_weights(ar: Sequence[Bag], en: Sequence[Bag]) -> dict[str, float]:
 
 
 class TwoPassAligner:
-    """Aligns Arabic to English sentences in two passes (paragraph by paragraph if asked)."""
+    """Aligns Arabic to English sentences in two passes."""
 
     def __init__(
         self,
@@ -438,20 +423,14 @@ class TwoPassAligner:
         en: Sequence[str],
         glossary: Glossary | None = None,
         params: Params | None = None,
-        paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
         lexicon: Glosser | None = None,
         pairs: Sequence[tuple[str, str]] = (),
         starts: tuple[np.ndarray, np.ndarray] | None = None,
         clauses: bool = False,
-        par_starts: tuple[np.ndarray, np.ndarray] | None = None,
+        par_starts: Starts | None = None,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
-        self.ar_par: np.ndarray | None = None
-        self.en_par: np.ndarray | None = None
-        if paragraphs is not None:
-            self.ar_par = np.asarray(paragraphs[0], dtype=np.int64)
-            self.en_par = np.asarray(paragraphs[1], dtype=np.int64)
         self.glossary = glossary
         self.params = params or Params()
         self.warnings: list[str] = []
@@ -521,9 +500,10 @@ class TwoPassAligner:
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
         self.starts = with_headings(starts, self.ar, self.en) or (None, None)
-        # each sentence's paragraph-start value: a link starting at two such sentences gains
-        # their product (see paragraphs.paragraph_starts)
-        self.par_starts = par_starts or (None, None)
+        # what the paragraphs say of each sentence (see paragraphs.paragraph_starts); the
+        # scorers take its start values and crossing costs
+        self.paragraphs = par_starts
+        self.par_starts = (None,) * 4 if par_starts is None else par_starts[:4]
         # verse lines and recaps cost less to leave out where words are evidence (omissions)
         self.ar_skip = (left_out_skip(self.ar, self._stems()[0], recaps=not clauses)
                         if self.params.omission_links and self.evidence is not None else None)
@@ -543,9 +523,8 @@ class TwoPassAligner:
         wa, we = self._side_weights(vec, weights)
         self.opens = openers(self.ar, x1), openers(self.en, y1)
         scorer = Scorer(
-            self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
-            self.ar_par, self.en_par, we, *self.items, *self.opens, *self.starts, self.ar_skip,
-            *self.par_starts,
+            self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params, we, *self.items,
+            *self.opens, *self.starts, self.ar_skip, *self.par_starts,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -635,9 +614,8 @@ class TwoPassAligner:
         x2, y2, w2, w2e = self._second_pass_vectors(links, confident, base, let_go)
         self.moves = _moves_seen(links, self.first_moves)
         return Scorer(
-            self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-            self.en_par, w2e, *self.items, *self.opens, *self.starts, self.ar_skip,
-            *self.par_starts,
+            self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, w2e, *self.items,
+            *self.opens, *self.starts, self.ar_skip, *self.par_starts,
         )
 
     def _side_weights(
@@ -709,9 +687,9 @@ class TwoPassAligner:
         if n == 0 or m == 0:
             self.posterior = [1.0] * (n + m)
             return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
-        limits = None
-        if self.ar_par is not None and self.en_par is not None:
-            limits = Band.paragraphs(self.ar_par, self.en_par)
+        limits = None  # (where the paragraphs pair: a paragraph's sentences stay near its pair)
+        if self.paragraphs is not None and self.paragraphs.ar_pair is not None:
+            limits = Band.paragraphs(self.paragraphs.ar_pair, self.paragraphs.en_pair)
         full = limits if limits is not None else Band.full(n, m)
         skip = scorer.skip_en()
         ends: list[tuple[int, int]] = []
@@ -1518,8 +1496,7 @@ def align_sentences(
             result.confidence = recalibrated(result.links, result.confidence)
             return result
 
-    result = _aligned(ar, en, None, glossary=glossary, params=params, lexicon=lexicon,
-                      pairs=pairs)
+    result = _aligned(ar, en, glossary=glossary, params=params, lexicon=lexicon, pairs=pairs)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
@@ -1527,47 +1504,41 @@ def align_sentences(
 
 
 def _aligned(
-    ar: Sequence[str], en: Sequence[str], groups: tuple[Sequence[int], Sequence[int]] | None, *,
-    glossary: Glossary | None, params: Params | None, lexicon: Glosser | None,
-    pairs: Sequence[tuple[str, str]], par_starts: tuple[np.ndarray, np.ndarray] | None = None,
-    perturbed: bool = False,
+    ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None, params: Params | None,
+    lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
+    par_starts: Starts | None = None, perturbed: bool = False,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
     with the cues its links teach, the border sentences the words move, the disputed links
-    flagged. ``groups``: the paired paragraph group of every Arabic and English sentence
-    (:func:`align_paragraphs`); every link, in every pass, stays inside one. ``par_starts``:
-    each sentence's paragraph-start value (:func:`paragraphs.paragraph_starts`), in every pass
-    a bonus on a link that starts where both sides start a paragraph. Where the translation
-    is free, the confidences are weighed last with each link's survival in runs without some
-    of the words (:mod:`stability`), unless ``perturbed`` (such a run)."""
-    par = None if groups is None else (np.asarray(groups[0], dtype=np.int64),
-                                       np.asarray(groups[1], dtype=np.int64))
-
-    def groups_of(oa: Sequence[int], oe: Sequence[int]) -> tuple[np.ndarray, np.ndarray] | None:
-        """The groups of parts or clauses, given the sentence each comes from."""
-        return None if par is None else (par[0][np.asarray(oa, dtype=np.int64)],
-                                         par[1][np.asarray(oe, dtype=np.int64)])
-
-    def par_starts_of(oa: Sequence[int], oe: Sequence[int]
-                      ) -> tuple[np.ndarray, np.ndarray] | None:
-        """The paragraph-start values of parts or clauses: their sentence's on its first."""
-        return None if par_starts is None else (on_clauses(par_starts[0], oa),
-                                                on_clauses(par_starts[1], oe))
+    flagged. ``par_starts``: what the paragraphs say of each sentence
+    (:func:`paragraphs.paragraph_starts`): in every pass, a bonus on a link that starts where
+    both sides start a paragraph, a cost on one that runs over a paragraph paired with none.
+    Where the translation is free, the confidences are weighed last with each link's survival
+    in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run)."""
+    def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
+        """The paragraph values of parts or clauses: their sentence's start value and
+        crossing cost on its first, its pair on each."""
+        if par_starts is None:
+            return None
+        a, e = np.asarray(oa, dtype=np.int64), np.asarray(oe, dtype=np.int64)
+        return Starts(*(None if values is None else on_clauses(values, owner)
+                        for values, owner in zip(par_starts[:4], (oa, oe, oa, oe), strict=True)),
+                      *(None if pair is None else pair[owner]
+                        for pair, owner in zip(par_starts[4:], (a, e), strict=True)))
 
     def aligned(starts: tuple[np.ndarray, np.ndarray] | None
                 ) -> tuple[TwoPassAligner, Alignment, Alignment]:
         """The aligner, its sentence search's alignment and the alignment it gives."""
-        aligner = TwoPassAligner(ar, en, glossary, params, par, lexicon=lexicon, pairs=pairs,
+        aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
                                  starts=starts, par_starts=par_starts)
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
         searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
-            pa, pe, glossary, params, groups_of(oa, oe), lexicon=lexicon, pairs=pairs,
-            starts=ps, par_starts=par_starts_of(oa, oe)).run(), aligner.run())
+            pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
+            par_starts=par_starts_of(oa, oe)).run(), aligner.run())
         return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
-            _with_words(TwoPassAligner(ca, ce, glossary, params, groups_of(oa, oe),
-                                       lexicon=lexicon, pairs=pairs,
+            _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True,
@@ -1598,7 +1569,7 @@ def _aligned(
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     if _free(aligner) and not perturbed:  # (free translations only: see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
-            pa, pe, groups, glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
+            pa, pe, glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
             par_starts=par_starts, perturbed=True))
     return result
 
@@ -1693,77 +1664,19 @@ def _units(continues: Sequence[bool]) -> list[list[int]]:
     return units
 
 
-def _ends_joined(links: list[Link]) -> list[Link]:
-    """The paragraph links with the first and the last ``END_LINKS`` each joined into one
-    where one of them is not 1–1.
-
-    A paragraph of one side only at a text's end (a translator's note after the last
-    paragraph, a preface before the first) is paired by its length, which often matches the
-    neighbouring paragraph's better: the pairs there shift by one, around a 1–2 or 2–1 link.
-    Joined, those paragraphs face each other as one group, and the sentence aligner links
-    them or leaves them out.
-    """
-    def uneven(part: list[Link]) -> bool:
-        return any(len(a) != 1 or len(e) != 1 for a, e in part)
-
-    def joined(part: list[Link]) -> list[Link]:
-        if not uneven(part):
-            return part
-        return [([a for x, _ in part for a in x], [e for _, y in part for e in y])]
-
-    if len(links) <= 2 * END_LINKS:
-        return joined(links)
-    return [*joined(links[:END_LINKS]), *links[END_LINKS:-END_LINKS],
-            *joined(links[-END_LINKS:])]
-
-
 @gc_paused()
 def align_paragraphs(
     ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]], *,
     glossary: Glossary | None = None, params: Params | None = None,
     lexicon: Glosser | None = None, pairs: Sequence[tuple[str, str]] = (),
 ) -> Alignment:
-    """Align paragraph by paragraph where the texts share their paragraph structure, else
-    the whole text at once (a link that starts where both texts start a paragraph costing
-    ``paragraphs.START_BONUS`` less, unless one side's paragraphs are mostly one sentence).
-
-    The paragraphs are paired by their lengths first (see :func:`pair_paragraphs`: a
-    paragraph joined or split here and there is found, and equal counts are not taken on
-    trust — a translation may join one paragraph and split another) and each group faces its
-    counterpart, through every pass of :func:`align_sentences` (no link leaves its group).
-    Paragraphs of fewer than ``PARAGRAPH_SENTENCES`` sentences on average on
-    both sides are not paired. If the grouped alignment finds the texts unrelated, the whole
-    text is aligned too and the clearer of the two kept (a wrong pairing looks unrelated).
-    Indices in the result count sentences through the whole text.
-    """
+    """Align the sentences of two texts in paragraphs as one text, the paragraphs evidence
+    (:func:`paragraphs.paragraph_starts`): a link that starts where both texts start a
+    paragraph (paired ones, where the paragraphs pair) costs less, one that runs over a
+    paragraph paired with none more; no link is bound to its paragraph (where they pair, the
+    search keeps within a paragraph of the pairs). Indices in the result count sentences
+    through the whole text."""
     keep_large_blocks()
-    # a paragraph without sentences is no paragraph: paired, it would leave its counterpart
-    # out, every sentence of it a one-sided link at full confidence
-    ar, en = [p for p in ar if p], [p for p in en if p]
-    flat_ar = [s for p in ar for s in p]
-    flat_en = [s for p in en for s in p]
-
-    def whole() -> Alignment:
-        return align_sentences(flat_ar, flat_en, glossary=glossary, params=params,
-                               lexicon=lexicon, pairs=pairs)
-
-    if not ar or not en:
-        return whole()
-    if max(len(flat_ar) / len(ar), len(flat_en) / len(en)) < PARAGRAPH_SENTENCES:
-        return whole()  # paragraphs that are mostly single sentences tell no more than those
-    links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
-    if links is None:
-        if min(len(flat_ar) / len(ar), len(flat_en) / len(en)) < PARAGRAPH_SENTENCES:
-            return whole()  # one side starts nearly every sentence: no bonus (PARAGRAPH_SENTENCES)
-        # paragraphs that do not pair: a bonus where both sides start one
-        return _aligned(flat_ar, flat_en, None, glossary=glossary, params=params,
-                        lexicon=lexicon, pairs=pairs, par_starts=paragraph_starts(ar, en))
-    if len(ar) != len(en):  # a paragraph of one side only: maybe at an end
-        links = _ends_joined(links)
-    ar_par, en_par = group_ids(links, ar, en)
-    grouped = _aligned(flat_ar, flat_en, (ar_par, en_par), glossary=glossary, params=params,
-                       lexicon=lexicon, pairs=pairs)
-    if grouped.related >= RELATED_WARNING:
-        return grouped
-    other = whole()
-    return other if other.related > grouped.related else grouped
+    return _aligned([s for p in ar for s in p], [s for p in en for s in p], glossary=glossary,
+                    params=params, lexicon=lexicon, pairs=pairs,
+                    par_starts=paragraph_starts(ar, en))

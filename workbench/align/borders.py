@@ -127,17 +127,12 @@ def _moves(first: Link, second: Link) -> list[tuple[Link, Link]]:
 
 def reconsidered(links: Sequence[Link], scorer: Scorer) -> list[Link]:
     """``links`` (monotone, in order) with each border sentence between two two-sided links
-    moved to the other link where the words clearly say so (``CLEAR_COVER``, ``CLEAR_FOUND``).
-    Where the scorer's texts are in paired paragraph groups, a border between two groups
-    stays (no link may cross one)."""
+    moved to the other link where the words clearly say so (``CLEAR_COVER``, ``CLEAR_FOUND``)."""
     out = [(list(a), list(e)) for a, e in links]
     words = _Words(scorer)
-    groups = scorer.ar_par
     for k in range(len(out) - 1):
         first, second = out[k], out[k + 1]
         if not (first[0] and first[1] and second[0] and second[1]):
-            continue
-        if groups is not None and groups[first[0][0]] != groups[second[0][0]]:
             continue
         cover, found, mass = words.evidence([first, second])
         best, rise = None, CLEAR_COVER
@@ -168,8 +163,7 @@ def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scor
     ``WIDEST_GROUP`` sentences on that side). Only a whole run joins: where one text
     translates part of the other, the sentences it lacks run on past the link, and those next
     to it may share its words. A joined link keeps the lowest confidence of the links it is
-    made of. Where the scorer's texts are in paired paragraph groups, no link leaves its
-    group."""
+    made of."""
     out = [[list(a), list(e)] for a, e in links]
     conf = list(confidence)
     words: _Words | None = None  # (made when a run lies beside a link)
@@ -186,8 +180,7 @@ def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scor
         best: tuple[float, int] | None = None  # (coverage rise, link)
         for at in (k - 1, end):
             if not (0 <= at < len(out) and out[at][0] and out[at][1]
-                    and len(out[at][side]) + len(run) <= WIDEST_GROUP
-                    and _same_group(scorer, side, out[at][side][0], run)):
+                    and len(out[at][side]) + len(run) <= WIDEST_GROUP):
                 continue
             words = words or _Words(scorer)
             a, e = out[at]
@@ -207,10 +200,3 @@ def runs_joined(links: Sequence[Link], confidence: Sequence[float], scorer: Scor
         del out[k:end], conf[k:end]
         k = (at if at < k else at - (end - k)) + 1
     return [(a, e) for a, e in out], conf
-
-
-def _same_group(scorer: Scorer, side: int, sentence: int, run: Sequence[int]) -> bool:
-    """Whether every sentence of ``run`` (of ``side``) is in ``sentence``'s paragraph group
-    (always, without groups)."""
-    group = scorer.ar_par if side == 0 else scorer.en_par
-    return group is None or all(group[s] == group[sentence] for s in run)

@@ -90,17 +90,17 @@ class Band:
 
     @classmethod
     def paragraphs(cls, ar_par: np.ndarray, en_par: np.ndarray) -> Band:
-        """The cells that keep paragraph p of one side with paragraph p of the other.
+        """The cells that keep paragraph p of one side within a paragraph of paragraph p of the
+        other (p − 1 .. p + 1: a link may run over a break into the paragraph beside it).
 
-        ``ar_par[a]`` / ``en_par[e]`` number each sentence's paragraph (same count on both
-        sides). Row i may only reach the English of the paragraphs of Arabic sentences i−1
-        and i (an English paragraph may still be finishing, or already starting, with
-        sentences left unlinked).
+        ``ar_par[a]`` / ``en_par[e]`` number each sentence's paragraph (in order, the same
+        numbers on both sides). Row i may reach the English of the paragraphs beside those of
+        Arabic sentences i−1 and i.
         """
         n, m = len(ar_par), len(en_par)
         count = int(max(ar_par.max(initial=-1), en_par.max(initial=-1))) + 1
-        starts = np.searchsorted(en_par, np.arange(count), side="left")
-        ends = np.searchsorted(en_par, np.arange(count), side="right")
+        starts = np.searchsorted(en_par, np.arange(count) - 1, side="left")
+        ends = np.searchsorted(en_par, np.arange(count) + 1, side="right")
         lo = np.zeros(n + 1, dtype=np.int64)
         hi = np.full(n + 1, m, dtype=np.int64)
         if n:

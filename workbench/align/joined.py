@@ -118,8 +118,8 @@ def searched_in_parts(ar: Sequence[str], en: Sequence[str],
     confidences (:func:`joined_confidence`) and left-out sentences (every part left out) of
     ``search`` run on the sentences' parts instead, where a side runs sentences together
     (``JOINED``); ``starts`` (each sentence's bonus for starting a link) goes to its first
-    part; ``search`` is given the sentence each part comes from too (a search in paragraph
-    groups keeps each part in its sentence's group)."""
+    part; ``search`` is given the sentence each part comes from too (for the paragraph starts
+    of the parts)."""
     cut = [parts(ar), parts(en)]
     if cut == [None, None]:
         return searched

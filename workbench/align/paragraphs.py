@@ -1,18 +1,20 @@
-"""Pairing the paragraphs of two texts whose paragraph counts differ (a translation that joins
-or splits a paragraph here and there).
+"""Paragraphs as evidence for the sentence aligner: a link that starts where both sides start a
+paragraph gains a bonus (:func:`paragraph_starts`); no link is bound to a paragraph.
 
 Paragraphs are long, so their lengths say a lot: a Gale–Church search over paragraph lengths in
 characters (links 1–1, 1–2, 2–1, 2–2, 1–3, 3–1, and 1–0 / 0–1: a paragraph the translation
-leaves out or adds, for a flat cost instead of a length cost) groups them, and the
-groups then serve the sentence aligner as paragraphs that face each other. The pairing is
-trusted only when nearly every link is 1–1 (the texts share their paragraph structure);
-otherwise the caller aligns the whole text at once, the paragraphs only soft evidence there: a
-link that starts where both sides start a paragraph gains a bonus (:func:`paragraph_starts`).
+leaves out or adds, for a flat cost instead of a length cost) pairs them. Where nearly every
+link is 1–1 (the texts share their paragraph structure) the starts of the paired paragraphs
+gain PAIRED_BONUS, a link that runs over an end of a paragraph paired with none costs
+CROSSING, and the search keeps within a paragraph of the pairs (a link may run over a paired
+break into the paragraph beside it); otherwise every start of both sides gains the smaller
+START_BONUS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -36,7 +38,46 @@ MIN_ONE_TO_ONE = 0.9
 # (0.729/0.804 -> 0.742/0.845), nights (unchanged), udhr and companies (unchanged).
 # BENCHMARKS.md, stop 54.
 START_BONUS = 1.25
+# Where they pair, a link that starts at the starts of a paired Arabic and English paragraph
+# costs this much less, and a link that runs over either end of a paragraph paired with none
+# (one the translation leaves out, or adds) this much more. Binding every link inside its pair
+# instead (before stop 55) forced wrong links wherever a translator moved a break by a
+# sentence, which still pairs 1–1: the five literary texts cut into paragraphs every 4, 8 and
+# 15 gold links, one English break moved by a link, strict F1 plain / FreeDict 0.704 / 0.748
+# bound, 0.760 / 0.795 with the bonus (unmoved: 0.763 / 0.793 and 0.767 / 0.800). At 1.25
+# (START_BONUS) 0.762 / 0.791, at 4 0.746 / 0.787; a held-out text (Hamadhani's Maqamat, local
+# only) with its Arabic one sentence a paragraph and its English paragraphed as the gold links:
+# 0.955 / 0.919 bound, 0.910 / 0.881 at 1.25, 0.940 / 0.910 at 2.5 (0.933 / 0.897 bound with
+# one break moved, 0.940 / 0.910 at 2.5). Below 8, a paragraph of TICO-19's memo left out of
+# its English was linked with its neighbour (a 5–1 link). The search still keeps within a
+# paragraph of the pairs (dp.Band.paragraphs): unbounded, it slipped by whole repeats on
+# bench import_translation's 100,000 lines (384 lines repeated) with FreeDict, 2.4 GB at its
+# peak instead of 0.9. BENCHMARKS.md, stop 55.
+PAIRED_BONUS = 2.5
+CROSSING = 8.0
+# Paragraphs say nothing unless one side's hold this many sentences on average: the lengths of
+# one-sentence paragraphs pair them no better than the sentence aligner does (news lines, one a
+# paragraph, a tenth of them joined: strict F1 0.98 -> 0.40 as groups, BENCHMARKS.md). Where
+# they do not pair, both sides' must: against a side one sentence a paragraph, the bonus is
+# one on the other side's starts alone (hayy2 0.736/0.811 -> 0.648/0.704 with its English so,
+# hayy 0.707/0.713 -> 0.660/0.641 with its Arabic, plain / FreeDict).
+PARAGRAPH_SENTENCES = 1.5
 BLOCK = 2048  # rows whose move costs are computed at once
+
+
+class Starts(NamedTuple):
+    """What paragraphs tell the sentence search, per sentence of each side (see
+    :func:`paragraph_starts`)."""
+
+    ar: np.ndarray  # the square root of the bonus of a link that starts there
+    en: np.ndarray
+    # the cost to a link that holds it after its first sentence (None: none anywhere)
+    ar_crossing: np.ndarray | None
+    en_crossing: np.ndarray | None
+    # the paragraph pair it is in, where the paragraphs pair (None: they do not): the search
+    # keeps within a pair of it (dp.Band.paragraphs)
+    ar_pair: np.ndarray | None
+    en_pair: np.ndarray | None
 
 
 def pair_paragraphs(
@@ -123,31 +164,40 @@ def _added_paragraphs(best: np.ndarray, arg: np.ndarray,
     return np.where(took, run, best), np.where(took, ADDED, arg)
 
 
-def group_ids(
-    links: list[tuple[list[int], list[int]]], ar: Sequence[Sequence[str]],
-    en: Sequence[Sequence[str]],
-) -> tuple[list[int], list[int]]:
-    """The group (paragraph link) of every sentence of both sides."""
-    ar_group = [0] * len(ar)
-    en_group = [0] * len(en)
-    for g, (a, e) in enumerate(links):
-        for p in a:
-            ar_group[p] = g
-        for p in e:
-            en_group[p] = g
-    return ([ar_group[p] for p, par in enumerate(ar) for _ in par],
-            [en_group[p] for p, par in enumerate(en) for _ in par])
-
-
-def paragraph_starts(
-    ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per Arabic and per English sentence, START_BONUS ** 0.5 where it starts a paragraph,
-    else 0: a link starting at two such sentences gains START_BONUS."""
-    def side(pars: Sequence[Sequence[str]]) -> np.ndarray:
-        out = np.zeros(sum(map(len, pars)), dtype=np.float32)
-        first = np.cumsum([0, *map(len, pars)])[:-1]
-        out[first[[bool(p) for p in pars]]] = START_BONUS ** 0.5
-        return out
-
-    return side(ar), side(en)
+def paragraph_starts(ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]]) -> Starts | None:
+    """Per Arabic and per English sentence, the square root of the bonus where it starts a
+    paragraph, else 0: a link starting at two such sentences gains their product. Where the
+    paragraphs pair (:func:`pair_paragraphs`), the starts of paired paragraphs gain
+    PAIRED_BONUS, and a paragraph paired with none (left out, or added) costs CROSSING at each
+    end to a link that runs over it; else every start gains START_BONUS. None where the
+    paragraphs say nothing (PARAGRAPH_SENTENCES)."""
+    ar, en = [p for p in ar if p], [p for p in en if p]  # (an empty one is no paragraph)
+    if not ar or not en:
+        return None
+    per = sum(map(len, ar)) / len(ar), sum(map(len, en)) / len(en)  # sentences a paragraph
+    if max(per) < PARAGRAPH_SENTENCES:
+        return None
+    links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
+    first = np.cumsum([0, *map(len, ar)]), np.cumsum([0, *map(len, en)])
+    values = np.zeros(first[0][-1], dtype=np.float32), np.zeros(first[1][-1], dtype=np.float32)
+    crossing = np.zeros_like(values[0]), np.zeros_like(values[1])
+    pair: tuple[np.ndarray, np.ndarray] | None = None
+    if links is not None:
+        pair = np.zeros(len(values[0]), dtype=np.int64), np.zeros(len(values[1]), dtype=np.int64)
+        for g, (a, e) in enumerate(links):
+            for side, run in enumerate((a, e)):
+                if run:
+                    pair[side][first[side][run[0]]:first[side][run[-1] + 1]] = g
+            if a and e:
+                values[0][first[0][a[0]]] = values[1][first[1][e[0]]] = PAIRED_BONUS ** 0.5
+            else:  # its first sentence and the one after it
+                side, run = (0, a) if a else (1, e)
+                for p in (run[0], run[-1] + 1):
+                    if p < len(first[side]) - 1:
+                        crossing[side][first[side][p]] = CROSSING
+    elif min(per) < PARAGRAPH_SENTENCES:
+        return None
+    else:
+        values[0][first[0][:-1]] = values[1][first[1][:-1]] = START_BONUS ** 0.5
+    crossed = crossing if crossing[0].any() or crossing[1].any() else (None, None)
+    return Starts(*values, *crossed, *(pair or (None, None)))

@@ -18,7 +18,6 @@ Leaving a sentence unlinked costs ``skip`` plus its lexical cost with nothing to
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
@@ -141,8 +140,6 @@ class Scorer:
     weight: np.ndarray
     lengths: LengthModel
     params: Params
-    ar_par: np.ndarray | None = None  # paragraph of each sentence: links stay inside one
-    en_par: np.ndarray | None = None
     weight_e: np.ndarray | None = None  # the English side's column weights (else ``weight``)
     # items of an enumerated list each sentence runs together (see :mod:`lists`): a 1–l link
     # of an Arabic sentence of c ≤ l items (k–1 of an English one) pays only the shape
@@ -164,6 +161,11 @@ class Scorer:
     # (see :func:`paragraphs.paragraph_starts`): the Arabic sentence's value times the English
     ar_par_start: np.ndarray | None = None
     en_par_start: np.ndarray | None = None
+    # a cost added to every link of several sentences for each sentence after its first that
+    # starts a paragraph the translation leaves out or adds, or the one after such a paragraph
+    # (see :func:`paragraphs.paragraph_starts`)
+    ar_par_cross: np.ndarray | None = None
+    en_par_cross: np.ndarray | None = None
 
     @property
     def we(self) -> np.ndarray:
@@ -184,8 +186,6 @@ class Scorer:
         return Scorer(
             self.ar_cum[a0 : a1 + 1] - self.ar_cum[a0], self.en_cum[e0 : e1 + 1] - self.en_cum[e0],
             self.x.rows(a0, a1), self.y.rows(e0, e1), self.weight, self.lengths, self.params,
-            None if self.ar_par is None else self.ar_par[a0:a1],
-            None if self.en_par is None else self.en_par[e0:e1],
             self.weight_e,
             None if self.ar_items is None else self.ar_items[a0:a1],
             None if self.en_items is None else self.en_items[e0:e1],
@@ -196,6 +196,8 @@ class Scorer:
             None if self.ar_skip is None else self.ar_skip[a0:a1],
             None if self.ar_par_start is None else self.ar_par_start[a0:a1],
             None if self.en_par_start is None else self.en_par_start[e0:e1],
+            None if self.ar_par_cross is None else self.ar_par_cross[a0:a1],
+            None if self.en_par_cross is None else self.en_par_cross[e0:e1],
         )
 
     def coarse(self, factor: int) -> Scorer:
@@ -216,7 +218,7 @@ class Scorer:
 
         return Scorer(
             cum(self.ar_cum), cum(self.en_cum), merge(self.x, self.n), merge(self.y, self.m),
-            self.weight, self.lengths, self.params, None, None, self.weight_e,
+            self.weight, self.lengths, self.params, self.weight_e,
         )
 
     def masses(self) -> tuple[np.ndarray, np.ndarray]:
@@ -313,19 +315,16 @@ class Scorer:
             return gap_e.take(idx)
 
         usable = (cols <= hi[:, None]) & (cols <= m)
-        same_par = self._paragraph_check(row_ids, jc)
 
         out = np.empty((len(moves), *shape), dtype=np.float32)
         slot = {mv: x for x, mv in enumerate(moves)}
 
         def finish(k: int, el: int, lex: np.ndarray) -> None:
             ok = usable & (row_ids >= k)[:, None] & (cols >= el)
-            if same_par is not None:
-                ok &= same_par(k, el)
             target = out[slot[(k, el)]]
             waived = self._listed(k, el, row_ids, jc)
             if np.count_nonzero(ok) > DENSE_SHARE * ok.size:
-                # Possible in most cells (no paragraphs): priced on the whole band at once.
+                # Possible in most cells: priced on the whole band at once.
                 before = np.maximum(row_ids - k, 0)
                 la = (self.ar_cum - self.ar_cum[before])[:, None]
                 le = self.en_cum[jc] - self.en_cum[np.maximum(jc - el, 0)]
@@ -379,22 +378,33 @@ class Scorer:
     def _start_bonus(self, out: np.ndarray, moves: list[tuple[int, int]], band: Band) -> None:
         """Lowers in ``out`` the cost of every two-sided move by the bonuses of the sentences
         it starts with (``ar_start``, ``en_start``) and the product of their paragraph-start
-        values (``ar_par_start``, ``en_par_start``), when they are given."""
+        values (``ar_par_start``, ``en_par_start``), and raises it by the paragraph-crossing
+        costs of its sentences after the first (``ar_par_cross``, ``en_par_cross``), when
+        they are given."""
         n, m = self.n, self.m
         starts = self.ar_start is not None and self.en_start is not None
         pars = self.ar_par_start is not None and self.en_par_start is not None
-        if not (starts or pars) or not (n and m):
+        cross = self.ar_par_cross is not None and self.en_par_cross is not None
+        if not (starts or pars or cross) or not (n and m):
             return
         rows = np.arange(n + 1)[:, None]
         cols = np.minimum(band.columns(), m)
+        if cross:  # (the costs of sentences 0 .. i - 1, per side)
+            ca = np.concatenate([[0.0], np.cumsum(self.ar_par_cross)]).astype(np.float32)
+            ce = np.concatenate([[0.0], np.cumsum(self.en_par_cross)]).astype(np.float32)
         for x, (k, el) in enumerate(moves):
             if k and el:
-                a, e = np.clip(rows - k, 0, n - 1), np.clip(cols - el, 0, m - 1)
+                a = np.clip(rows - k, 0, n - 1)
                 if starts:
                     out[x] -= self.ar_start[a]
-                    out[x] -= self.en_start[e]
-                if pars:
-                    out[x] -= self.ar_par_start[a] * self.en_par_start[e]
+                    out[x] -= self.en_start[np.clip(cols - el, 0, m - 1)]
+                if pars:  # (on the rows of links that start at an Arabic paragraph start)
+                    hit = np.flatnonzero(self.ar_par_start[a[:, 0]])
+                    out[x, hit] -= self.ar_par_start[a[hit]] * self.en_par_start[
+                        np.clip(cols[hit] - el, 0, m - 1)]
+                if cross and (k > 1 or el > 1):  # (sentences i - k + 1 .. i - 1, j - l + 1 ..)
+                    out[x] += ca[np.minimum(rows, n)] - ca[np.clip(rows - k + 1, 0, n)]
+                    out[x] += ce[cols] - ce[np.clip(cols - el + 1, 0, m)]
 
     def _skip_costs(
         self, out: np.ndarray, moves: list[tuple[int, int]], band: Band, mass_a: np.ndarray
@@ -425,11 +435,9 @@ class Scorer:
         z = np.empty(out.shape, dtype=np.float64)
         move_arr = np.asarray(moves, dtype=np.int64).reshape(-1)
         none = np.zeros(0, dtype=np.int64)
-        paragraphs = self.ar_par is not None and self.en_par is not None
         _native.core.link_lex(
             out, z, f32(gaps[0]), f32(gaps[1]), i64(bases[0]), i64(bases[1]),
             i64(band.lo), i64(band.hi), f64(self.ar_cum), f64(self.en_cum), move_arr,
-            i64(self.ar_par) if paragraphs else none, i64(self.en_par) if paragraphs else none,
             self.n, self.m, band.width, reach, lengths.ratio, lengths.s2, p.nu, p.w_lex,
         )
         _log1p_in_place(z.reshape(-1))
@@ -529,24 +537,6 @@ class Scorer:
         p = self.params
         return [0.0, 0.0] + [min(p.prior(k, el), p.prior(c, 1) if k > 1 else p.prior(1, c))
                              for c in range(2, max(k, el) + 1)]
-
-    def _paragraph_check(
-        self, row_ids: np.ndarray, jc: np.ndarray
-    ) -> Callable[[int, int], np.ndarray] | None:
-        """For a move (k, l): at which cells its sentences all share one paragraph."""
-        if self.ar_par is None or self.en_par is None or not self.n or not self.m:
-            return None
-        ar_par, en_par = self.ar_par, self.en_par
-        last_a = ar_par[np.clip(row_ids - 1, 0, self.n - 1)]
-        last_e = en_par[np.clip(jc - 1, 0, self.m - 1)]
-        same_end = last_a[:, None] == last_e
-
-        def check(k: int, el: int) -> np.ndarray:
-            first_a = ar_par[np.clip(row_ids - k, 0, self.n - 1)]
-            first_e = en_par[np.clip(jc - el, 0, self.m - 1)]
-            return same_end & (first_a == last_a)[:, None] & (first_e == last_e)
-
-        return check
 
     def _unexplained(self, mass: np.ndarray) -> np.ndarray:
         """The lexical cost of sentences (of these concept masses) that nothing covers."""

@@ -12,11 +12,14 @@ the required rendering is not counted; one that is a required one written solid 
 corona virus) is matched in all its forms, none of them counted, and one that is a required one
 written apart (corona virus for coronavirus) makes the required one count only written solid.
 So is one that holds a required one among its words (vice president for president): the
-required rendering inside it is not counted.
+required rendering inside it is not counted. A missing rendering is a warning where the English
+has another form of it (disinfect for disinfection) or the Arabic writes none of a vocalised
+term's vowels (عرض for عَرَض).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from workbench.glossary.english import EnglishText, find_rendering, is_inflection, is_respelling
@@ -102,12 +105,18 @@ def _rules(entries: list[Entry]) -> _Rules:
     return rules
 
 
-def check_matches(matches: list[TermMatch], target: str) -> TermReport:
-    """Check the English ``target`` against term occurrences already found in the source."""
+def check_matches(
+    matches: list[TermMatch], target: str, unvowelled: Collection[int] = ()
+) -> TermReport:
+    """Check the English ``target`` against term occurrences already found in the source;
+    ``unvowelled``: the starts of occurrences of a vocalised term whose text writes none of
+    its vowels (:meth:`TermMatcher.unvowelled`), rendered last and missed as a warning."""
     report = TermReport(matches=matches)
     if not matches:
         return report
     groups: dict[str, list[TermMatch]] = {}
+    if unvowelled:  # the renderings found are counted for the certain occurrences first
+        matches = sorted(matches, key=lambda mt: mt.start in unvowelled)
     for match in matches:
         group = groups.get(match.term)
         if group is None:
@@ -125,6 +134,7 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
     # First every term consumes the English of its renderings, then forbidden renderings are
     # looked for: one inside another term's rendering is that rendering, whatever the order.
     counted: list[tuple[_Rules, list[TermMatch], int, list[tuple[int, int]]]] = []
+    missed: list[tuple[_Rules, list[TermMatch], int]] = []
     for rules, occ in ruled:
         n = len(occ)
         if len(rules.search) == 1:
@@ -149,18 +159,7 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
         occurrences += n
         rendered += used
         if used < n:
-            term = occ[0].term
-            required = rules.required
-            plural = "s" if n > 1 else ""
-            for match in occ[used:]:
-                findings.append(
-                    Finding(
-                        TERM_MISSING, "missing", "error",
-                        f"{term}: expected {_quote(required)} "
-                        f"({used} of {n} occurrence{plural} rendered)",
-                        term=term, expected=list(required), span=(match.start, match.end),
-                    )
-                )
+            missed.append((rules, occ, used))
         if rules.forbidden:
             counted.append((rules, occ, used, found))
     for rules, occ, used, found in counted:
@@ -187,6 +186,8 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
                         span=(where.start, where.end),
                     )
                 )
+    for rules, occ, used in missed:  # after the forbidden ones: those are no other form
+        findings += _missing(rules, occ, used, english, taken, unvowelled)
     report.occurrences = occurrences
     report.rendered = rendered
     if findings:
@@ -195,6 +196,40 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
     return report
 
 
+def _missing(
+    rules: _Rules, occ: list[TermMatch], used: int, english: EnglishText, taken: bytearray,
+    unvowelled: Collection[int],
+) -> list[Finding]:
+    """The term-missing findings of a term's unrendered occurrences: an error, or a warning
+    where the English has another form of a required rendering in words not counted for
+    anything (disinfect for disinfection: it names them, and they are then taken) or the
+    Arabic writes none of a vocalised term's vowels (عرض for عَرَض: perhaps a homograph)."""
+    n = len(occ)
+    term, required = occ[0].term, rules.required
+    counts = f"{used} of {n} occurrence{'s' if n > 1 else ''} rendered"
+    others = [words for phrase in rules.search for words in english.find_related(phrase)]
+    findings = []
+    for match in occ[used:]:
+        note, found = "", None
+        while others:
+            words = others.pop(0)
+            if all(taken.count(0, a, b) == b - a for a, b in words):  # words not counted
+                for a, b in words:
+                    taken[a:b] = b"\x01" * (b - a)
+                found = english.text[words[0][0]:words[-1][1]]
+                note = f", found '{found}', another form"
+                break
+        if match.start in unvowelled:
+            note += "; the Arabic writes none of its vowels, perhaps another word"
+        findings.append(Finding(
+            TERM_MISSING, "missing", "warning" if note else "error",
+            f"{term}: expected {_quote(required)}{note} ({counts})",
+            term=term, expected=list(required), found=found, span=(match.start, match.end),
+        ))
+    return findings
+
+
 def check_terms(matcher: TermMatcher, source: str, target: str) -> TermReport:
     """Find the glossary terms of ``source`` and check their renderings in ``target``."""
-    return check_matches(matcher.find(source), target)
+    matches = matcher.find(source)
+    return check_matches(matches, target, matcher.unvowelled(source, matches))

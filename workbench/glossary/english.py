@@ -235,6 +235,20 @@ def phrase_spellings(phrase: str, exact: bool = False) -> tuple[Spelling, ...]:
     return tuple(dict.fromkeys(s for s in spellings if s is not None))
 
 
+@lru_cache(maxsize=65536)
+def _related_spellings(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each spelling of ``phrase`` whose other forms
+    :meth:`EnglishText.find_related` looks for: none of an acronym without a digit, nor of a
+    spelling with symbols other than hyphens between its words."""
+    if is_acronym(phrase) and not any(c.isdigit() for c in phrase):
+        return ()
+    return tuple(
+        tuple(min(w) for w in spelling.words) for spelling in phrase_spellings(phrase, True)
+        if spelling.symbols is None and spelling.lead is spelling.trail is None
+        and not any(spelling.gaps)  # (a rendering's symbols are required: C++ is not C)
+    )
+
+
 class EnglishText:
     """An English text tokenised once, in which many renderings can be looked up."""
 
@@ -384,6 +398,102 @@ class EnglishText:
         if kept is None or not found:
             return found
         return [(kept[a], kept[b - 1] + 1) for a, b in found]
+
+    def find_related(self, phrase: str) -> list[tuple[tuple[int, int], ...]]:
+        """Another form of ``phrase``, as the spans of its words, left to right without
+        overlaps: its words in order, each of its word family (:func:`related_words`:
+        disinfect for disinfection, self-isolate for self-isolation), in any case (Covid-19
+        for COVID-19), a word allowed between two of them (touch your face for touching face;
+        ongoing coronavirus outbreak for ongoing outbreak, the word between not among the
+        spans). An acronym without a digit has none (us is not US), nor a rendering with
+        symbols other than hyphens between its words (C++ is not C)."""
+        found: list[tuple[tuple[int, int], ...]] = []
+        for words in _related_spellings(phrase):
+            found.extend(self._find_related(words))
+        if not found:
+            return []
+        found.sort(key=lambda words: (words[0][0], -words[-1][1]))
+        out: list[tuple[tuple[int, int], ...]] = []
+        for words in found:
+            if not out or words[0][0] >= out[-1][-1][1]:
+                out.append(words)
+        kept = self._kept
+        if kept is None:
+            return out
+        return [tuple((kept[a], kept[b - 1] + 1) for a, b in words) for words in out]
+
+    def _find_related(self, words: tuple[str, ...]) -> list[tuple[tuple[int, int], ...]]:
+        """The spans of tokens that are, in order, of the families of ``words``."""
+        first = words[0]
+        if first not in self.keyset and (
+                len(first) < MIN_SHARED or first[:MIN_SHARED] not in self._lowered):
+            return []  # (most: no word of the text is or begins as the first)
+        keys, size = self.keys, len(self.keys)
+        start = first[:MIN_SHARED]
+        found = []
+        for i, key in enumerate(keys):
+            if not key.startswith(start) or not related_words(key, first):
+                continue
+            spans = self.spans
+            at, matched = i, [spans[i]]
+            for word in words[1:]:
+                nxt = at + 1
+                if (nxt + 1 < size and not related_words(keys[nxt], word)
+                        and self._joined(at, None)):
+                    at, nxt = nxt, nxt + 1  # a word between: touch your face
+                if nxt >= size or not related_words(keys[nxt], word) or not self._joined(
+                        at, None):
+                    break
+                at = nxt
+                matched.append(spans[at])
+            else:
+                found.append(tuple(matched))
+        return found
+
+
+# Endings that derive or inflect words from a shared beginning: disinfect-ion / disinfect,
+# expos-ure / expos-ed, prepar-edness / prepar-ing, isolat-ion / isolat-e, spread /
+# spread-ing.
+_ENDINGS = frozenset([
+    "", "e", "s", "es", "d", "ed", "ing", "ings", "er", "ers", "or", "ors", "ion", "ions",
+    "ation", "ations", "ure", "ures", "ment", "ments", "ness", "edness", "ity", "ities", "al",
+    "ally", "ly", "ive", "ives", "ively", "ous", "ious", "ize", "izes", "ized", "izing",
+    "ization", "ise", "ises", "ised", "ising", "isation", "able", "ably", "ible", "ance",
+    "ances", "ence", "ences", "ant", "ants", "ent", "ents", "ate", "ates", "ated", "ating", "y",
+    "ies", "ied", "ic", "ical", "ically", "ist", "ists", "ism",
+])
+# One of two words of a family is their shared beginning or an inflection of it (exposed,
+# exposure; not position, positive: posit- is no word).
+_INFLECTIONS = frozenset(["", "e", "s", "es", "d", "ed", "ing", "ings"])
+#: The beginning two words of one family share: at least this many letters, and half the
+#: longer word's.
+MIN_SHARED = 5
+
+
+@lru_cache(maxsize=65536)
+def related_words(one: str, other: str) -> bool:
+    """Are two (lower-case) words one, or of one family: a shared beginning of at least
+    :data:`MIN_SHARED` letters and half the longer word, each word that beginning and one of
+    :data:`_ENDINGS`, one of them an inflection (disinfection / disinfect, exposure / exposed,
+    preparedness / preparing, updates / updated; not organ / organization, international /
+    internet, position / positive)?"""
+    if one == other:
+        return True
+    if (one[:MIN_SHARED] != other[:MIN_SHARED] or not one.isalpha() or not other.isalpha()
+            or one in _FUNCTION_WORDS or other in _FUNCTION_WORDS):
+        return False
+    shared = next((k for k, (a, b) in enumerate(zip(one, other, strict=False))
+                   if a != b),
+                  min(len(one), len(other)))
+    longer = max(len(one), len(other))
+    for cut in range(shared, MIN_SHARED - 1, -1):
+        if 2 * cut < longer:
+            break
+        ends = one[cut:], other[cut:]
+        if ends[0] in _ENDINGS and ends[1] in _ENDINGS and (
+                ends[0] in _INFLECTIONS or ends[1] in _INFLECTIONS):
+            return True
+    return False
 
 
 def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:

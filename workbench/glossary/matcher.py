@@ -241,22 +241,39 @@ def _term_marks(term: str) -> list[_Marks] | None:
     return out
 
 
-def _marks_agree(marks: list[_Marks], text: str) -> bool:
-    """Whether the words of an occurrence (``text``) write no vowel that differs from the
-    term's on the same letter (a word that cannot be lined up with the term's agrees)."""
+def _vowel_pairs(marks: list[_Marks], text: str) -> list[tuple[str, str | None]]:
+    """(the term's vowel, the text's vowel or None) on each letter of an occurrence
+    (``text``) where the term writes one; none of a word that cannot be lined up with the
+    term's."""
     words = _dashes(text).split()
     if len(words) != len(marks):
-        return True
+        return []
+    pairs = []
     for word, (stem, vowels) in zip(words, marks, strict=True):
         letters, written = _marked_letters(word)
         at = next((k for k in range(min(len(letters), 5)) if letters[:k] in m.PREFIXES
                    and letters.startswith(stem, k)), None)
-        if at is None:
-            continue
-        for mine, theirs in zip(vowels, written[at:at + len(stem)], strict=True):
-            if mine is not None and theirs is not None and mine != theirs:
-                return False
-    return True
+        if at is not None:
+            pairs += [(mine, theirs) for mine, theirs in zip(
+                vowels, written[at:at + len(stem)], strict=True) if mine is not None]
+    return pairs
+
+
+def _marks_agree(marks: list[_Marks], text: str) -> bool:
+    """Whether the words of an occurrence (``text``) write no vowel that differs from the
+    term's on the same letter (a word that cannot be lined up with the term's agrees)."""
+    return all(theirs is None or mine == theirs for mine, theirs in _vowel_pairs(marks, text))
+
+
+#: Short vowels or sukun on this many letters of one word make a term vocalised: written so
+#: to be told from a homograph (عَرَض, a symptom, not عرض, an offer), not a reading aid (مُصاب).
+VOCALISED = 2
+
+
+def _vocalised(spellings: list[list[_Marks]]) -> bool:
+    """Whether every spelling of a term writes :data:`VOCALISED` vowels on one word."""
+    return all(any(sum(v is not None for v in vowels) >= VOCALISED for _, vowels in marks)
+               for marks in spellings)
 
 
 class TermMatcher:
@@ -316,6 +333,9 @@ class TermMatcher:
                             bucket.append(info)
         for key, infos in keys.items():
             automaton.add_word(key, tuple(infos))
+        # the vocalised terms' spellings' vowels (see :meth:`unvowelled`)
+        self._vocalised = {self.terms[tid]: marks for tid, marks in enumerate(self._marks)
+                           if marks is not None and _vocalised(marks)}
         self._empty = not keys
         self._vowelled = any(marks is not None for marks in self._marks)
         if not self._empty:
@@ -324,6 +344,23 @@ class TermMatcher:
 
     def __len__(self) -> int:
         return len(self.terms)
+
+    def unvowelled(self, arabic: str, matches: list[TermMatch]) -> set[int]:
+        """The starts of the ``matches`` (found in ``arabic``) of a vocalised term
+        (:data:`VOCALISED`: عَرَض) on words that write none of its vowels (عرض): perhaps a
+        homograph."""
+        out: set[int] = set()
+        if not self._vocalised:
+            return out
+        for match in matches:
+            spellings = self._vocalised.get(match.term)
+            if spellings is None:
+                continue
+            words = mask_tags(arabic[match.start:match.end])
+            pairs = [p for marks in spellings for p in _vowel_pairs(marks, words)]
+            if pairs and all(theirs is None for _, theirs in pairs):
+                out.add(match.start)
+        return out
 
     def find(self, arabic: str) -> list[TermMatch]:
         """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping (its

@@ -395,8 +395,9 @@ class Exports:
                 if findings == "glossary" and unit.target.strip() and matches:
                     accepted = [o for sid in unit.ids for o in overrides.get(sid, ())]
                     lines = [
-                        _finding_text(f) for f in check_matches(matches, unit.target).findings
-                        if not any(o.covers(f) for o in accepted)
+                        _finding_text(f) for f in check_matches(
+                            matches, unit.target, matcher.unvowelled(unit.source, matches)
+                        ).findings if not any(o.covers(f) for o in accepted)
                     ]
             if terms and found_terms is not None:
                 unit.terms = [Term(*t) for t in found_terms]

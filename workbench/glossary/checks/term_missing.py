@@ -13,7 +13,8 @@ class TermMissing(Check):
     severity = "error"
     description = (
         "A glossary term occurs in the Arabic but its required English rendering is missing "
-        "(a term found twice needs its rendering twice)."
+        "(a term found twice needs its rendering twice); a warning where the English has "
+        "another form of it, or the Arabic writes none of a vocalised term's vowels."
     )
 
     def run(self, pair: Pair) -> list[Finding]:
