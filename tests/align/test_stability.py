@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.align import companies2_set, flag_figures, frame_set
+from bench.align import companies2_set, flag_figures, frame_set, hayy2_set
 from workbench.align import Alignment, align_sentences, aligner, stability
 from workbench.align.stability import FOLDS, survival, weighed, without_fold
 
@@ -20,7 +20,6 @@ def test_every_word_is_left_out_in_exactly_one_run() -> None:
         for word in set(sentence.split()):
             assert sum(word not in fold[j].split() for fold in folds) == 1
     assert all(fold[2] == "x" and fold[3] == "" for fold in folds)
-    assert without_fold(sentences, 3) == without_fold(sentences, 3)
 
 
 def test_a_link_the_runs_move_is_flagged_and_one_they_keep_is_raised() -> None:
@@ -39,9 +38,10 @@ def test_a_link_the_runs_move_is_flagged_and_one_they_keep_is_raised() -> None:
 
 def test_wrong_links_are_flagged_more_and_right_ones_less(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """frame (a free translation, FreeDict-less): the links are the same, the wrong ones
-    the folds move are flagged, and a share of the flags on right links falls."""
-    ar, en, gold = frame_set()
+    """hayy2 (a free translation, without a dictionary): the links are the same; 12 of its
+    13 wrong links are flagged (7 without the runs), and 0.61 of the flags are on right
+    links (0.71)."""
+    ar, en, gold = hayy2_set()
     result = align_sentences(ar, en)
     monkeypatch.setattr(aligner, "stable_confidence", lambda ar, en, result, align: list(
         result.confidence))
@@ -49,8 +49,8 @@ def test_wrong_links_are_flagged_more_and_right_ones_less(
     assert before.links == result.links
     _, flagged, hit = flag_figures(result, gold)
     _, flagged_before, hit_before = flag_figures(before, gold)
-    assert hit >= hit_before + 2
-    assert (flagged - hit) / flagged < (flagged_before - hit_before) / flagged_before
+    assert hit >= hit_before + 3
+    assert (flagged - hit) / flagged < (flagged_before - hit_before) / flagged_before - 0.05
 
 
 def test_long_texts_keep_the_aligners_confidence(monkeypatch: pytest.MonkeyPatch) -> None:

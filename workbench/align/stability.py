@@ -65,7 +65,7 @@ def survival(result: Alignment, runs: Sequence[Alignment]) -> list[float]:
 def weighed(result: Alignment, share: Sequence[float]) -> list[float]:
     """The confidences ``s * sqrt(c)`` (``s`` each link's survival share), a link holding
     a left-out sentence kept at most at its own (see the module docstring)."""
-    left_out = {(side, k) for side, k in result.left_out}
+    left_out = set(result.left_out)
     out = []
     for (a, e), c, s in zip(result.links, result.confidence, share, strict=True):
         new = s * c ** 0.5
