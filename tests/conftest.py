@@ -75,19 +75,26 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_backends: run on PostgreSQL too, outside the folders of BOTH_BACKENDS"
     )
-    config.addinivalue_line(
-        "markers", "survival: alignments weigh their confidences with the links' survival"
-    )
 
 
-@pytest.fixture(autouse=True)
-def _one_alignment_run(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+SURVIVAL_MAX_SENTENCES = stability.STABLE_MAX_SENTENCES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_alignment_run() -> Iterator[None]:
     """Alignments keep the aligner's confidences, without the links' survival
-    (:mod:`workbench.align.stability`: eight more alignments of each text), unless the test
-    is marked ``survival``: the other tests are of the passes and the confidences before it
+    (:mod:`workbench.align.stability`: eight more alignments of each text), except in the
+    tests that use ``survival``: the others are of the passes and the confidences before it
     (the links are the same), and would take nine times as long."""
-    if "survival" not in request.keywords:
-        monkeypatch.setattr(stability, "STABLE_MAX_SENTENCES", 0)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stability, "STABLE_MAX_SENTENCES", 0)
+        yield
+
+
+@pytest.fixture
+def survival(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alignments weigh their confidences with the links' survival, as outside the tests."""
+    monkeypatch.setattr(stability, "STABLE_MAX_SENTENCES", SURVIVAL_MAX_SENTENCES)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -9,7 +9,7 @@ from bench.align import companies2_set, flag_figures, frame_set, hayy2_set
 from workbench.align import Alignment, align_sentences, aligner, stability
 from workbench.align.stability import FOLDS, survival, weighed, without_fold
 
-pytestmark = pytest.mark.survival
+pytestmark = pytest.mark.usefixtures("survival")
 
 
 def test_every_word_is_left_out_in_exactly_one_run() -> None:
