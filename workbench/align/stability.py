@@ -23,10 +23,9 @@ The links do not change; only their confidences. A link holding a sentence the a
 found left out of the other text keeps its flag (``Alignment.left_out``). Only free
 translations are weighed (``aligner.LOOSE_COVER``, where the clause pass runs too): on eight
 news sets (ntrex and tico, with and without omissions) every link was weighed at first, and
-the flags rose from 55 to 109 for 5 more wrong links of 68 (the survival of the links next to
-a left-out sentence is low, right or wrong). Texts of more than ``STABLE_MAX_SENTENCES``
-sentences keep the aligner's confidences (the runs' cost: each costs about as much as the
-alignment).
+the flags rose from 55 to 109 for 5 more wrong links of 68. Texts of more than
+``STABLE_MAX_SENTENCES`` sentences a side keep the aligner's confidences (the runs' cost:
+each costs about as much as the alignment).
 
 Tried (BENCHMARKS.md, stop 55, flags6): words left out at random (3 % or 10 % a run; 4-24
 runs) rank the links less well and, with 8 runs, vary with the seed more than they gain;
