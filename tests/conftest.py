@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from workbench.align import stability
 from workbench.cli import main
 from workbench.project import Project
 from workbench.project.sample import build_sample
@@ -74,6 +75,26 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_backends: run on PostgreSQL too, outside the folders of BOTH_BACKENDS"
     )
+
+
+SURVIVAL_MAX_SENTENCES = stability.STABLE_MAX_SENTENCES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_alignment_run() -> Iterator[None]:
+    """Alignments keep the aligner's confidences, without the links' survival
+    (:mod:`workbench.align.stability`: eight more alignments of each text), except in the
+    tests that use ``survival``: the others are of the passes and the confidences before it
+    (the links are the same), and would take nine times as long."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stability, "STABLE_MAX_SENTENCES", 0)
+        yield
+
+
+@pytest.fixture
+def survival(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alignments weigh their confidences with the links' survival, as outside the tests."""
+    monkeypatch.setattr(stability, "STABLE_MAX_SENTENCES", SURVIVAL_MAX_SENTENCES)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -62,6 +62,7 @@ from workbench.align.scoring import (
     openers,
 )
 from workbench.align.sparse import SparseRows
+from workbench.align.stability import stable_confidence
 from workbench.allocator import keep_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import median, unique
@@ -1505,14 +1506,16 @@ def align_sentences(
 def _aligned(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None, params: Params | None,
     lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
-    par_starts: Starts | None = None,
+    par_starts: Starts | None = None, perturbed: bool = False,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
     with the cues its links teach, the border sentences the words move, the disputed links
     flagged. ``par_starts``: what the paragraphs say of each sentence
     (:func:`paragraphs.paragraph_starts`): in every pass, a bonus on a link that starts where
-    both sides start a paragraph, a cost on one that runs over a paragraph paired with none."""
+    both sides start a paragraph, a cost on one that runs over a paragraph paired with none.
+    Where the translation is free, the confidences are weighed last with each link's survival
+    in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run)."""
     def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
         """The paragraph values of parts or clauses: their sentence's start value and
         crossing cost on its first, its pair on each."""
@@ -1564,6 +1567,10 @@ def _aligned(
     if result is not searched:  # (else a no-op: what it leaves out, the search did not pair)
         result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
+    if _free(aligner) and not perturbed:  # (free translations only: see stability)
+        result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
+            pa, pe, glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
+            par_starts=par_starts, perturbed=True))
     return result
 
 
