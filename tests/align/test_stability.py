@@ -72,3 +72,21 @@ def test_a_literal_translation_keeps_the_aligners_confidence(
     monkeypatch.setattr(stability, "without_fold", lambda s, k: runs.append(k) or list(s))
     align_sentences(ar, en)
     assert runs == []
+
+
+def test_the_runs_train_no_length_model_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runs measure lengths in characters: the alignment's own texts train their models
+    (hayy2's sentences and clauses) and the eight runs none (each trained as many, most of
+    the runs' time)."""
+    from workbench.align import lengths
+
+    trained: list[int] = []
+    real = lengths._lengths
+    monkeypatch.setattr(lengths, "_lengths", lambda *a: trained.append(1) or real(*a))
+    lengths._trained.cache_clear()
+    ar, en, _ = hayy2_set()
+    weighed_conf = align_sentences(ar, en).confidence
+    assert len(trained) == 2
+    lengths._trained.cache_clear()
+    monkeypatch.setattr(stability, "STABLE_MAX_SENTENCES", 0)
+    assert align_sentences(ar, en).confidence != weighed_conf and len(trained) == 4

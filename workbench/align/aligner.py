@@ -1568,8 +1568,9 @@ def _aligned(
         result.confidence = _disputed(result.links, result.confidence, searched.links)
     result.confidence = recalibrated(result.links, result.confidence)  # (see calibration)
     if _free(aligner) and not perturbed:  # (free translations only: see stability)
+        runs = dataclasses.replace(params or Params(), subwords=False)  # (see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
-            pa, pe, glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
+            pa, pe, glossary=glossary, params=runs, lexicon=lexicon, pairs=pairs,
             par_starts=par_starts, perturbed=True))
     return result
 

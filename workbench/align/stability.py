@@ -11,8 +11,12 @@ average, a wrong one 0.42 (66 % and 21 % of them survive 6 of 8 runs).
 So the text is aligned again ``FOLDS`` times, each time without one fold of its word forms
 (every occurrence of the words whose form hashes to that fold, on both sides: an eighth of
 the evidence, and every word is left out in exactly one run), by the same passes with the
-same options. A link's survival share ``s`` is the share of those runs that make it too, and
-its confidence becomes ``s * sqrt(c)``:
+same options but lengths in characters (`Params.subwords` off: each run's texts would train a
+sentencepiece model of their own, most of the runs' time; with character lengths the flags are
+as good — bench's six sets 65/95 wrong links flagged, 0.57 of flags on right links, held out
+90/103 and 0.51, against 63/95, 0.57 and 91/103, 0.52 — at a third of the CPU). A link's
+survival share ``s`` is the share of those runs that make it too, and its confidence becomes
+``s * sqrt(c)``:
 
 - a link every run makes keeps ``sqrt(c)``: the aligner's doubt alone flags it only below
   0.25 (of the links below 0.5 before, 0.62 were right on the bench's flag rows);
@@ -25,7 +29,7 @@ translations are weighed (``aligner.LOOSE_COVER``, where the clause pass runs to
 news sets (ntrex and tico, with and without omissions) every link was weighed at first, and
 the flags rose from 55 to 109 for 5 more wrong links of 68. Texts of more than
 ``STABLE_MAX_SENTENCES`` sentences a side keep the aligner's confidences (the runs' cost:
-each costs about as much as the alignment).
+together about half as much again as the alignment).
 
 Tried (BENCHMARKS.md, stop 55, flags6): words left out at random (3 % or 10 % a run; 4-24
 runs) rank the links less well and, with 8 runs, vary with the seed more than they gain;
