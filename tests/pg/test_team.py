@@ -86,6 +86,7 @@ def test_team_list_shows_roles_and_never_the_password(team: Team) -> None:
     assert listed == {user: role for role, user in team.users.items()}
     table = run_cli("team", "list", "--db", team.url).stdout
     assert all(user in table for user in team.users.values())
+    assert f"owner: {ServerAddress(team.url).user}" in table.replace("\n", " ")  # who made it
     everything = "".join(team.outputs) + result.stdout + table
     assert SECRET not in everything
     stored = team.server.admin.execute(

@@ -121,9 +121,10 @@ def add_user(
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def list_users(db: str | None, fmt: str) -> None:
-    """The team: each user's role and the sessions they have open on the project."""
+    """The team: its owner, each user's role and the sessions they have open on the project."""
     with open_project(db) as project:
         members = project.team.members()
+        owner = project.team.owner()
         where = str(project.path)
     if fmt == "json":
         print_json([
@@ -131,12 +132,13 @@ def list_users(db: str | None, fmt: str) -> None:
             for m in members
         ])
         return
+    owned = "" if owner is None else f" (owner: {owner})"
     if not members:
-        click.echo(f"{where}: no team yet (workbench team add-user NAME --role ROLE)")
+        click.echo(f"{where}{owned}: no team yet (workbench team add-user NAME --role ROLE)")
         return
     from rich.table import Table
 
-    table = Table(title=f"Team of {where}")
+    table = Table(title=f"Team of {where}{owned}")
     for column in ("user", "role", "login", "sessions"):
         table.add_column(column)
     for m in members:

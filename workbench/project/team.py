@@ -136,6 +136,10 @@ class Team:
         """The team's members with their roles and open sessions."""
         return q_team.members(self.require_server())
 
+    def owner(self) -> str | None:
+        """The login that owns the project (it may do everything a lead may), or None."""
+        return q_team.owner(self.require_server())
+
     def add_member(self, name: str, role: str, password: str | None) -> str | None:
         """Add ``name`` to the team with ``role``: a new login with ``password``, or an
         existing login of the server (``password`` None). Run by the project's owner or a

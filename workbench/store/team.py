@@ -163,6 +163,14 @@ def refresh_grants(db: PostgresDatabase) -> None:
         grant(db, names)
 
 
+def owner(db: PostgresDatabase) -> str | None:
+    """The login owning the project's tables (who made it), or None (no segments table)."""
+    row = db.execute(
+        "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = 'segments'").fetchone()
+    return None if row is None else str(row[0])
+
+
 def check_not_owner(db: PostgresDatabase, name: str, change: str) -> None:
     """Refuse to give the project's owner a lesser role or take them off the team (a
     superuser aside): the database lets the owner do everything whatever their groups, and
