@@ -94,3 +94,28 @@ async def test_the_conflict_dialog_fits_24_rows_with_four_lines_a_side(make_app:
         assert "Segment 2 was changed by omar" in shown
         assert "Theirs (omar)" in shown and "four lines long at this width." in shown
         assert "Keep theirs" in shown and "Keep both" in shown
+
+
+async def test_longer_english_scrolls_in_its_box_with_the_buttons_in_view(make_app: Any) -> None:
+    """English of twelve lines on each side at 80x24: what happened and the four buttons stay
+    in view, theirs scrolls in its box to its last words (it was cut after six lines, and the
+    buttons were pushed under the key hint)."""
+    conflict = ConflictError(2, base_revision=1, revision=2, theirs=f"{LONG} {LONG} {LONG} END.",
+                             theirs_status="draft", author="omar", yours=f"{LONG} {LONG} Mine.",
+                             action="edit")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ConflictScreen(conflict, 2))
+        await settle(pilot)
+        dialog = app.screen.query_one("#conflict-dialog")
+        shown = "\n".join(screen_lines(app))
+        assert "Segment 2 was changed by omar" in shown and "END." not in shown
+        for button in app.screen.query(Button):
+            assert_whole(button, dialog)
+            assert button.region.bottom <= dialog.content_region.bottom - 2  # above the hint
+        box = app.screen.query_one("#conflict-theirs-box")
+        assert box.max_scroll_y > 0
+        box.scroll_end(animate=False)
+        await settle(pilot)
+        assert "END." in "\n".join(screen_lines(app))

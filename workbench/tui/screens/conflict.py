@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
@@ -70,12 +70,15 @@ class ConflictScreen(Prompt):
         with Vertical(classes="dialog", id="conflict-dialog"):
             yield Label(what_happened(conflict, self.position), classes="dialog-title")
             # the texts' names in their borders: the dialog fits 24 rows with English of
-            # four lines on each side (labels of their own made it scroll its title away)
-            theirs = Static(self.bidi.plain(conflict.theirs) or "(empty)", id="conflict-theirs",
-                            markup=False)  # their English as typed: "[sic]" is not markup
-            theirs.border_title = Content(
-                f"Theirs{f' ({conflict.author})' if conflict.author else ''}")
-            yield theirs
+            # four lines on each side (labels of their own made it scroll its title away);
+            # longer English scrolls in its box (theirs was cut, the buttons pushed out of view)
+            with VerticalScroll(id="conflict-theirs-box") as box:
+                box.border_title = Content(
+                    f"Theirs{f' ({conflict.author})' if conflict.author else ''}")
+                box.can_focus = False  # the keys go to yours; the mouse wheel scrolls theirs
+                yield Static(self.bidi.plain(conflict.theirs) or "(empty)",
+                             id="conflict-theirs",
+                             markup=False)  # their English as typed: "[sic]" is not markup
             yours = EnglishEditor(id="conflict-yours")
             yours.border_title = "Yours (edit it to merge the two)"
             yours.load_text(conflict.yours or "")
