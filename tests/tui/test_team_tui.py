@@ -112,6 +112,36 @@ async def test_others_changes_appear_live_without_moving_the_cursor(sample_db, m
                                        for n in app._notifications))
 
 
+async def test_a_change_elsewhere_keeps_the_cursor_beside_the_same_words(sample_db, make_app):
+    """The open segment changed elsewhere before the cursor: a translator typing on at the end
+    goes on at the end (the cursor kept its offset: "x" landed inside a word of the new
+    English), one in the middle stays before the same word."""
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+        project.save_draft(first.id, "The critics describe the revolution as a coup.")
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        editor = screen.editor
+        await until(pilot, lambda: editor.text.startswith("The critics"))
+        editor.move_cursor(editor.document.end)
+        changed = "The bourgeois critics of Bolshevism describe the revolution as a coup."
+        with Project.open(sample_db, author="ben") as ben:
+            ben.save_draft(first.id, changed)
+        await until(pilot, lambda: editor.text == changed)
+        assert editor.cursor_location == editor.document.end
+        await pilot.press("X")
+        assert editor.text == changed + "X"
+        screen.autosave_timer.pause()
+        editor.load_text(changed)
+        screen.saved_text = changed
+        await until(pilot, lambda: not screen._busy())
+        editor.move_cursor((0, changed.index("revolution")))
+        with Project.open(sample_db, author="ben") as ben:
+            ben.save_draft(first.id, "Critics describe the October revolution as a coup.")
+        await until(pilot, lambda: editor.text.startswith("Critics"))
+        assert editor.text[editor.cursor_location[1]:].startswith("revolution")
+
+
 @pytest.mark.parametrize("choice", ["theirs", "mine", "merge", "both"])
 async def test_the_conflict_dialog_keeps_what_the_translator_chooses(
     sample_db, make_app, choice

@@ -4,12 +4,12 @@
   is, and so does the view (segments added, removed or re-cut elsewhere: the view is read
   again around the open segment);
 - the open segment changed elsewhere: an editor holding nothing unsaved takes the new English
-  (the cursor kept where it was) and says who changed it, and its glossary marks, findings and
-  reference are read again (also after any change made elsewhere on SQLite, whose feed does
-  not say what changed: a term added to the glossary, a finding accepted); one holding typed
-  English keeps it, and the title says the segment changed elsewhere (saving it shows the
-  conflict dialog); when it was approved and locked, the typed English is also kept as a note
-  (``unsaved-edit``);
+  (the cursor kept beside the same words: :func:`moved_offset`) and says who changed it, and
+  its glossary marks, findings and reference are read again (also after any change made
+  elsewhere on SQLite, whose feed does not say what changed: a term added to the glossary, a
+  finding accepted); one holding typed English keeps it, and the title says the segment
+  changed elsewhere (saving it shows the conflict dialog); when it was approved and locked,
+  the typed English is also kept as a note (``unsaved-edit``);
 - a note added to the open segment by someone else is shown as a notification;
 - the Dictionary panel reads the open segment's words again when the project's dictionaries
   changed elsewhere (one added or removed from the command line; on PostgreSQL, whose feed
@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -41,6 +42,19 @@ if TYPE_CHECKING:
     from workbench.tui.rows import SegmentRows
     from workbench.tui.screens.editor.editing import OwnWrites
     from workbench.tui.widgets.dictionary_panel import DictionaryPanel
+
+
+def moved_offset(old: str, new: str, at: int) -> int:
+    """Where a cursor at ``at`` in ``old`` belongs in ``new`` (``old`` changed elsewhere):
+    beside the same characters where they are kept, after a changed part it was inside, at the
+    end when it was at the end (a translator typing on at the end of a segment that someone
+    changed earlier in it went on typing in the middle of a word)."""
+    if at >= len(old):
+        return len(new)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if i1 <= at < i2:
+            return j1 + (at - i1) if tag == "equal" else j2
+    return len(new)
 
 
 class LiveUpdates(EditorPart):
@@ -222,11 +236,11 @@ class LiveUpdates(EditorPart):
             self.saved_text = row.target
             self.changed_elsewhere = None
             editor = self.editor
-            row_no, column = editor.cursor_location
+            before = editor.document.text
+            at = editor.document.get_index_from_location(editor.cursor_location)
             editor.load_text(row.target)
-            lines = editor.document.line_count
-            line = min(row_no, lines - 1)
-            editor.move_cursor((line, min(column, len(editor.document.get_line(line)))))
+            editor.move_cursor(editor.document.get_location_from_index(
+                moved_offset(before, editor.document.text, at)))
             self.notify(f"Segment {row.position} was changed by {who or 'someone'} "
                         f"({row.status}).", timeout=5)
         self.sync_read_only()
