@@ -24,6 +24,7 @@ from workbench.project import Project
 from workbench.store.live import Change
 from workbench.tui.live import LiveChanged
 from workbench.tui.screens.conflict import ConflictScreen
+from workbench.tui.screens.editor.live import moved_offset
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.panels import ReferencePanel
 from workbench.tui.widgets.segment_list import PRESENCE_MARK
@@ -140,6 +141,13 @@ async def test_a_change_elsewhere_keeps_the_cursor_beside_the_same_words(sample_
             ben.save_draft(first.id, "Critics describe the October revolution as a coup.")
         await until(pilot, lambda: editor.text.startswith("Critics"))
         assert editor.text[editor.cursor_location[1]:].startswith("revolution")
+
+
+def test_the_cursor_of_english_filled_in_elsewhere_is_at_its_start() -> None:
+    """An empty segment filled elsewhere (an import) is read from the start of its English;
+    a cursor inside words someone replaced goes after their replacement."""
+    assert moved_offset("", "Our ancestors tell us.", 0) == 0
+    assert moved_offset("The critics said.", "The bourgeois wrote.", 6) == len("The bourgeois")
 
 
 @pytest.mark.parametrize("choice", ["theirs", "mine", "merge", "both"])

@@ -21,6 +21,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
@@ -46,15 +48,26 @@ if TYPE_CHECKING:
 
 def moved_offset(old: str, new: str, at: int) -> int:
     """Where a cursor at ``at`` in ``old`` belongs in ``new`` (``old`` changed elsewhere):
-    beside the same characters where they are kept, after a changed part it was inside, at the
-    end when it was at the end (a translator typing on at the end of a segment that someone
-    changed earlier in it went on typing in the middle of a word)."""
+    beside the same words where they are kept, after the words that replaced the ones it was
+    in, at the end when it was at the end (a translator typing on at the end of a segment that
+    someone changed earlier in it went on typing in the middle of a word); at the start when
+    ``old`` was empty (English filled in elsewhere is read from its start)."""
+    if not old:
+        return 0
     if at >= len(old):
         return len(new)
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if i1 <= at < i2:
-            return j1 + (at - i1) if tag == "equal" else j2
+    before, after = _TOKEN.findall(old), _TOKEN.findall(new)
+    starts = list(itertools.accumulate((len(t) for t in after), initial=0))
+    offset = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        size = sum(len(t) for t in before[i1:i2])
+        if offset <= at < offset + size:
+            return starts[j1] + (at - offset) if tag == "equal" else starts[j2]
+        offset += size
     return len(new)
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 class LiveUpdates(EditorPart):
