@@ -579,23 +579,50 @@ def test_a_closed_standard_output_exits_141_never_the_1_of_findings(tmp_path: Pa
 
 
 
-def test_a_reader_gone_in_the_middle_of_a_large_report_exits_141(tmp_path: Path) -> None:
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_a_reader_gone_in_the_middle_of_a_large_report_exits_141(
+    tmp_path: Path, unbuffered: str
+) -> None:
     """``workbench check --format json | head -1`` on a report larger than a pipe holds: the
-    reader leaves during the one write of the JSON, which Python's buffered write then ends
-    short without an error; the check exited 1 ("findings") where it must exit 141."""
+    reader leaves during the one write of the JSON, which an unbuffered standard output
+    (PYTHONUNBUFFERED=1, as many CI images set it) ends short without an error; the check
+    exited 1 ("findings") where it must exit 141."""
     (tmp_path / "ar.txt").write_text("بدأت الثورة.\n" * 1000, encoding="utf-8")
     (tmp_path / "en.txt").write_text("The uprising began.\n" * 1000, encoding="utf-8")
     (tmp_path / "g.tsv").write_text("ثورة\trevolution\n", encoding="utf-8")
     check = [sys.executable, "-m", "workbench", "check", "--glossary", "g.tsv", "--source",
              "ar.txt", "--target", "en.txt", "--skip", "spelling", "--format", "json"]
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
     with subprocess.Popen(check, cwd=tmp_path, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE) as proc:
+                          stderr=subprocess.PIPE, env=env) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         assert os.read(proc.stdout.fileno(), 64).startswith(b"{")  # the report has begun
         proc.stdout.close()
         stderr = proc.stderr.read()
         returncode = proc.wait(30)
     assert (returncode, stderr) == (141, b"")
+
+
+def test_an_output_written_whole_ends_the_command_as_it_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``workbench check | head -1`` on the sample: the report is in the pipe whole when the
+    reader takes its line and goes; the command ends as it would (1: findings), where a reader
+    gone by the end made it 141 or 1 by a race, as ``seq 9 | head -1`` ends 0."""
+    from workbench.cli.app import _flush_stdout
+
+    read, write = os.pipe()
+    out = open(write, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+    monkeypatch.setattr(sys, "stdout", out)
+    try:
+        out.write("a report\n")
+        out.flush()
+        assert os.read(read, 100) == b"a report\n"
+        os.close(read)  # the reader has all it wants and goes
+        _flush_stdout()  # nothing left to write: no exit
+    finally:
+        monkeypatch.undo()
+        out.close()
 
 def _bug(*args: object, **kwargs: object) -> None:
     raise ZeroDivisionError("a bug")

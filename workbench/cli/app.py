@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import json
 import os
 import re
-import select
 import signal
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
@@ -161,6 +160,7 @@ class WorkbenchGroup(click.Group):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _buffered_stdout()
         _printable_file_names()
         commits = _commits()
         try:
@@ -266,29 +266,30 @@ def _printable_file_names() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
 
 
+def _buffered_stdout() -> None:
+    """Standard output unbuffered (``PYTHONUNBUFFERED``, ``python -u``) into a pipe or file is
+    given a buffered writer, as Python's default has: unbuffered, a reader leaving in the
+    middle of a large write (``check --format json | head -1``) ended the write short without
+    an error, where the buffered writer raises BrokenPipeError. click and rich flush each
+    print, so output still reaches the pipe as it is printed; a terminal is left as it is."""
+    out = sys.stdout
+    if not isinstance(getattr(out, "buffer", None), io.RawIOBase) or out.isatty():
+        return
+    out.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(out.buffer), encoding=out.encoding, errors=out.errors,
+        line_buffering=out.line_buffering,
+    )
+
+
 def _flush_stdout() -> None:
-    """Write out what a command printed (a pipe buffers it), its reader gone or not."""
+    """Write out what a command printed (a pipe buffers it); a reader gone before all of it
+    was written is exit 141. An output written whole ends the command as it would, whether
+    its reader is still there or not (``stats | head -1``), as ``seq 9 | head -1`` does."""
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         reader_gone()
-    if _pipe_reader_left():
-        reader_gone()
-
-
-def _pipe_reader_left() -> bool:
-    """Whether standard output is a pipe its reader has closed. A write larger than the pipe
-    holds that the reader leaves in the middle of (``check --format json | head -1``) ends
-    short without an error in Python's buffered writer, so no BrokenPipeError tells."""
-    try:
-        fd = sys.stdout.fileno()
-        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
-            return False
-        poller = select.poll()  # not on Windows: AttributeError
-        poller.register(fd, 0)  # POLLERR is always reported: the pipe has no reader
-        return any(events & select.POLLERR for _, events in poller.poll(0))
-    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation: no descriptor
-        return False
 
 
 def _commits() -> int:
