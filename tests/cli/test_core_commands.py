@@ -603,26 +603,30 @@ def test_a_reader_gone_in_the_middle_of_a_large_report_exits_141(
     assert (returncode, stderr) == (141, b"")
 
 
-def test_an_output_written_whole_ends_the_command_as_it_would(
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_short_report_reaches_its_pipe_whole_and_the_check_ends_as_it_would(
+    tmp_path: Path,
 ) -> None:
-    """``workbench check | head -1`` on the sample: the report is in the pipe whole when the
-    reader takes its line and goes; the command ends as it would (1: findings), where a reader
-    gone by the end made it 141 or 1 by a race, as ``seq 9 | head -1`` ends 0."""
-    from workbench.cli.app import _flush_stdout
+    """``workbench check | head -1`` on a short document: the report (its table, then its
+    summary line) reaches the pipe in one piece, so a reader that takes what came first and
+    goes has had it all, and the check ends 1 (findings), as ``seq 9 | head -1`` ends 0. Two
+    pieces made it 141 or 1 by a race."""
+    (tmp_path / "ar.txt").write_text("بدأت الثورة.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The uprising began.\n", encoding="utf-8")
+    (tmp_path / "g.tsv").write_text("ثورة\trevolution\n", encoding="utf-8")
+    check = [sys.executable, "-m", "workbench", "check", "--glossary", "g.tsv", "--source",
+             "ar.txt", "--target", "en.txt", "--skip", "spelling"]
+    whole = subprocess.run(check, cwd=tmp_path, capture_output=True).stdout
+    assert whole.count(b"\n") > 2  # a table and its summary line
+    with subprocess.Popen(check, cwd=tmp_path, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = os.read(proc.stdout.fileno(), 1 << 16)  # head -1: what came first, then gone
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        returncode = proc.wait(30)
+    assert first == whole
+    assert (returncode, stderr) == (1, b"")
 
-    read, write = os.pipe()
-    out = open(write, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
-    monkeypatch.setattr(sys, "stdout", out)
-    try:
-        out.write("a report\n")
-        out.flush()
-        assert os.read(read, 100) == b"a report\n"
-        os.close(read)  # the reader has all it wants and goes
-        _flush_stdout()  # nothing left to write: no exit
-    finally:
-        monkeypatch.undo()
-        out.close()
 
 def _bug(*args: object, **kwargs: object) -> None:
     raise ZeroDivisionError("a bug")

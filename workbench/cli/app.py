@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import errno
 import io
@@ -160,7 +161,7 @@ class WorkbenchGroup(click.Group):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
-        _buffered_stdout()
+        _hold_stdout()
         _printable_file_names()
         commits = _commits()
         try:
@@ -266,28 +267,70 @@ def _printable_file_names() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
 
 
-def _buffered_stdout() -> None:
-    """Standard output unbuffered (``PYTHONUNBUFFERED``, ``python -u``) into a pipe or file is
-    given a buffered writer, as Python's default has: unbuffered, a reader leaving in the
-    middle of a large write (``check --format json | head -1``) ended the write short without
-    an error, where the buffered writer raises BrokenPipeError. click and rich flush each
-    print, so output still reaches the pipe as it is printed; a terminal is left as it is."""
+#: What a command prints into a pipe or a file is held up to this much (a pipe's capacity).
+HELD_BYTES = 64 * 1024
+
+
+class _HeldOutput(io.TextIOWrapper):
+    """Standard output into a pipe or a file, held until the command ends (or ``HELD_BYTES``
+    fill it): click and rich flush after each print, which wrote a report in several pieces,
+    and a reader taking its first line and going (``check | head -1``) between two of them
+    made a short report's command exit 141 or 1 by a race. Written in one piece, an output
+    that fits in the pipe is all there before the reader can go."""
+
+    held = True
+
+    def flush(self) -> None:
+        if not self.held:
+            super().flush()
+
+    def release(self) -> None:
+        """Write what is held; each flush writes from now on."""
+        self.held = False
+        super().flush()
+
+
+def _hold_stdout() -> None:
+    """Give standard output into a pipe or a file a :class:`_HeldOutput` (a terminal, and a
+    test's captured output, are left as they are); its own buffered writer, whatever
+    ``PYTHONUNBUFFERED`` says, so that a reader leaving in the middle of a large write is
+    a BrokenPipeError, where an unbuffered write ended short without one."""
     out = sys.stdout
-    if not isinstance(getattr(out, "buffer", None), io.RawIOBase) or out.isatty():
+    try:
+        if out is None or out.isatty():
+            return
+        fd = out.fileno()
+    except (OSError, ValueError):  # no descriptor (io.UnsupportedOperation), closed
         return
     out.flush()
-    sys.stdout = io.TextIOWrapper(
-        io.BufferedWriter(out.buffer), encoding=out.encoding, errors=out.errors,
-        line_buffering=out.line_buffering,
+    sys.stdout = _HeldOutput(
+        io.BufferedWriter(io.FileIO(fd, "w", closefd=False), HELD_BYTES),
+        encoding=out.encoding, errors=out.errors,
     )
+    atexit.register(_release_at_exit)
+
+
+def _release_at_exit() -> None:
+    """Write what a command that stopped on an error, a signal or a bug had printed."""
+    out = sys.stdout
+    if isinstance(out, _HeldOutput) and out.held:
+        try:
+            out.release()
+        except BrokenPipeError:  # nothing more to say: the exit code is given
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())
 
 
 def _flush_stdout() -> None:
-    """Write out what a command printed (a pipe buffers it); a reader gone before all of it
-    was written is exit 141. An output written whole ends the command as it would, whether
-    its reader is still there or not (``stats | head -1``), as ``seq 9 | head -1`` does."""
+    """Write out what a command printed; a reader gone before all of it was written is exit
+    141. An output written whole ends the command as it would, whether its reader is still
+    there or not (``stats | head -1``), as ``seq 9 | head -1`` does."""
+    out = sys.stdout
     try:
-        sys.stdout.flush()
+        if isinstance(out, _HeldOutput):
+            out.release()
+        else:
+            out.flush()
     except BrokenPipeError:
         reader_gone()
 
