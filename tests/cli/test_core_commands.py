@@ -579,23 +579,54 @@ def test_a_closed_standard_output_exits_141_never_the_1_of_findings(tmp_path: Pa
 
 
 
-def test_a_reader_gone_in_the_middle_of_a_large_report_exits_141(tmp_path: Path) -> None:
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_a_reader_gone_in_the_middle_of_a_large_report_exits_141(
+    tmp_path: Path, unbuffered: str
+) -> None:
     """``workbench check --format json | head -1`` on a report larger than a pipe holds: the
-    reader leaves during the one write of the JSON, which Python's buffered write then ends
-    short without an error; the check exited 1 ("findings") where it must exit 141."""
+    reader leaves during the one write of the JSON, which an unbuffered standard output
+    (PYTHONUNBUFFERED=1, as many CI images set it) ends short without an error; the check
+    exited 1 ("findings") where it must exit 141."""
     (tmp_path / "ar.txt").write_text("بدأت الثورة.\n" * 1000, encoding="utf-8")
     (tmp_path / "en.txt").write_text("The uprising began.\n" * 1000, encoding="utf-8")
     (tmp_path / "g.tsv").write_text("ثورة\trevolution\n", encoding="utf-8")
     check = [sys.executable, "-m", "workbench", "check", "--glossary", "g.tsv", "--source",
              "ar.txt", "--target", "en.txt", "--skip", "spelling", "--format", "json"]
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
     with subprocess.Popen(check, cwd=tmp_path, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE) as proc:
+                          stderr=subprocess.PIPE, env=env) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         assert os.read(proc.stdout.fileno(), 64).startswith(b"{")  # the report has begun
         proc.stdout.close()
         stderr = proc.stderr.read()
         returncode = proc.wait(30)
     assert (returncode, stderr) == (141, b"")
+
+
+def test_a_short_report_reaches_its_pipe_whole_and_the_check_ends_as_it_would(
+    tmp_path: Path,
+) -> None:
+    """``workbench check | head -1`` on a short document: the report (its table, then its
+    summary line) reaches the pipe in one piece, so a reader that takes what came first and
+    goes has had it all, and the check ends 1 (findings), as ``seq 9 | head -1`` ends 0. Two
+    pieces made it 141 or 1 by a race."""
+    (tmp_path / "ar.txt").write_text("بدأت الثورة.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The uprising began.\n", encoding="utf-8")
+    (tmp_path / "g.tsv").write_text("ثورة\trevolution\n", encoding="utf-8")
+    check = [sys.executable, "-m", "workbench", "check", "--glossary", "g.tsv", "--source",
+             "ar.txt", "--target", "en.txt", "--skip", "spelling"]
+    whole = subprocess.run(check, cwd=tmp_path, capture_output=True).stdout
+    assert whole.count(b"\n") > 2  # a table and its summary line
+    with subprocess.Popen(check, cwd=tmp_path, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = os.read(proc.stdout.fileno(), 1 << 16)  # head -1: what came first, then gone
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        returncode = proc.wait(30)
+    assert first == whole
+    assert (returncode, stderr) == (1, b"")
+
 
 def _bug(*args: object, **kwargs: object) -> None:
     raise ZeroDivisionError("a bug")

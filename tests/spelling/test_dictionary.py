@@ -173,6 +173,17 @@ def test_quick_suggestions_put_a_doubled_or_undoubled_letter_first() -> None:
         assert right in en.quick_suggest(typo)[:2], typo
 
 
+def test_f11_suggestions_put_the_commonest_slips_first_as_the_check_does() -> None:
+    """F11 and ``spelling suggest`` (Hunspell's suggestions) offered ``relay`` first for
+    ``realy`` and ``witting`` for ``writting``, where the check's finding says ``really`` and
+    ``writing`` (Enter wrote the first); a capitalised ``Teh`` got no ``The`` at all."""
+    en = load_dictionary_files(bundled_en_us() / "en_US", "en_US")
+    for typo in ("realy", "writting", "leter", "adress", "Realy", "Writting", "Teh"):
+        assert en.suggest(typo)[0] == en.quick_suggest(typo)[0], typo
+    assert en.suggest("Teh")[:2] == ["The", "Eh"]  # not "eh", the capital's deletion
+    assert len(en.suggest("realy", 3)) == 3
+
+
 def test_a_capitalised_name_the_arabic_holds_transliterated_is_not_flagged(
     tiny_folder: Path,
 ) -> None:

@@ -283,6 +283,25 @@ async def test_undo_restores_the_previous_text(sample_db, make_app):
         assert project.history(seg_id)[-1].action == "undo"
 
 
+async def test_undo_marks_the_glossary_panel_for_the_restored_english(make_app):
+    """After F9 the glossary panel's ✓ marks are those of the English restored, not of the
+    English it replaced (segment 1 renders its terms; the text undone rendered none)."""
+    from workbench.tui.widgets.panels import GlossaryPanel
+
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        panel = screen.query_one(GlossaryPanel)
+        marks = [line.rendered for line in panel.lines]
+        assert any(marks)
+        screen.editor.load_text("A completely new sentence.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not any(line.rendered for line in panel.lines)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert [line.rendered for line in panel.lines] == marks
+
+
 async def test_english_typed_while_an_undo_waits_is_kept_over_the_restored_one(
     sample_db, make_app
 ):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import errno
+import io
 import json
 import os
 import re
-import select
 import signal
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
@@ -161,6 +161,7 @@ class WorkbenchGroup(click.Group):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _hold_stdout()
         _printable_file_names()
         commits = _commits()
         try:
@@ -266,29 +267,72 @@ def _printable_file_names() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
 
 
-def _flush_stdout() -> None:
-    """Write out what a command printed (a pipe buffers it), its reader gone or not."""
+#: What a command prints into a pipe or a file is held up to this much (a pipe's capacity).
+HELD_BYTES = 64 * 1024
+
+
+class _HeldOutput(io.TextIOWrapper):
+    """Standard output into a pipe or a file, held until the command ends (or ``HELD_BYTES``
+    fill it): click and rich flush after each print, which wrote a report in several pieces,
+    and a reader taking its first line and going (``check | head -1``) between two of them
+    made a short report's command exit 141 or 1 by a race. Written in one piece, an output
+    that fits in the pipe is all there before the reader can go."""
+
+    held = True
+
+    def flush(self) -> None:
+        if not self.held:
+            super().flush()
+
+    def release(self) -> None:
+        """Write what is held; each flush writes from now on."""
+        self.held = False
+        super().flush()
+
+
+def _hold_stdout() -> None:
+    """Give standard output into a pipe or a file a :class:`_HeldOutput` (a terminal, and a
+    test's captured output, are left as they are); its own buffered writer, whatever
+    ``PYTHONUNBUFFERED`` says, so that a reader leaving in the middle of a large write is
+    a BrokenPipeError, where an unbuffered write ended short without one."""
+    out = sys.stdout
     try:
-        sys.stdout.flush()
+        if out is None or out.isatty():
+            return
+        fd = out.fileno()
+    except (OSError, ValueError):  # no descriptor (io.UnsupportedOperation), closed
+        return
+    out.flush()
+    sys.stdout = _HeldOutput(
+        io.BufferedWriter(io.FileIO(fd, "w", closefd=False), HELD_BYTES),
+        encoding=out.encoding, errors=out.errors,
+    )
+    atexit.register(_release_at_exit)
+
+
+def _release_at_exit() -> None:
+    """Write what a command that stopped on an error, a signal or a bug had printed."""
+    out = sys.stdout
+    if isinstance(out, _HeldOutput) and out.held:
+        try:
+            out.release()
+        except BrokenPipeError:  # nothing more to say: the exit code is given
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())
+
+
+def _flush_stdout() -> None:
+    """Write out what a command printed; a reader gone before all of it was written is exit
+    141. An output written whole ends the command as it would, whether its reader is still
+    there or not (``stats | head -1``), as ``seq 9 | head -1`` does."""
+    out = sys.stdout
+    try:
+        if isinstance(out, _HeldOutput):
+            out.release()
+        else:
+            out.flush()
     except BrokenPipeError:
         reader_gone()
-    if _pipe_reader_left():
-        reader_gone()
-
-
-def _pipe_reader_left() -> bool:
-    """Whether standard output is a pipe its reader has closed. A write larger than the pipe
-    holds that the reader leaves in the middle of (``check --format json | head -1``) ends
-    short without an error in Python's buffered writer, so no BrokenPipeError tells."""
-    try:
-        fd = sys.stdout.fileno()
-        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
-            return False
-        poller = select.poll()  # not on Windows: AttributeError
-        poller.register(fd, 0)  # POLLERR is always reported: the pipe has no reader
-        return any(events & select.POLLERR for _, events in poller.poll(0))
-    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation: no descriptor
-        return False
 
 
 def _commits() -> int:

@@ -24,7 +24,9 @@ from workbench.spelling.suggest import (
     BoundedSuggest,
     LazyIndex,
     SimpleLookup,
+    match_case,
     quick_suggestions,
+    simple_edits,
 )
 from workbench.spelling.tokens import nfc
 
@@ -204,7 +206,10 @@ class HunspellDictionary:
         self._index.get()
 
     def suggest(self, word: str, limit: int = 8) -> list[str]:
-        """Hunspell's suggestions for ``word``, best first, at most ``limit``.
+        """Hunspell's suggestions for ``word``, best first, at most ``limit``, after the
+        commonest slips' fixes the dictionary accepts, in :func:`simple_edits`' order, as
+        :meth:`quick_suggest` ranks them (``realy``: really before relay; ``Teh``: The, which
+        Hunspell leaves out of a capitalised word's).
 
         The work is bounded: at most LOOKUP_BUDGET edits of the word are checked, and the
         n-gram and phonetic stages score a few hundred candidate stems, not every stem.
@@ -216,11 +221,16 @@ class HunspellDictionary:
         out: list[str] = []
         if word.strip() and len(word) <= MAX_SUGGEST_LENGTH:
             plain = nfc(word).replace("’", "'")
+            out = list(dict.fromkeys(
+                match_case(edit, plain) for edit in simple_edits(plain) if self.lookup(edit)
+            ))[:limit]
+            slips = {slip.casefold() for slip in out}  # "Teh": The, then Hunspell's Eh, not eh
             suggester = BoundedSuggest(
                 self._base_suggester, self._index.get(), LOOKUP_BUDGET, plain
             )
-            for suggestion in suggester(plain):
-                if suggestion != plain and suggestion not in out:
+            for suggestion in suggester(plain) if len(out) < limit else ():
+                if suggestion != plain and suggestion.casefold() not in slips \
+                        and suggestion not in out:
                     out.append(suggestion)
                 if len(out) >= limit:
                     break

@@ -391,6 +391,8 @@ class SegmentEditing(EditorPart):
             self.saved_text = segment.target
             self.editor.load_text(segment.target)
             self.editor.move_cursor(self.editor.document.end)
+            if message.findings is not None:  # the glossary's ✓ marks: of the English back
+                self.show_findings(message.findings)
             self.sync_read_only()  # an undone rejection locks approved work again
             self.notify(f"Segment {segment.position} undone: {undone}.")
         elif message.kind == "locked" and segment is not None:
