@@ -148,6 +148,13 @@ async def test_keys_insert_match_n_as_a_draft_with_its_origin(sample_db, make_ap
         await settle(pilot)
         assert screen.editor.text == "This claim is false to the core."
         assert any("No match 5" in n.message for n in app._notifications)
+        # a segment without matches says so, not "No match 1: … 0 translation memory matches"
+        screen.open_segment(1)
+        await settle(pilot)
+        screen.action_insert_match(1)
+        await settle(pilot)
+        assert any(n.message == "This segment has no translation memory matches."
+                   for n in app._notifications)
 
 
 async def test_auto_insert_follows_the_config_threshold(sample_db, make_app, tmp_path):
@@ -229,7 +236,8 @@ async def test_ctrl_f1_before_the_matches_are_read_inserts_once_they_are(
         screen.load_matches(2)
         await settle(pilot)
         assert screen.editor.text == "This claim is false to the core."
-        assert not any("No match" in n.message for n in app._notifications)
+        assert not any("No match" in n.message or "no translation memory" in n.message
+                       for n in app._notifications)
         # English typed before they came: left as typed, nothing inserted
         screen.open_segment(3)
         await settle(pilot)

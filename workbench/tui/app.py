@@ -192,9 +192,10 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
                 )
             if only := keys.kitty_only(self.config.keys):
                 self.notify(
-                    f"{self.config.path}: keys only terminals with the kitty keyboard protocol "
-                    f"tells apart in [keys] (tmux and xterm send other keys): {', '.join(only)} "
-                    "(add one every terminal sends: ctrl+j, f8, alt+c)",
+                    f"{self.config.path}: keys in [keys] that only terminals with the kitty "
+                    f"keyboard protocol tell apart (tmux and xterm send other keys): "
+                    f"{', '.join(only)} (bind each action to a key every terminal sends as "
+                    "well: an F key, ctrl or alt with a letter)",
                     severity="warning", timeout=10,
                 )
             for clash in keys.clashes(self.config.keys):

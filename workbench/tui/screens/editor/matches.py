@@ -206,7 +206,8 @@ class MatchesActions(EditorPart):
             return
         if not 0 < number <= len(self.tm_matches):
             have = len(self.tm_matches)
-            self.notify(f"No match {number}: this segment has {have} translation memory "
+            self.notify("This segment has no translation memory matches." if not have else
+                        f"No match {number}: this segment has {have} translation memory "
                         f"match{'es' if have != 1 else ''}.", severity="warning")
             return
         if self.refuse_edit():
