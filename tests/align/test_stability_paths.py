@@ -29,13 +29,13 @@ CONTINUES = ([i not in STARTS[0] for i in range(len(AR))],
 
 
 def weighed_only(align: Callable[[], Alignment], monkeypatch: pytest.MonkeyPatch
-                 ) -> list[float]:
-    """``align()``'s confidences, after asserting that the survival runs change them (else
-    a path that skips them would give the same)."""
-    weighed = align().confidence
+                 ) -> Alignment:
+    """``align()``, after asserting that the survival runs change its confidences (else a
+    path that skips them would give the same)."""
+    weighed = align()
     with monkeypatch.context() as patch:
         patch.setattr(stability, "STABLE_MAX_SENTENCES", 0)
-        assert align().confidence != weighed
+        assert align().confidence != weighed.confidence
     return weighed
 
 
@@ -84,7 +84,7 @@ def test_one_marked_side_keeps_the_weighed_confidences_of_its_sentences(
     continues = ([False] * len(AR), CONTINUES[1])
     result = align_sentences(AR, EN, continues=continues)
     sentences = weighed_only(lambda: align_sentences(AR, EN), monkeypatch)
-    merged = _paragraphs_whole(align_sentences(AR, EN).links, sentences, continues[1], 1)
+    merged = _paragraphs_whole(sentences.links, sentences.confidence, continues[1], 1)
     assert (result.links, result.confidence) == merged
 
 
@@ -97,7 +97,7 @@ def test_the_cli_presegmented_weighs_as_align_sentences(
                   "--presegmented", *words)
     assert out.exit_code == 0, out.stderr
     assert json.loads(out.stdout)["confidence"] == weighed_only(
-        lambda: align_sentences(AR, EN, lexicon=lexicon), monkeypatch)
+        lambda: align_sentences(AR, EN, lexicon=lexicon), monkeypatch).confidence
 
 
 def test_the_cli_presegmented_in_paragraphs_weighs_them(
@@ -109,7 +109,7 @@ def test_the_cli_presegmented_in_paragraphs_weighs_them(
                   "--presegmented")
     assert out.exit_code == 0, out.stderr
     assert json.loads(out.stdout)["confidence"] == weighed_only(
-        lambda: align_sentences(ar, en, continues=CONTINUES), monkeypatch)
+        lambda: align_sentences(ar, en, continues=CONTINUES), monkeypatch).confidence
 
 
 def test_the_cli_segmenting_weighs_as_align_paragraphs(
@@ -122,7 +122,7 @@ def test_the_cli_segmenting_weighs_as_align_paragraphs(
     ar_pars = segment_paragraphs(split_paragraphs(ar_text), "ar")
     en_pars = segment_paragraphs(split_paragraphs(en_text), "en")
     assert json.loads(out.stdout)["confidence"] == weighed_only(
-        lambda: align_paragraphs(ar_pars, en_pars), monkeypatch)
+        lambda: align_paragraphs(ar_pars, en_pars), monkeypatch).confidence
 
 
 def test_import_translation_stores_the_weighed_confidences(
@@ -138,7 +138,7 @@ def test_import_translation_stores_the_weighed_confidences(
                    for p in sorted({s.paragraph for s in segments})]
     en_pars = segment_paragraphs(split_paragraphs(
         "\n\n".join(" ".join(EN[j] for j in e) for _, e in GOLD)), "en")
-    expected = align_paragraphs(ar_pars, en_pars)
-    weighed = weighed_only(lambda: align_paragraphs(ar_pars, en_pars), monkeypatch)
-    of_segment = {i: c for (a, _), c in zip(expected.links, weighed, strict=True) for i in a}
+    expected = weighed_only(lambda: align_paragraphs(ar_pars, en_pars), monkeypatch)
+    of_segment = {i: c for (a, _), c in zip(expected.links, expected.confidence, strict=True)
+                  for i in a}
     assert stored == pytest.approx([of_segment[i] for i in range(len(segments))], abs=1e-4)
