@@ -561,9 +561,7 @@ class TwoPassAligner:
         self._release()
         stats = scorer.link_stats(links)
         if not checked:
-            result = self._finish(scorer, links, self._relatedness(first), stats[1])
-            _warn_mostly_flagged(result)
-            return result
+            return self._finish(scorer, links, self._relatedness(first), stats[1])
         # The alignment is finished in a thread while this one runs the check pass, whose
         # word table and search run in C and NumPy without the interpreter's lock. Neither
         # reads what the other writes (the check pass sets only ``moves``, ``cells`` and
@@ -574,9 +572,7 @@ class TwoPassAligner:
                                          stats[1])) as finished:
             check = self._next_scorer(stats, links, base)
             again = self._align(check, links, final=False)
-            result = _settled(finished.result(), again, check)
-        _warn_mostly_flagged(result)
-        return result
+            return _settled(finished.result(), again, check)
 
     def _release(self) -> None:
         """After a search of a long text, the memory its arrays freed goes back to the system:
@@ -1332,7 +1328,8 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
 def _warn_mostly_flagged(result: Alignment) -> None:
     """Warn when nearly every link is flagged though the texts were not found unrelated (a
     short text, or groups of sentences, share enough anchors to pass that test): 27 TICO-19
-    sentences against 198 NTREX lines were 26 links below 0.05 without a word."""
+    sentences against 198 NTREX lines were 26 links below 0.05 without a word. Called last
+    by each public function, on the confidences it returns (after the survival weighing)."""
     flags = [c < FLAGGED for (a, e), c in zip(result.links, result.confidence, strict=True)
              if a and e]
     if (len(flags) >= MOSTLY_FLAGGED_LINKS and sum(flags) >= MOSTLY_FLAGGED * len(flags)
@@ -1475,32 +1472,57 @@ def align_sentences(
     (Arabic, English) pairs to learn word translations from; ``continues``: for each
     sentence of each side, whether it continues the paragraph of the one before — the
     paragraphs are then aligned as units, and every link keeps them whole.
+
+    Where the translation is free, every path weighs the confidences with the links'
+    survival (:mod:`stability`) before it warns of the flags: the sentences' (those of
+    :func:`_aligned`, then merged where one side's paragraphs are kept whole: a merged link
+    keeps its lowest), the paragraphs' as units (:func:`_in_units`). The command ``align
+    --presegmented`` (with ``--dictionary`` or not) comes here; ``align`` without it and a
+    project's ``import-translation`` go through :func:`align_paragraphs`.
     """
     keep_large_blocks()  # its large arrays' memory reused, not faulted in anew each time
     side: int | None = None  # the marked side, when the other is in sentences
     if continues is not None and (any(continues[0]) or any(continues[1])):
-        ar_units, en_units = _units(continues[0]), _units(continues[1])
-        side = _sentences_unmarked(len(ar), len(en), len(ar_units), len(en_units))
+        units = _units(continues[0]), _units(continues[1])
+        side = _sentences_unmarked(len(ar), len(en), len(units[0]), len(units[1]))
         if side is None:
-            result = TwoPassAligner(
-                [" ".join(ar[i].strip() for i in u) for u in ar_units],
-                [" ".join(en[j].strip() for j in u) for u in en_units],
-                glossary, params, lexicon=lexicon, pairs=pairs,
-            ).run()
-            result.links = [
-                ([i for u in a for i in ar_units[u]], [j for u in e for j in en_units[u]])
-                for a, e in result.links
-            ]
-            result.left_out = [(kind, k) for kind, u in result.left_out
-                               for k in (ar_units if kind == "ar" else en_units)[u]]
-            result.confidence = recalibrated(result.links, result.confidence)
+            aligner, result = _in_units(ar, en, units, glossary, params, lexicon, pairs)
+            if _free(aligner):  # (see _in_units)
+                runs = dataclasses.replace(params or Params(), subwords=False)
+                result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _in_units(
+                    pa, pe, units, glossary, runs, lexicon, pairs)[1])
+            _warn_mostly_flagged(result)
             return result
 
     result = _aligned(ar, en, glossary=glossary, params=params, lexicon=lexicon, pairs=pairs)
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
+    _warn_mostly_flagged(result)
     return result
+
+
+def _in_units(
+    ar: Sequence[str], en: Sequence[str], units: tuple[list[list[int]], list[list[int]]],
+    glossary: Glossary | None, params: Params | None, lexicon: Glosser | None,
+    pairs: Sequence[tuple[str, str]],
+) -> tuple[TwoPassAligner, Alignment]:
+    """The aligner of the paragraphs (``units``: each one's sentences, per side) as units,
+    and its alignment in sentences. Unlike :func:`_aligned` it runs no pass after the
+    aligner's own (clauses, cues, borders: they move sentences, which a paragraph keeps
+    whole), so its confidences are not those of the paragraphs given one a line; where the
+    translation is free they are weighed as :func:`_aligned`'s are, by runs of this search
+    on the sentences without a fold of their words (:mod:`stability`)."""
+    aligner = TwoPassAligner([" ".join(ar[i].strip() for i in u) for u in units[0]],
+                             [" ".join(en[j].strip() for j in u) for u in units[1]],
+                             glossary, params, lexicon=lexicon, pairs=pairs)
+    result = aligner.run()
+    result.links = [([i for u in a for i in units[0][u]], [j for u in e for j in units[1][u]])
+                    for a, e in result.links]
+    result.left_out = [(kind, k) for kind, u in result.left_out
+                       for k in units[0 if kind == "ar" else 1][u]]
+    result.confidence = recalibrated(result.links, result.confidence)
+    return aligner, result
 
 
 def _aligned(
@@ -1605,7 +1627,6 @@ def _as_clauses_if_free(
     if finer is None:
         return result
     finer.warnings, finer.related = list(aligner.warnings), result.related
-    _warn_mostly_flagged(finer)  # of the links it gives
     return finer
 
 
@@ -1676,8 +1697,12 @@ def align_paragraphs(
     paragraph (paired ones, where the paragraphs pair) costs less, one that runs over a
     paragraph paired with none more; no link is bound to its paragraph (where they pair, the
     search keeps within a paragraph of the pairs). Indices in the result count sentences
-    through the whole text."""
+    through the whole text. The survival runs (:mod:`stability`) keep the paragraphs'
+    evidence, so the confidences are those of this alignment, not of :func:`align_sentences`'
+    of the same sentences (even one paragraph a side gives the first link a start bonus)."""
     keep_large_blocks()
-    return _aligned([s for p in ar for s in p], [s for p in en for s in p], glossary=glossary,
-                    params=params, lexicon=lexicon, pairs=pairs,
-                    par_starts=paragraph_starts(ar, en))
+    result = _aligned([s for p in ar for s in p], [s for p in en for s in p],
+                      glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
+                      par_starts=paragraph_starts(ar, en))
+    _warn_mostly_flagged(result)
+    return result

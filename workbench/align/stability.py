@@ -28,8 +28,14 @@ found left out of the other text keeps its flag (``Alignment.left_out``). Only f
 translations are weighed (``aligner.LOOSE_COVER``, where the clause pass runs too): on eight
 news sets (ntrex and tico, with and without omissions) every link was weighed at first, and
 the flags rose from 55 to 109 for 5 more wrong links of 68. Texts of more than
-``STABLE_MAX_SENTENCES`` sentences a side keep the aligner's confidences (the runs' cost:
-together about half as much again as the alignment).
+``STABLE_MAX_SENTENCES`` sentences a side keep the aligner's confidences: each run costs
+about as much CPU as an alignment in character lengths (the runs together 2.4-3.2 times the
+alignment on the bench's free sets of 62-112 sentences a side). A book of 444/564 sentences
+(the six literary sets run together, and twice and four times that) flags as the short texts
+do when weighed (plain 63 -> 68 of 79 wrong links flagged, 0.62 -> 0.57 of the flags on right
+links; FreeDict 93 -> 92 of 100, 0.53 -> 0.47), but the runs cost 4-8 times its alignment at
+every length (fewer runs, or folds of a quarter or half of the words, find fewer wrong links
+or flag more right ones: BENCHMARKS.md, stop 56, flags7).
 
 Tried (BENCHMARKS.md, stop 55, flags6): words left out at random (3 % or 10 % a run; 4-24
 runs) rank the links less well and, with 8 runs, vary with the seed more than they gain;
