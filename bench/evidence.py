@@ -44,6 +44,8 @@ FOUND, IN_TEXT, OWN, NEIGHBOUR = (
     "found in the dictionary", "translated somewhere in the English text",
     "translated in their own link", "translated only in a neighbouring link")
 KINDS = (FOUND, IN_TEXT, OWN, NEIGHBOUR)
+
+
 def _words(text: str) -> list[str]:
     """The whitespace-separated words of a literal list."""
     return text.split()
@@ -67,7 +69,7 @@ TEXTS = (("hayy", hayy_set), ("hayy2", hayy2_set), ("nights", nights_set),
 
 
 def recall_counts(ar: Sequence[str], en: Sequence[str], gold: Sequence[Link],
-                  glosser: Glosser) -> Counter[str]:
+                  glosser: Glosser) -> Counter[str | tuple[str, str]]:
     """The number of Arabic content words of the gold links that have two sides (``words``),
     and of each of :data:`KINDS` among them (a word counted once a sentence); and for each of
     :data:`MATCH_KINDS` its matches (``(kind, "matches")``), those in the link's own English
@@ -76,7 +78,7 @@ def recall_counts(ar: Sequence[str], en: Sequence[str], gold: Sequence[Link],
     forms = text_forms({s for row in stems for s in row})
     links = [(a, e) for a, e in gold if a and e]
     sides = [{s for j in e for s in stems[j]} for _, e in links]
-    out: Counter = Counter()
+    out: Counter[str | tuple[str, str]] = Counter()
     for k, (a, _) in enumerate(links):
         near = set().union(*sides[max(0, k - 1):k], *sides[k + 1:k + 2]) - sides[k]
         for i in a:
@@ -113,7 +115,7 @@ def _match_kind(key: str, stem: str, strength: float) -> str:
 
 
 def _rows(label: str, glosser: Glosser) -> list[Row]:
-    total: Counter[str] = Counter()
+    total: Counter[str | tuple[str, str]] = Counter()
     rows = []
     for name, text in TEXTS:
         counts = recall_counts(*text(), glosser)

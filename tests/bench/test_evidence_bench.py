@@ -40,6 +40,7 @@ def test_each_word_counted_where_its_senses_meet_the_english() -> None:
     assert counts[OWN] == 1  # كلب: dog
     assert counts[NEIGHBOUR] == 1  # قطة given "house": the next link's, not its own
 
+
 ENTRIES = {"كلب": ("كلب", ("Dog",)), "نفسه": ("نفسه", ("Himself",)), "ومثل": ("مثل", ("Proverb",))}
 
 
