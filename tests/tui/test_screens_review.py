@@ -356,3 +356,26 @@ async def test_review_says_once_that_the_spelling_findings_are_british(
         screen.load()  # read again (F5): not said again
         await settle(pilot)
         assert sum(hint in str(n.message) for n in app._notifications) == 1
+
+
+async def test_a_segment_split_elsewhere_joins_an_open_reviewer(sample_db, make_app):
+    """A split made in another program adds its new segment to the reviewer's rows (the title
+    said '21 of 22 segments · all segments' and the new one was left out until F5), the cursor
+    kept on its segment."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=2)
+        await settle(pilot)
+        kept = screen.selected().segment_id
+        first = screen.rows[0].segment_id
+        with Project.open(sample_db, author="ben") as ben:
+            source = ben.segment(first).source
+            _, new = ben.split_segment(first, source.index(" ", len(source) // 2) + 1)
+        for _ in range(100):  # the live link polls the file (bounded wait, not an assertion)
+            if any(r.segment_id == new.id for r in screen.rows):
+                break
+            await pilot.pause(0.05)
+        assert [r.segment_id for r in screen.rows][:2] == [first, new.id]
+        assert len(screen.rows) == len(screen.all_rows)
+        assert screen.selected().segment_id == kept

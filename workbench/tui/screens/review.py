@@ -448,21 +448,25 @@ class ReviewScreen(ReportScreen):
             return
         current = self.selected()
         keep = current.segment_id if current else None
+        known = {r.key for r in self.all_rows}
         self.all_rows = message.rows
         self._cells_made.update(message.cells)
-        if not (quiet and self._update_rows()):
+        if not (quiet and self._update_rows(known)):
             self.show_view(keep)
         if message.misspelled and not self.wb.british_looked:
             self.wb.british_looked = True  # said once a session, as `workbench check` does
             self.wb.run_worker(partial(say_british, self.wb, message.misspelled), thread=True,
                                group="review-british", exit_on_error=False)
 
-    def _update_rows(self) -> bool:
+    def _update_rows(self, known: set[str]) -> bool:
         """Put the rows read again in place of the view's: the same segments, in place (the
         view itself changes with F5 or a filter, as the editor's list does); False when one
-        of them is gone (merged, say)."""
+        of them is gone (merged, say) or the view gains a segment not among ``known`` (the
+        rows' keys before: a split made elsewhere)."""
         fresh = {r.key: r for r in self.all_rows}
         if not self.rows or any(r.key not in fresh for r in self.rows):
+            return False
+        if any(r.key not in known and self.view.keeps(r) for r in self.all_rows):
             return False
         table = self.query_one(DataTable)
         for i, old in enumerate(self.rows):
