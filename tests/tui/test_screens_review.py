@@ -379,3 +379,25 @@ async def test_a_segment_split_elsewhere_joins_an_open_reviewer(sample_db, make_
         assert [r.segment_id for r in screen.rows][:2] == [first, new.id]
         assert len(screen.rows) == len(screen.all_rows)
         assert screen.selected().segment_id == kept
+
+
+async def test_the_reviewers_segment_merged_elsewhere_keeps_the_cursor_there(sample_db, make_app):
+    """The segment under the reviewer's cursor merged into the one before it by another
+    program: the cursor goes to that one, which holds its Arabic now (it went to the
+    document's first row)."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=3)
+        await settle(pilot)
+        before, merged = screen.rows[2].segment_id, screen.rows[3].segment_id
+        assert screen.selected().segment_id == merged
+        with Project.open(sample_db, author="ben") as ben:
+            ben.merge_with_next(before)
+        for _ in range(100):  # the live link polls the file (bounded wait, not an assertion)
+            if all(r.segment_id != merged for r in screen.rows):
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert all(r.segment_id != merged for r in screen.rows)
+        assert screen.selected().segment_id == before

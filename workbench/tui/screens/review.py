@@ -448,11 +448,11 @@ class ReviewScreen(ReportScreen):
             return
         current = self.selected()
         keep = current.segment_id if current else None
-        known = {r.key for r in self.all_rows}
+        before = self.all_rows
         self.all_rows = message.rows
         self._cells_made.update(message.cells)
-        if not (quiet and self._update_rows(known)):
-            self.show_view(keep)
+        if not (quiet and self._update_rows({r.key for r in before})):
+            self.show_view(self._still_there(keep, before))
         if message.misspelled and not self.wb.british_looked:
             self.wb.british_looked = True  # said once a session, as `workbench check` does
             self.wb.run_worker(partial(say_british, self.wb, message.misspelled), thread=True,
@@ -481,6 +481,17 @@ class ReviewScreen(ReportScreen):
         if current is not None:
             self._show_detail(current, scroll=False)  # its notes too; where it was scrolled
         return True
+
+    def _still_there(self, keep: int | None, before: list[SegmentRow]) -> int | None:
+        """``keep``, or when the rows read again have lost it (merged elsewhere into the
+        segment before it, which holds its Arabic now) the nearest segment before it that
+        they still have."""
+        there = {r.segment_id for r in self.all_rows}
+        order = [r.segment_id for r in before]
+        if keep is None or keep in there or keep not in order:
+            return keep
+        earlier = reversed(order[:order.index(keep)])
+        return next((sid for sid in earlier if sid in there), None)
 
     def show_view(self, keep: int | None = None) -> None:
         """Fill the table with the segments of the view (the cursor on ``keep`` if shown)."""
