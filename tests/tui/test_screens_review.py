@@ -401,3 +401,26 @@ async def test_the_reviewers_segment_merged_elsewhere_keeps_the_cursor_there(sam
         await settle(pilot)
         assert all(r.segment_id != merged for r in screen.rows)
         assert screen.selected().segment_id == before
+
+
+async def test_a_comment_on_a_segment_merged_meanwhile_is_given_back(sample_db, make_app):
+    """The reviewer types a comment while another program merges the segment into the one
+    before it: the notice names the segment by the number the reviewer saw and gives the
+    comment back (it said 'no segment 4 in PATH: it was merged into segment 3 ...', by ids)."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=3)
+        await settle(pilot)
+        row = screen.selected()
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CommentScreen)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.merge_with_next(screen.rows[2].segment_id)
+        await pilot.press(*"check the tense", "enter")
+        await until(pilot, lambda: notified(app, "is no longer there"))
+        assert notified(app, f"Segment {row.position} is no longer there (merged with another "
+                             "or removed elsewhere meanwhile): your comment was not added: "
+                             "check the tense")
+        assert not notified(app, "no segment")

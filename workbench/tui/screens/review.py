@@ -42,7 +42,7 @@ from textual.widgets import (
 )
 
 from workbench.config import config_path
-from workbench.errors import ConnectionLostError, ProjectError, WorkbenchError
+from workbench.errors import ConnectionLostError, NotFoundError, ProjectError, WorkbenchError
 from workbench.spelling.british import british_hint
 from workbench.statuses import STATUSES
 from workbench.tui import keys
@@ -670,7 +670,7 @@ class ReviewScreen(ReportScreen):
 
         def answered(comment: str | None) -> None:
             if comment is not None:
-                self._store(row.segment_id, verdict, comment, seen=row.target)
+                self._store(row, verdict, comment, seen=row.target)
 
         self.app.push_screen(CommentScreen(title, required=verdict == "rejected"), answered)
 
@@ -781,18 +781,20 @@ class ReviewScreen(ReportScreen):
 
         def answered(comment: str | None) -> None:
             if comment:
-                self._store(row.segment_id, "comment", comment)
+                self._store(row, "comment", comment)
 
         self.app.push_screen(
             CommentScreen(f"Comment on segment {row.position}", required=True), answered
         )
 
     def _store(
-        self, segment_id: int, what: str, comment: str, seen: str | None = None
+        self, row: SegmentRow, what: str, comment: str, seen: str | None = None
     ) -> None:
         """Store a verdict (of the English ``seen``: changed by someone since, it is refused
-        and the reviewer reads it again) or a comment."""
+        and the reviewer reads it again) or a comment on ``row``'s segment (gone meanwhile,
+        merged elsewhere: said by the number the reviewer saw, the comment given back)."""
         unlock_key = keys.key_name(self.wb.keymap(), "unlock")
+        segment_id = row.segment_id
 
         def job(project: Project) -> Reviewed:
             try:
@@ -808,6 +810,12 @@ class ReviewScreen(ReportScreen):
                                              revision=now.revision)
             except ProjectError:  # offline, read-only...: the writer's to handle
                 raise
+            except NotFoundError:  # merged away (or its document imported again) meanwhile
+                undone = (f"your comment was not added: {comment}" if what == "comment"
+                          else f"not {what}")
+                return Reviewed(segment_id, None, what, (
+                    f"Segment {row.position} is no longer there (merged with another or "
+                    f"removed elsewhere meanwhile): {undone}"))
             except WorkbenchError as refused:  # an empty English...: said in the list's numbers
                 return Reviewed(segment_id, None, what,
                                 describe_in_list(refused, project, unlock_key))
