@@ -119,3 +119,29 @@ async def test_longer_english_scrolls_in_its_box_with_the_buttons_in_view(make_a
         box.scroll_end(animate=False)
         await settle(pilot)
         assert "END." in "\n".join(screen_lines(app))
+
+
+async def test_who_else_is_here_shows_in_a_filtered_60_column_list(sample_db: Any,
+                                                                   make_app: Any) -> None:
+    """The list's subtitle puts the project's state (others here, OFFLINE and the edits
+    waiting) before the filter's key and the Arabic direction: at 60 columns a filtered
+    list cut '1 other here' to '1…' (on a server, 'ana (translator) · online · 1 other here'
+    was cut unfiltered, as an outage's 'OFFLINE — 2 edits waiting' behind a filter)."""
+    from tests.tui.screen_wait import until
+    from workbench.project import Project
+    from workbench.project.views import ViewSpec
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        first = screen.current
+        screen.compute_view(ViewSpec(statuses=("draft",)), first.id)
+        await settle(pilot)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.team.here("ben-1", screen.document.id, first.id)
+            await until(pilot, lambda: "1 other here" in str(screen.segment_list.border_subtitle))
+            await settle(pilot)
+            border = next((line for line in screen_lines(app) if "all segments" in line), "")
+            assert "1 other here · F5: all segments" in border
+            ben.team.leave("ben-1")

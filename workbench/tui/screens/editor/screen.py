@@ -258,12 +258,15 @@ class EditorScreen(
         count = len(rows) if rows else 0
         seg_list.set_title(Text.assemble(isolate(self.document.name), " · ", label,
                                          f" · {plural(count, 'segment')}"))
-        # a searched or filtered list says how to see every segment again (Escape does not)
+        # the project's state first (others here, OFFLINE and the edits waiting): a narrow
+        # list cuts the subtitle's end; then how a searched or filtered list shows every
+        # segment again (Escape does not), then the Arabic's display
         show_all = ("" if rows is None or rows.spec.is_all else
-                    f"{keys.key_name(self.wb.keymap(), 'clear_filter')}: all segments · ")
-        seg_list.border_subtitle = f"{show_all}Arabic: {self.wb.direction} direction" + (
-            ", shaped" if self.wb.shaping else ""
-        ) + (f" · {self.wb.team_status}" if self.wb.team_status else "")
+                    f"{keys.key_name(self.wb.keymap(), 'clear_filter')}: all segments")
+        seg_list.border_subtitle = " · ".join(part for part in (
+            self.wb.team_status, show_all,
+            f"Arabic: {self.wb.direction} direction" + (", shaped" if self.wb.shaping else ""),
+        ) if part)
         source = next(iter(self.query(SourceView)), None)  # gone while the app shuts down
         if self.current is not None and source is not None:
             source.border_title = (
