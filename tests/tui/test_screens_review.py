@@ -424,3 +424,21 @@ async def test_a_comment_on_a_segment_merged_meanwhile_is_given_back(sample_db, 
                              "or removed elsewhere meanwhile): your comment was not added: "
                              "check the tense")
         assert not notified(app, "no segment")
+
+
+async def test_a_rejection_of_english_changed_meanwhile_gives_the_comment_back(sample_db,
+                                                                                make_app):
+    """The translator saves new English while the reviewer writes why they reject it: the
+    rejection is refused (the reviewer judged other English) and its comment is said back,
+    not lost."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        row = screen.selected()
+        await pilot.press("r")
+        await settle(pilot)
+        with Project.open(sample_db, author="ana") as ana:
+            ana.save_draft(row.segment_id, "New English meanwhile.")
+        await pilot.press(*"use the glossary", "enter")
+        await until(pilot, lambda: notified(app, "was changed since you read it"))
+        assert notified(app, "not rejected (your comment: use the glossary)")

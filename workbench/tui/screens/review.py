@@ -792,9 +792,12 @@ class ReviewScreen(ReportScreen):
     ) -> None:
         """Store a verdict (of the English ``seen``: changed by someone since, it is refused
         and the reviewer reads it again) or a comment on ``row``'s segment (gone meanwhile,
-        merged elsewhere: said by the number the reviewer saw, the comment given back)."""
+        merged elsewhere: said by the number the reviewer saw). A refusal gives the comment
+        back."""
         unlock_key = keys.key_name(self.wb.keymap(), "unlock")
         segment_id = row.segment_id
+        undone = (f"your comment was not added: {comment}" if what == "comment" else
+                  f"not {what}" + (f" (your comment: {comment})" if comment else ""))
 
         def job(project: Project) -> Reviewed:
             try:
@@ -805,14 +808,12 @@ class ReviewScreen(ReportScreen):
                 if seen is not None and (now.target or "") != (seen or ""):
                     return Reviewed(segment_id, None, what, (
                         f"Segment {now.position} was changed since you read it (now: "
-                        f"{now.target!r}): not {what}. F5 reads it again."))
+                        f"{now.target!r}): {undone}. F5 reads it again."))
                 segment = project.review_one(segment_id, what, comment or None,
                                              revision=now.revision)
             except ProjectError:  # offline, read-only...: the writer's to handle
                 raise
             except NotFoundError:  # merged away (or its document imported again) meanwhile
-                undone = (f"your comment was not added: {comment}" if what == "comment"
-                          else f"not {what}")
                 return Reviewed(segment_id, None, what, (
                     f"Segment {row.position} is no longer there (merged with another or "
                     f"removed elsewhere meanwhile): {undone}"))
