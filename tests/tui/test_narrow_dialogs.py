@@ -145,3 +145,34 @@ async def test_who_else_is_here_shows_in_a_filtered_60_column_list(sample_db: An
             border = next((line for line in screen_lines(app) if "all segments" in line), "")
             assert "1 other here · F5: all segments" in border
             ben.team.leave("ben-1")
+
+
+async def test_long_english_in_the_conflict_dialog_shows_one_wrapping(make_app: Any) -> None:
+    """Yours longer than its box at 80 columns: the box showed lines of two wrappings (the
+    scrollbar's coming narrowed the text, and Textual repainted only the line that changed
+    length: "...the Temper of Man's Body." over "Man's Body. ben words") until a key."""
+    english = ("On the other hand, those who affirm that Hai Ebn Yokdhan was produced in that "
+               "Island without Father and Mother, tell us, that in that island, in a piece of "
+               "Low ground, it chanc'd that a certain Mass of EARTH was so fermented in some "
+               "period of Years, that the four qualities, viz. Hot, Cold, Dry, Moist, were so "
+               "equally mix'd, that none of 'em prevail'd over the other; and that this Mass "
+               "was of a very great Bulk, in which, some parts were better and more equally "
+               "Temper'd than others,and consequently fitter for Generation; the middle part "
+               "especially, which came nearest to the Temper of Man's Body. ben words")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ConflictScreen(ConflictError(
+            2, base_revision=1, revision=2, theirs=english.replace("ben", "ana"),
+            theirs_status="draft", author="ana", yours=english, action="edit"), 2))
+        await settle(pilot)
+        yours = app.screen.query_one("#conflict-yours")
+        wrapped = yours.wrapped_document
+        top = yours.scroll_offset.y
+        expected = [english[start:end].strip() for start, end in zip(
+            [0, *wrapped._wrap_offsets[0]], [*wrapped._wrap_offsets[0], len(english)],
+            strict=True)][top:top + yours.scrollable_content_region.height]
+        box = yours.content_region
+        shown = [line[box.x:box.right].strip(" ▄▀▁▂▃▅▆▇█")
+                 for line in screen_lines(app)[box.y:box.bottom]]
+        assert shown == expected

@@ -209,6 +209,13 @@ class EnglishEditor(FittedSubtitle, TextArea):
             return False
         return super().check_action(action, parameters)
 
+    def _on_resize(self) -> None:
+        """Wrap the English again at the new width, and paint every line: Textual's TextArea
+        repainted only the lines whose length changed, so a box that grew a scrollbar (the
+        conflict dialog's yours, past its six lines) showed lines of both wrappings."""
+        super()._on_resize()
+        self.refresh()
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             # Not a newline: let the key reach the bindings (confirm).
