@@ -210,10 +210,10 @@ class EnglishEditor(FittedSubtitle, TextArea):
         return super().check_action(action, parameters)
 
     def _on_resize(self) -> None:
-        """Wrap the English again at the new width, and paint every line: Textual's TextArea
-        repainted only the lines whose length changed, so a box that grew a scrollbar (the
-        conflict dialog's yours, past its six lines) showed lines of both wrappings."""
-        super()._on_resize()
+        """Paint every line after a resize (the TextArea's own handler, called after this
+        one, wraps the English again at the new width): it repainted only the lines whose
+        length changed, so a box that grew a scrollbar (the conflict dialog's yours, past its
+        six lines) showed lines of both wrappings."""
         self.refresh()
 
     async def _on_key(self, event: events.Key) -> None:
