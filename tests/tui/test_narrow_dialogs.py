@@ -11,7 +11,10 @@ from textual.widget import Widget
 from textual.widgets import Button, RadioButton
 
 from tests.tui.conftest import editor_screen, screen_lines, settle
+from tests.tui.screen_wait import until
 from workbench.errors import ConflictError
+from workbench.project import Project
+from workbench.project.views import ViewSpec
 from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen
@@ -127,10 +130,6 @@ async def test_who_else_is_here_shows_in_a_filtered_60_column_list(sample_db: An
     waiting) before the filter's key and the Arabic direction: at 60 columns a filtered
     list cut '1 other here' to '1…' (on a server, 'ana (translator) · online · 1 other here'
     was cut unfiltered, as an outage's 'OFFLINE — 2 edits waiting' behind a filter)."""
-    from tests.tui.screen_wait import until
-    from workbench.project import Project
-    from workbench.project.views import ViewSpec
-
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
@@ -167,11 +166,9 @@ async def test_long_english_in_the_conflict_dialog_shows_one_wrapping(make_app: 
             theirs_status="draft", author="ana", yours=english, action="edit"), 2))
         await settle(pilot)
         yours = app.screen.query_one("#conflict-yours")
-        wrapped = yours.wrapped_document
         top = yours.scroll_offset.y
-        expected = [english[start:end].strip() for start, end in zip(
-            [0, *wrapped._wrap_offsets[0]], [*wrapped._wrap_offsets[0], len(english)],
-            strict=True)][top:top + yours.scrollable_content_region.height]
+        expected = [section.strip() for section in yours.wrapped_document.get_sections(0)
+                    ][top:top + yours.scrollable_content_region.height]
         box = yours.content_region
         shown = [line[box.x:box.right].strip(" ▄▀▁▂▃▅▆▇█")
                  for line in screen_lines(app)[box.y:box.bottom]]
