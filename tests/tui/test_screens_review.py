@@ -372,10 +372,7 @@ async def test_a_segment_split_elsewhere_joins_an_open_reviewer(sample_db, make_
         with Project.open(sample_db, author="ben") as ben:
             source = ben.segment(first).source
             _, new = ben.split_segment(first, source.index(" ", len(source) // 2) + 1)
-        for _ in range(100):  # the live link polls the file (bounded wait, not an assertion)
-            if any(r.segment_id == new.id for r in screen.rows):
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: any(r.segment_id == new.id for r in screen.rows))
         assert [r.segment_id for r in screen.rows][:2] == [first, new.id]
         assert len(screen.rows) == len(screen.all_rows)
         assert screen.selected().segment_id == kept
@@ -394,12 +391,8 @@ async def test_the_reviewers_segment_merged_elsewhere_keeps_the_cursor_there(sam
         assert screen.selected().segment_id == merged
         with Project.open(sample_db, author="ben") as ben:
             ben.merge_with_next(before)
-        for _ in range(100):  # the live link polls the file (bounded wait, not an assertion)
-            if all(r.segment_id != merged for r in screen.rows):
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: all(r.segment_id != merged for r in screen.rows))
         await settle(pilot)
-        assert all(r.segment_id != merged for r in screen.rows)
         assert screen.selected().segment_id == before
 
 
