@@ -95,6 +95,7 @@ class Details(Message):
     reference: str | None
     confidence: float | None
     full: bool = True  # False: a recheck (glossary, findings, reference), not a new segment
+    last_note: int = 0  # a new segment's newest note (there when it opened: not news)
 
 
 @dataclass
@@ -435,7 +436,10 @@ class EditorScreen(
                 reference = project.version_text(segment_id, reference_version)
                 link = project.link(segment_id, reference_version)
                 confidence = None if link is None else link["confidence"]
-            return Details(segment_id, matches, findings, reference, confidence, full)
+            last_note = max((n["id"] for n in project.notes(segment_id)), default=0) if full \
+                else 0
+            return Details(segment_id, matches, findings, reference, confidence, full,
+                           last_note)
 
         try:
             details = self.wb.service.background(read)
@@ -467,6 +471,7 @@ class EditorScreen(
         self.show_findings(message.findings)
         if not message.full:
             return
+        self.last_note_id = max(self.last_note_id, message.last_note)
         # then the slower panels, each in its own worker
         self.load_matches(message.segment_id)
         self.show_tag_titles(message.segment_id, self.current.source)
