@@ -436,10 +436,9 @@ class EditorScreen(
                 reference = project.version_text(segment_id, reference_version)
                 link = project.link(segment_id, reference_version)
                 confidence = None if link is None else link["confidence"]
-            last_note = max((n["id"] for n in project.notes(segment_id)), default=0) if full \
-                else 0
+            notes = project.notes(segment_id) if full else []
             return Details(segment_id, matches, findings, reference, confidence, full,
-                           last_note)
+                           max((n["id"] for n in notes), default=0))
 
         try:
             details = self.wb.service.background(read)
