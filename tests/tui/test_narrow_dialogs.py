@@ -11,7 +11,10 @@ from textual.widget import Widget
 from textual.widgets import Button, RadioButton
 
 from tests.tui.conftest import editor_screen, screen_lines, settle
+from tests.tui.screen_wait import until
 from workbench.errors import ConflictError
+from workbench.project import Project
+from workbench.project.views import ViewSpec
 from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen
@@ -119,3 +122,54 @@ async def test_longer_english_scrolls_in_its_box_with_the_buttons_in_view(make_a
         box.scroll_end(animate=False)
         await settle(pilot)
         assert "END." in "\n".join(screen_lines(app))
+
+
+async def test_who_else_is_here_shows_in_a_filtered_60_column_list(sample_db: Any,
+                                                                   make_app: Any) -> None:
+    """The list's subtitle puts the project's state (others here, OFFLINE and the edits
+    waiting) before the filter's key and the Arabic direction: at 60 columns a filtered
+    list cut '1 other here' to '1…' (on a server, 'ana (translator) · online · 1 other here'
+    was cut unfiltered, as an outage's 'OFFLINE — 2 edits waiting' behind a filter)."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        first = screen.current
+        screen.compute_view(ViewSpec(statuses=("draft",)), first.id)
+        await settle(pilot)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.team.here("ben-1", screen.document.id, first.id)
+            await until(pilot, lambda: "1 other here" in str(screen.segment_list.border_subtitle))
+            await settle(pilot)
+            border = next((line for line in screen_lines(app) if "all segments" in line), "")
+            assert "1 other here · F5: all segments" in border
+            ben.team.leave("ben-1")
+
+
+async def test_long_english_in_the_conflict_dialog_shows_one_wrapping(make_app: Any) -> None:
+    """Yours longer than its box at 80 columns: the box showed lines of two wrappings (the
+    scrollbar's coming narrowed the text, and Textual repainted only the line that changed
+    length: "...the Temper of Man's Body." over "Man's Body. ben words") until a key."""
+    english = ("On the other hand, those who affirm that Hai Ebn Yokdhan was produced in that "
+               "Island without Father and Mother, tell us, that in that island, in a piece of "
+               "Low ground, it chanc'd that a certain Mass of EARTH was so fermented in some "
+               "period of Years, that the four qualities, viz. Hot, Cold, Dry, Moist, were so "
+               "equally mix'd, that none of 'em prevail'd over the other; and that this Mass "
+               "was of a very great Bulk, in which, some parts were better and more equally "
+               "Temper'd than others,and consequently fitter for Generation; the middle part "
+               "especially, which came nearest to the Temper of Man's Body. ben words")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ConflictScreen(ConflictError(
+            2, base_revision=1, revision=2, theirs=english.replace("ben", "ana"),
+            theirs_status="draft", author="ana", yours=english, action="edit"), 2))
+        await settle(pilot)
+        yours = app.screen.query_one("#conflict-yours")
+        top = yours.scroll_offset.y
+        expected = [section.strip() for section in yours.wrapped_document.get_sections(0)
+                    ][top:top + yours.scrollable_content_region.height]
+        box = yours.content_region
+        shown = [line[box.x:box.right].strip(" ▄▀▁▂▃▅▆▇█")
+                 for line in screen_lines(app)[box.y:box.bottom]]
+        assert shown == expected

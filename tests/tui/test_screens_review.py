@@ -356,3 +356,82 @@ async def test_review_says_once_that_the_spelling_findings_are_british(
         screen.load()  # read again (F5): not said again
         await settle(pilot)
         assert sum(hint in str(n.message) for n in app._notifications) == 1
+
+
+async def test_a_segment_split_elsewhere_joins_an_open_reviewer(sample_db, make_app):
+    """A split made in another program adds its new segment to the reviewer's rows (the title
+    said '21 of 22 segments · all segments' and the new one was left out until F5), the cursor
+    kept on its segment."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=2)
+        await settle(pilot)
+        kept = screen.selected().segment_id
+        first = screen.rows[0].segment_id
+        with Project.open(sample_db, author="ben") as ben:
+            source = ben.segment(first).source
+            _, new = ben.split_segment(first, source.index(" ", len(source) // 2) + 1)
+        await until(pilot, lambda: any(r.segment_id == new.id for r in screen.rows))
+        assert [r.segment_id for r in screen.rows][:2] == [first, new.id]
+        assert len(screen.rows) == len(screen.all_rows)
+        assert screen.selected().segment_id == kept
+
+
+async def test_the_reviewers_segment_merged_elsewhere_keeps_the_cursor_there(sample_db, make_app):
+    """The segment under the reviewer's cursor merged into the one before it by another
+    program: the cursor goes to that one, which holds its Arabic now (it went to the
+    document's first row)."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=3)
+        await settle(pilot)
+        before, merged = screen.rows[2].segment_id, screen.rows[3].segment_id
+        assert screen.selected().segment_id == merged
+        with Project.open(sample_db, author="ben") as ben:
+            ben.merge_with_next(before)
+        await until(pilot, lambda: all(r.segment_id != merged for r in screen.rows))
+        await settle(pilot)
+        assert screen.selected().segment_id == before
+
+
+async def test_a_comment_on_a_segment_merged_meanwhile_is_given_back(sample_db, make_app):
+    """The reviewer types a comment while another program merges the segment into the one
+    before it: the notice names the segment by the number the reviewer saw and gives the
+    comment back (it said 'no segment 4 in PATH: it was merged into segment 3 ...', by ids)."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=3)
+        await settle(pilot)
+        row = screen.selected()
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CommentScreen)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.merge_with_next(screen.rows[2].segment_id)
+        await pilot.press(*"check the tense", "enter")
+        await until(pilot, lambda: notified(app, "is no longer there"))
+        assert notified(app, f"Segment {row.position} is no longer there (merged with another "
+                             "or removed elsewhere meanwhile): your comment was not added: "
+                             "check the tense")
+        assert not notified(app, "no segment")
+
+
+async def test_a_rejection_of_english_changed_meanwhile_gives_the_comment_back(sample_db,
+                                                                                make_app):
+    """The translator saves new English while the reviewer writes why they reject it: the
+    rejection is refused (the reviewer judged other English) and its comment is said back,
+    not lost."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        row = screen.selected()
+        await pilot.press("r")
+        await settle(pilot)
+        with Project.open(sample_db, author="ana") as ana:
+            ana.save_draft(row.segment_id, "New English meanwhile.")
+        await pilot.press(*"use the glossary", "enter")
+        await until(pilot, lambda: notified(app, "was changed since you read it"))
+        assert notified(app, "not rejected (your comment: use the glossary)")

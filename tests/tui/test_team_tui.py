@@ -1333,3 +1333,29 @@ async def test_a_translator_pressing_a_verdict_key_is_refused_before_any_comment
                 assert app.screen is screen and not isinstance(app.screen, CommentScreen)
     with Project.open(sample_db) as project:
         assert project.segment(seg.id).status == status
+
+
+@pytest.mark.both_backends
+async def test_a_note_written_before_its_segment_opens_is_not_told_later(sample_db, make_app):
+    """A note added to a segment while the translator was elsewhere was told as news ('Note
+    on segment 3 from omar') at the next change made anywhere after the segment opened,
+    long after it was written; a note added while the segment is open is still told."""
+    with Project.open(sample_db) as project:
+        first, _, third, _, fifth = project.segments(limit=5)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        with Project.open(sample_db, author="omar") as omar:
+            omar.add_note(third.id, "Written before it opened.")
+            omar.save_draft(fifth.id, "Omar typed elsewhere.")
+        await until(pilot, lambda: "Omar typed elsewhere." in _screen(app))  # told, on 1
+        screen.open_segment(third.id)
+        await settle(pilot)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.save_draft(fifth.id, "Ben typed elsewhere.")
+        await until(pilot, lambda: "Ben typed elsewhere." in _screen(app))
+        await settle(pilot)
+        assert not notified(app, "Written before it opened.")
+        with Project.open(sample_db, author="omar") as omar:
+            omar.add_note(third.id, "Written while it is open.")
+        await until(pilot, lambda: notified(app, "Written while it is open."))
+        assert not notified(app, "Written before it opened.")

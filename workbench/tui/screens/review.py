@@ -42,7 +42,7 @@ from textual.widgets import (
 )
 
 from workbench.config import config_path
-from workbench.errors import ConnectionLostError, ProjectError, WorkbenchError
+from workbench.errors import ConnectionLostError, NotFoundError, ProjectError, WorkbenchError
 from workbench.spelling.british import british_hint
 from workbench.statuses import STATUSES
 from workbench.tui import keys
@@ -448,21 +448,25 @@ class ReviewScreen(ReportScreen):
             return
         current = self.selected()
         keep = current.segment_id if current else None
+        before = self.all_rows
         self.all_rows = message.rows
         self._cells_made.update(message.cells)
-        if not (quiet and self._update_rows()):
-            self.show_view(keep)
+        if not (quiet and self._update_rows({r.key for r in before})):
+            self.show_view(self._still_there(keep, before))
         if message.misspelled and not self.wb.british_looked:
             self.wb.british_looked = True  # said once a session, as `workbench check` does
             self.wb.run_worker(partial(say_british, self.wb, message.misspelled), thread=True,
                                group="review-british", exit_on_error=False)
 
-    def _update_rows(self) -> bool:
+    def _update_rows(self, known: set[str]) -> bool:
         """Put the rows read again in place of the view's: the same segments, in place (the
         view itself changes with F5 or a filter, as the editor's list does); False when one
-        of them is gone (merged, say)."""
+        of them is gone (merged, say) or the view gains a segment not among ``known`` (the
+        rows' keys before: a split made elsewhere)."""
         fresh = {r.key: r for r in self.all_rows}
         if not self.rows or any(r.key not in fresh for r in self.rows):
+            return False
+        if any(r.key not in known and self.view.keeps(r) for r in self.all_rows):
             return False
         table = self.query_one(DataTable)
         for i, old in enumerate(self.rows):
@@ -477,6 +481,17 @@ class ReviewScreen(ReportScreen):
         if current is not None:
             self._show_detail(current, scroll=False)  # its notes too; where it was scrolled
         return True
+
+    def _still_there(self, keep: int | None, before: list[SegmentRow]) -> int | None:
+        """``keep``, or when the rows read again have lost it (merged elsewhere into the
+        segment before it, which holds its Arabic now) the nearest segment before it that
+        they still have."""
+        there = {r.segment_id for r in self.all_rows}
+        order = [r.segment_id for r in before]
+        if keep is None or keep in there or keep not in order:
+            return keep
+        earlier = reversed(order[:order.index(keep)])
+        return next((sid for sid in earlier if sid in there), None)
 
     def show_view(self, keep: int | None = None) -> None:
         """Fill the table with the segments of the view (the cursor on ``keep`` if shown)."""
@@ -655,7 +670,7 @@ class ReviewScreen(ReportScreen):
 
         def answered(comment: str | None) -> None:
             if comment is not None:
-                self._store(row.segment_id, verdict, comment, seen=row.target)
+                self._store(row, verdict, comment, seen=row.target)
 
         self.app.push_screen(CommentScreen(title, required=verdict == "rejected"), answered)
 
@@ -766,18 +781,23 @@ class ReviewScreen(ReportScreen):
 
         def answered(comment: str | None) -> None:
             if comment:
-                self._store(row.segment_id, "comment", comment)
+                self._store(row, "comment", comment)
 
         self.app.push_screen(
             CommentScreen(f"Comment on segment {row.position}", required=True), answered
         )
 
     def _store(
-        self, segment_id: int, what: str, comment: str, seen: str | None = None
+        self, row: SegmentRow, what: str, comment: str, seen: str | None = None
     ) -> None:
         """Store a verdict (of the English ``seen``: changed by someone since, it is refused
-        and the reviewer reads it again) or a comment."""
+        and the reviewer reads it again) or a comment on ``row``'s segment (gone meanwhile,
+        merged elsewhere: said by the number the reviewer saw). A refusal gives the comment
+        back."""
         unlock_key = keys.key_name(self.wb.keymap(), "unlock")
+        segment_id = row.segment_id
+        undone = (f"your comment was not added: {comment}" if what == "comment" else
+                  f"not {what}" + (f" (your comment: {comment})" if comment else ""))
 
         def job(project: Project) -> Reviewed:
             try:
@@ -788,11 +808,15 @@ class ReviewScreen(ReportScreen):
                 if seen is not None and (now.target or "") != (seen or ""):
                     return Reviewed(segment_id, None, what, (
                         f"Segment {now.position} was changed since you read it (now: "
-                        f"{now.target!r}): not {what}. F5 reads it again."))
+                        f"{now.target!r}): {undone}. F5 reads it again."))
                 segment = project.review_one(segment_id, what, comment or None,
                                              revision=now.revision)
             except ProjectError:  # offline, read-only...: the writer's to handle
                 raise
+            except NotFoundError:  # merged away (or its document imported again) meanwhile
+                return Reviewed(segment_id, None, what, (
+                    f"Segment {row.position} is no longer there (merged with another or "
+                    f"removed elsewhere meanwhile): {undone}"))
             except WorkbenchError as refused:  # an empty English...: said in the list's numbers
                 return Reviewed(segment_id, None, what,
                                 describe_in_list(refused, project, unlock_key))

@@ -209,6 +209,13 @@ class EnglishEditor(FittedSubtitle, TextArea):
             return False
         return super().check_action(action, parameters)
 
+    def _on_resize(self) -> None:
+        """Paint every line after a resize (the TextArea's own handler, called after this
+        one, wraps the English again at the new width): it repainted only the lines whose
+        length changed, so a box that grew a scrollbar (the conflict dialog's yours, past its
+        six lines) showed lines of both wrappings."""
+        self.refresh()
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             # Not a newline: let the key reach the bindings (confirm).

@@ -95,6 +95,7 @@ class Details(Message):
     reference: str | None
     confidence: float | None
     full: bool = True  # False: a recheck (glossary, findings, reference), not a new segment
+    last_note: int = 0  # a new segment's newest note (there when it opened: not news)
 
 
 @dataclass
@@ -258,12 +259,15 @@ class EditorScreen(
         count = len(rows) if rows else 0
         seg_list.set_title(Text.assemble(isolate(self.document.name), " · ", label,
                                          f" · {plural(count, 'segment')}"))
-        # a searched or filtered list says how to see every segment again (Escape does not)
+        # the project's state first (others here, OFFLINE and the edits waiting): a narrow
+        # list cuts the subtitle's end; then how a searched or filtered list shows every
+        # segment again (Escape does not), then the Arabic's display
         show_all = ("" if rows is None or rows.spec.is_all else
-                    f"{keys.key_name(self.wb.keymap(), 'clear_filter')}: all segments · ")
-        seg_list.border_subtitle = f"{show_all}Arabic: {self.wb.direction} direction" + (
-            ", shaped" if self.wb.shaping else ""
-        ) + (f" · {self.wb.team_status}" if self.wb.team_status else "")
+                    f"{keys.key_name(self.wb.keymap(), 'clear_filter')}: all segments")
+        seg_list.border_subtitle = " · ".join(part for part in (
+            self.wb.team_status, show_all,
+            f"Arabic: {self.wb.direction} direction" + (", shaped" if self.wb.shaping else ""),
+        ) if part)
         source = next(iter(self.query(SourceView)), None)  # gone while the app shuts down
         if self.current is not None and source is not None:
             source.border_title = (
@@ -432,7 +436,9 @@ class EditorScreen(
                 reference = project.version_text(segment_id, reference_version)
                 link = project.link(segment_id, reference_version)
                 confidence = None if link is None else link["confidence"]
-            return Details(segment_id, matches, findings, reference, confidence, full)
+            notes = project.notes(segment_id) if full else []
+            return Details(segment_id, matches, findings, reference, confidence, full,
+                           max((n["id"] for n in notes), default=0))
 
         try:
             details = self.wb.service.background(read)
@@ -464,6 +470,7 @@ class EditorScreen(
         self.show_findings(message.findings)
         if not message.full:
             return
+        self.last_note_id = max(self.last_note_id, message.last_note)
         # then the slower panels, each in its own worker
         self.load_matches(message.segment_id)
         self.show_tag_titles(message.segment_id, self.current.source)
