@@ -35,9 +35,9 @@ from workbench.align.dictionary import (
     ConceptRows,
     Evidence,
     Glosser,
+    Lookups,
     WithBasic,
     basic_vocabulary,
-    dictionary_evidence,
 )
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.headings import with_headings
@@ -428,7 +428,10 @@ class TwoPassAligner:
         starts: tuple[np.ndarray, np.ndarray] | None = None,
         clauses: bool = False,
         par_starts: Starts | None = None,
+        lookups: Lookups | None = None,
     ) -> None:
+        """``lookups``: what the dictionary gave the texts of other aligners of the same
+        alignment (its passes and survival runs), to be reused."""
         self.ar = list(ar)
         self.en = list(en)
         self.glossary = glossary
@@ -474,7 +477,7 @@ class TwoPassAligner:
         elif basic and lexicon is not None:
             lexicon = WithBasic(lexicon, basic_vocabulary())
         if lexicon is not None and self.ar and self.en:
-            self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
+            self.evidence = (lookups or Lookups()).evidence(self.ar, self._stems()[1], lexicon)
             if (not self.basic_only and self.evidence.content >= UNHELPFUL_WORDS
                     and self.evidence.translatable < 0.02):
                 question = "is it an Arabic–English dictionary?" if (
@@ -1486,11 +1489,13 @@ def align_sentences(
         units = _units(continues[0]), _units(continues[1])
         side = _sentences_unmarked(len(ar), len(en), len(units[0]), len(units[1]))
         if side is None:
-            aligner, result = _in_units(ar, en, units, glossary, params, lexicon, pairs)
+            lookups = Lookups()  # (for every run too)
+            aligner, result = _in_units(ar, en, units, glossary, params, lexicon, pairs,
+                                        lookups)
             if _free(aligner):  # (see _in_units)
                 runs = dataclasses.replace(params or Params(), subwords=False)
                 result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _in_units(
-                    pa, pe, units, glossary, runs, lexicon, pairs)[1])
+                    pa, pe, units, glossary, runs, lexicon, pairs, lookups)[1])
             _warn_mostly_flagged(result)
             return result
 
@@ -1505,7 +1510,7 @@ def align_sentences(
 def _in_units(
     ar: Sequence[str], en: Sequence[str], units: tuple[list[list[int]], list[list[int]]],
     glossary: Glossary | None, params: Params | None, lexicon: Glosser | None,
-    pairs: Sequence[tuple[str, str]],
+    pairs: Sequence[tuple[str, str]], lookups: Lookups,
 ) -> tuple[TwoPassAligner, Alignment]:
     """The aligner of the paragraphs (``units``: each one's sentences, per side) as units,
     and its alignment in sentences. Unlike :func:`_aligned` it runs no pass after the
@@ -1515,7 +1520,7 @@ def _in_units(
     on the sentences without a fold of their words (:mod:`stability`)."""
     aligner = TwoPassAligner([" ".join(ar[i].strip() for i in u) for u in units[0]],
                              [" ".join(en[j].strip() for j in u) for u in units[1]],
-                             glossary, params, lexicon=lexicon, pairs=pairs)
+                             glossary, params, lexicon=lexicon, pairs=pairs, lookups=lookups)
     result = aligner.run()
     result.links = [([i for u in a for i in units[0][u]], [j for u in e for j in units[1][u]])
                     for a, e in result.links]
@@ -1528,7 +1533,7 @@ def _in_units(
 def _aligned(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None, params: Params | None,
     lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
-    par_starts: Starts | None = None, perturbed: bool = False,
+    par_starts: Starts | None = None, perturbed: bool = False, lookups: Lookups | None = None,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
@@ -1537,7 +1542,9 @@ def _aligned(
     (:func:`paragraphs.paragraph_starts`): in every pass, a bonus on a link that starts where
     both sides start a paragraph, a cost on one that runs over a paragraph paired with none.
     Where the translation is free, the confidences are weighed last with each link's survival
-    in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run)."""
+    in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run).
+    ``lookups``: what the dictionary gave the texts of the alignment this is a run of."""
+    lookups = lookups or Lookups()  # (shared by every aligner below and the runs)
     def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
         """The paragraph values of parts or clauses: their sentence's start value and
         crossing cost on its first, its pair on each."""
@@ -1553,18 +1560,18 @@ def _aligned(
                 ) -> tuple[TwoPassAligner, Alignment, Alignment]:
         """The aligner, its sentence search's alignment and the alignment it gives."""
         aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
-                                 starts=starts, par_starts=par_starts)
+                                 starts=starts, par_starts=par_starts, lookups=lookups)
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
         searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
             pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
-            par_starts=par_starts_of(oa, oe)).run(), aligner.run())
+            par_starts=par_starts_of(oa, oe), lookups=lookups).run(), aligner.run())
         return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True,
-                                       par_starts=par_starts_of(oa, oe)))))
+                                       par_starts=par_starts_of(oa, oe), lookups=lookups))))
 
     aligner, searched, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
@@ -1593,7 +1600,7 @@ def _aligned(
         runs = dataclasses.replace(params or Params(), subwords=False)  # (see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
             pa, pe, glossary=glossary, params=runs, lexicon=lexicon, pairs=pairs,
-            par_starts=par_starts, perturbed=True))
+            par_starts=par_starts, perturbed=True, lookups=lookups))
     return result
 
 
