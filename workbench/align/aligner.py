@@ -62,7 +62,7 @@ from workbench.align.scoring import (
     openers,
 )
 from workbench.align.sparse import SparseRows
-from workbench.align.stability import stable_confidence
+from workbench.align.stability import STABLE_MAX_SENTENCES, stable_confidence
 from workbench.allocator import keep_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import median, unique
@@ -414,6 +414,55 @@ def _idf_weights(ar: Sequence[Bag], en: Sequence[Bag]) -> dict[str, float]:
     return out
 
 
+@dataclasses.dataclass(frozen=True)
+class _Text:
+    """What an aligner reads of its two texts before any pass (not to be changed): each
+    sentence's anchors and content stems, and its enumerated items (see :func:`_item_counts`)."""
+
+    ar_bags: list[Bag]
+    en_bags: list[Bag]
+    stems: tuple[list[list[str]], list[list[str]]]
+    items: tuple[np.ndarray | None, np.ndarray | None]
+
+    @classmethod
+    def of(cls, ar: list[str], en: list[str], glossary: Glossary | None) -> _Text:
+        # Each sentence is tokenised once, for its anchors and its content stems (the words
+        # themselves are not kept: the stems are shared strings, the words are not).
+        words = (arabic_words_many(ar), english_words_many(en))
+        ar_bags, en_bags = anchor_bags(ar, en, glossary, words)
+        return cls(ar_bags, en_bags, (list(map(arabic_word_stems, words[0])),
+                                      list(map(english_word_stems, words[1]))),
+                   (_item_counts(ar, True), _item_counts(en, False)))
+
+
+class Shared:
+    """What the aligners of one alignment share: its passes (the search again with the cues
+    its links teach), clause searches and survival runs (:mod:`stability`) make aligners of
+    the same texts, and of texts with the same words, again and again. Kept: each pair of
+    texts' :class:`_Text` and the dictionary's look-ups (:class:`dictionary.Lookups`); for
+    one alignment only (its texts' words and anchors, which a long text's aligners let go)."""
+
+    def __init__(self) -> None:
+        self.lookups = Lookups()
+        self._texts: dict[tuple[tuple[str, ...], tuple[str, ...], int], _Text] = {}
+
+    def text(self, ar: list[str], en: list[str], glossary: Glossary | None) -> _Text:
+        """The texts' :class:`_Text` (``glossary``: the alignment's, the same object for
+        every aligner of it)."""
+        key = (tuple(ar), tuple(en), id(glossary))
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = _Text.of(ar, en, glossary)
+        return found
+
+
+def _shared(ar: Sequence[str], en: Sequence[str]) -> Shared | None:
+    """What the aligners of an alignment of ``ar`` and ``en`` share, where survival runs may
+    align them again (up to STABLE_MAX_SENTENCES a side); None for longer texts, whose
+    aligners keep what they read of their texts only while they need it (memory)."""
+    return Shared() if max(len(ar), len(en)) <= STABLE_MAX_SENTENCES else None
+
+
 class TwoPassAligner:
     """Aligns Arabic to English sentences in two passes."""
 
@@ -428,10 +477,10 @@ class TwoPassAligner:
         starts: tuple[np.ndarray, np.ndarray] | None = None,
         clauses: bool = False,
         par_starts: Starts | None = None,
-        lookups: Lookups | None = None,
+        shared: Shared | None = None,
     ) -> None:
-        """``lookups``: what the dictionary gave the texts of other aligners of the same
-        alignment (its passes and survival runs), to be reused."""
+        """``shared``: what the other aligners of the same alignment read (see
+        :class:`Shared`), to be reused."""
         self.ar = list(ar)
         self.en = list(en)
         self.glossary = glossary
@@ -450,13 +499,9 @@ class TwoPassAligner:
         # work without the interpreter's lock, so the two overlap on a second core.
         with beside(subword_lengths, self.ar, self.en, extra) if self.params.subwords \
                 else nullcontext() as lengths:
-            # Each sentence is tokenised once, for its anchors and its content stems (the
-            # words themselves are not kept: the stems are shared strings, the words are not).
-            words = (arabic_words_many(self.ar), english_words_many(self.en))
-            self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary, words)
-            self._stem_cache = (list(map(arabic_word_stems, words[0])),
-                                list(map(english_word_stems, words[1])))
-            del words
+            text = (shared.text(self.ar, self.en, glossary) if shared is not None
+                    else _Text.of(self.ar, self.en, glossary))
+            self.ar_bags, self.en_bags, self._stem_cache = text.ar_bags, text.en_bags, text.stems
             self._vocab_cache: tuple[set[str], set[str]] | None = None
             self._number_cache: tuple[_TextStems, _TextStems] | None = None
             if lengths is not None:
@@ -477,7 +522,8 @@ class TwoPassAligner:
         elif basic and lexicon is not None:
             lexicon = WithBasic(lexicon, basic_vocabulary())
         if lexicon is not None and self.ar and self.en:
-            self.evidence = (lookups or Lookups()).evidence(self.ar, self._stems()[1], lexicon)
+            lookups = shared.lookups if shared is not None else Lookups()
+            self.evidence = lookups.evidence(self.ar, self._stems()[1], lexicon)
             if (not self.basic_only and self.evidence.content >= UNHELPFUL_WORDS
                     and self.evidence.translatable < 0.02):
                 question = "is it an Arabic–English dictionary?" if (
@@ -498,7 +544,7 @@ class TwoPassAligner:
             # one the pairs' gains are made here (hayy2 0.736 -> 0.774, with a 39-word list
             # too). BENCHMARKS.md, stop 53.
             self.pairs = []
-        self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
+        self.items = text.items
         self._markers: tuple[list[str], list[str], dict[str, str]] | None = None  # _unbalanced
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
@@ -1489,13 +1535,13 @@ def align_sentences(
         units = _units(continues[0]), _units(continues[1])
         side = _sentences_unmarked(len(ar), len(en), len(units[0]), len(units[1]))
         if side is None:
-            lookups = Lookups()  # (for every run too)
+            shared = _shared(ar, en)  # (for every run too)
             aligner, result = _in_units(ar, en, units, glossary, params, lexicon, pairs,
-                                        lookups)
+                                        shared)
             if _free(aligner):  # (see _in_units)
                 runs = dataclasses.replace(params or Params(), subwords=False)
                 result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _in_units(
-                    pa, pe, units, glossary, runs, lexicon, pairs, lookups)[1])
+                    pa, pe, units, glossary, runs, lexicon, pairs, shared)[1])
             _warn_mostly_flagged(result)
             return result
 
@@ -1510,7 +1556,7 @@ def align_sentences(
 def _in_units(
     ar: Sequence[str], en: Sequence[str], units: tuple[list[list[int]], list[list[int]]],
     glossary: Glossary | None, params: Params | None, lexicon: Glosser | None,
-    pairs: Sequence[tuple[str, str]], lookups: Lookups,
+    pairs: Sequence[tuple[str, str]], shared: Shared | None,
 ) -> tuple[TwoPassAligner, Alignment]:
     """The aligner of the paragraphs (``units``: each one's sentences, per side) as units,
     and its alignment in sentences. Unlike :func:`_aligned` it runs no pass after the
@@ -1520,7 +1566,7 @@ def _in_units(
     on the sentences without a fold of their words (:mod:`stability`)."""
     aligner = TwoPassAligner([" ".join(ar[i].strip() for i in u) for u in units[0]],
                              [" ".join(en[j].strip() for j in u) for u in units[1]],
-                             glossary, params, lexicon=lexicon, pairs=pairs, lookups=lookups)
+                             glossary, params, lexicon=lexicon, pairs=pairs, shared=shared)
     result = aligner.run()
     result.links = [([i for u in a for i in units[0][u]], [j for u in e for j in units[1][u]])
                     for a, e in result.links]
@@ -1533,7 +1579,7 @@ def _in_units(
 def _aligned(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None, params: Params | None,
     lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
-    par_starts: Starts | None = None, perturbed: bool = False, lookups: Lookups | None = None,
+    par_starts: Starts | None = None, perturbed: bool = False, shared: Shared | None = None,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
@@ -1543,8 +1589,9 @@ def _aligned(
     both sides start a paragraph, a cost on one that runs over a paragraph paired with none.
     Where the translation is free, the confidences are weighed last with each link's survival
     in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run).
-    ``lookups``: what the dictionary gave the texts of the alignment this is a run of."""
-    lookups = lookups or Lookups()  # (shared by every aligner below and the runs)
+    ``shared``: what the aligners of the alignment this is a run of read (:class:`Shared`)."""
+    if shared is None:  # (for every aligner below and the runs)
+        shared = _shared(ar, en)
     def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
         """The paragraph values of parts or clauses: their sentence's start value and
         crossing cost on its first, its pair on each."""
@@ -1560,18 +1607,18 @@ def _aligned(
                 ) -> tuple[TwoPassAligner, Alignment, Alignment]:
         """The aligner, its sentence search's alignment and the alignment it gives."""
         aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
-                                 starts=starts, par_starts=par_starts, lookups=lookups)
+                                 starts=starts, par_starts=par_starts, shared=shared)
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
         searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
             pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
-            par_starts=par_starts_of(oa, oe), lookups=lookups).run(), aligner.run())
+            par_starts=par_starts_of(oa, oe), shared=shared).run(), aligner.run())
         return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True,
-                                       par_starts=par_starts_of(oa, oe), lookups=lookups))))
+                                       par_starts=par_starts_of(oa, oe), shared=shared))))
 
     aligner, searched, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
@@ -1600,7 +1647,7 @@ def _aligned(
         runs = dataclasses.replace(params or Params(), subwords=False)  # (see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
             pa, pe, glossary=glossary, params=runs, lexicon=lexicon, pairs=pairs,
-            par_starts=par_starts, perturbed=True, lookups=lookups))
+            par_starts=par_starts, perturbed=True, shared=shared))
     return result
 
 
