@@ -329,7 +329,7 @@ class Lookups:
 
     def __init__(self) -> None:
         self._words: dict[str, list[str]] = {}  # a sentence -> its looked-up words
-        self._entries: dict[tuple[Glosser, str], _Entry | None] = {}
+        self._entries: dict[Glosser, dict[str, _Entry | None]] = {}  # a glosser's words
         self._evidence: dict[tuple[Glosser, tuple[str, ...], tuple[tuple[str, ...], ...]],
                              Evidence] = {}
 
@@ -339,13 +339,6 @@ class Lookups:
         if found is None:
             found = self._words[text] = lookup_words(text)
         return found
-
-    def entry(self, word: str, glosser: Glosser) -> _Entry | None:
-        """What ``glosser`` gives a looked-up word (None: a stop word or a single letter)."""
-        key = (glosser, word)
-        if key not in self._entries:
-            self._entries[key] = _entry(word, glosser)
-        return self._entries[key]
 
     def evidence(
         self, ar: Sequence[str], en_stems: Sequence[Sequence[str]], glosser: Glosser
@@ -368,13 +361,16 @@ class Lookups:
         # word -> key, translations, stem, strength (1, or RELATED through a related headword)
         word_info: dict[str, tuple[str, tuple[str, ...], str, float]] = {}
         ar_words: list[list[str]] = []
+        entries = self._entries.setdefault(glosser, {})
         for text in ar:
             words = self.words(text)
             ar_words.append(words)
             for w in words:
                 if w in word_info:
                     continue
-                entry = self.entry(w, glosser)
+                if w not in entries:
+                    entries[w] = _entry(w, glosser)
+                entry = entries[w]
                 if entry is None:
                     word_info[w] = ("", (), "", 0.0)
                     continue
