@@ -50,7 +50,7 @@ def weighed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_each_word_is_looked_up_once(monkeypatch: pytest.MonkeyPatch, paragraphs: bool) -> None:
     """Every aligner of an alignment with survival runs (sentences, clauses, with and without
     the cues, eight runs; the paragraphs as units and their runs) looked its words up in the
-    dictionary again: 12-40 times each word. Now once."""
+    dictionary again: up to 33 times a word (hayy2's opening). Now once."""
     runs = weighed(monkeypatch)
     lexicon = Counting()
     params = Params(basic_vocabulary=False)  # (the dictionary alone, not behind it)
@@ -78,7 +78,7 @@ def test_each_pair_of_texts_is_read_once(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(aligner, "anchor_bags", counted)
     align_paragraphs([AR[:15], AR[15:]], [EN[:14], EN[14:]])
-    assert runs and len(read) >= 18  # sentences and clauses, of the alignment and 8 runs
+    assert runs and len(read) > 9  # sentences (and clauses) of the alignment and 8 runs
     assert max(read.values()) == 1
     align_paragraphs([AR[:15], AR[15:]], [EN[:14], EN[14:]])
     assert max(read.values()) == 2
