@@ -438,9 +438,10 @@ class _Text:
 class Shared:
     """What the aligners of one alignment share: its passes (the search again with the cues
     its links teach), clause searches and survival runs (:mod:`stability`) make aligners of
-    the same texts, and of texts with the same words, again and again. Kept: each pair of
-    texts' :class:`_Text` and the dictionary's look-ups (:class:`dictionary.Lookups`); for
-    one alignment only (its texts' words and anchors, which a long text's aligners let go)."""
+    the same texts, and of texts with the same words, again and again. Kept for the one
+    alignment (see :func:`_shared`): each pair of texts' :class:`_Text` and the dictionary's
+    look-ups (:class:`dictionary.Lookups`). With FreeDict those were two thirds of the runs'
+    CPU, the other aligners' anchors a tenth (BENCHMARKS.md, stop 56, survspeed)."""
 
     def __init__(self) -> None:
         self.lookups = Lookups()
@@ -458,8 +459,8 @@ class Shared:
 
 def _shared(ar: Sequence[str], en: Sequence[str]) -> Shared | None:
     """What the aligners of an alignment of ``ar`` and ``en`` share, where survival runs may
-    align them again (up to STABLE_MAX_SENTENCES a side); None for longer texts, whose
-    aligners keep what they read of their texts only while they need it (memory)."""
+    align them again (up to STABLE_MAX_SENTENCES a side); None for longer texts: each of their
+    aligners keeps what it reads only while it needs it (the memory of 100,000 sentences)."""
     return Shared() if max(len(ar), len(en)) <= STABLE_MAX_SENTENCES else None
 
 
@@ -1592,6 +1593,7 @@ def _aligned(
     ``shared``: what the aligners of the alignment this is a run of read (:class:`Shared`)."""
     if shared is None:  # (for every aligner below and the runs)
         shared = _shared(ar, en)
+
     def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
         """The paragraph values of parts or clauses: their sentence's start value and
         crossing cost on its first, its pair on each."""

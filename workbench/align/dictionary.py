@@ -333,7 +333,7 @@ class Lookups:
         self._evidence: dict[tuple[Glosser, tuple[str, ...], tuple[tuple[str, ...], ...]],
                              Evidence] = {}
 
-    def words(self, text: str) -> list[str]:
+    def _looked_up(self, text: str) -> list[str]:
         """:func:`lookup_words` of a sentence (not to be changed)."""
         found = self._words.get(text)
         if found is None:
@@ -363,7 +363,7 @@ class Lookups:
         ar_words: list[list[str]] = []
         entries = self._entries.setdefault(glosser, {})
         for text in ar:
-            words = self.words(text)
+            words = self._looked_up(text)
             ar_words.append(words)
             for w in words:
                 if w in word_info:
