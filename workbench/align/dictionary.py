@@ -332,6 +332,10 @@ class Lookups:
         self._entries: dict[Glosser, dict[str, _Entry | None]] = {}  # a glosser's words
         self._evidence: dict[tuple[Glosser, tuple[str, ...], tuple[tuple[str, ...], ...]],
                              Evidence] = {}
+        # (glosser, an English text's stems in order, each once) -> its text_forms, and each
+        # word's translations in it and whether the primary dictionary alone translates it
+        self._matched: dict[tuple[Glosser, tuple[str, ...]], tuple[
+            Callable[[str], tuple[str, ...]], dict[str, tuple[tuple[str, ...], bool]]]] = {}
 
     def _looked_up(self, text: str) -> list[str]:
         """:func:`lookup_words` of a sentence (not to be changed)."""
@@ -356,8 +360,10 @@ class Lookups:
     ) -> Evidence:
         with_primary = isinstance(glosser, WithBasic)
         own: set[str] = set()  # words the primary dictionary alone translates
-        en_vocab = {s for stems in en_stems for s in stems}
-        doc_forms = text_forms(en_vocab)
+        key = (glosser, tuple(dict.fromkeys(s for stems in en_stems for s in stems)))
+        if key not in self._matched:  # (the same set: made of the same stems in turn)
+            self._matched[key] = text_forms({s for stems in en_stems for s in stems}), {}
+        doc_forms, matched = self._matched[key]
         # word -> key, translations, stem, strength (1, or RELATED through a related headword)
         word_info: dict[str, tuple[str, tuple[str, ...], str, float]] = {}
         ar_words: list[list[str]] = []
@@ -374,11 +380,14 @@ class Lookups:
                 if entry is None:
                     word_info[w] = ("", (), "", 0.0)
                     continue
-                key, stem, sense_stems, strength, primary_stems = entry
-                if with_primary and _forms_of(primary_stems, doc_forms):
+                head, stem, sense_stems, strength, primary_stems = entry
+                if w not in matched:
+                    matched[w] = (_forms_of(sense_stems, doc_forms),
+                                  with_primary and bool(_forms_of(primary_stems, doc_forms)))
+                chosen, alone = matched[w]
+                if alone:
                     own.add(w)
-                chosen = _forms_of(sense_stems, doc_forms)
-                word_info[w] = (key if key and chosen else "", chosen, stem, strength)
+                word_info[w] = (head if head and chosen else "", chosen, stem, strength)
         return _evidence(ar, en_stems, word_info, ar_words, own if with_primary else None)
 
 
