@@ -322,10 +322,10 @@ _Entry = tuple[str, str, tuple[str, ...], float, tuple[str, ...]]
 class Lookups:
     """What a dictionary gives the sentences and words of one alignment's texts, kept for
     all its aligners: the passes (the search again with its cues), the clause searches and
-    the survival runs (:mod:`stability`) look up the same sentences and words again, and with
-    FreeDict the look-ups were half of the runs' CPU. Each sentence's words, each word's
-    headword key and sense stems, and each (texts, glosser)'s evidence are kept; only what
-    depends on the English text (which of the senses' stems it holds) is matched anew."""
+    the survival runs (:mod:`stability`) look up the same sentences and words again (with
+    FreeDict, most of the runs' CPU went to it). Kept: each sentence's words, each word's
+    headword key and sense stems, each English text's matches of them (a run's sentences and
+    clauses have the same) and each (texts, glosser)'s evidence."""
 
     def __init__(self) -> None:
         self._words: dict[str, list[str]] = {}  # a sentence -> its looked-up words
