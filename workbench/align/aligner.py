@@ -440,8 +440,8 @@ class Shared:
     its links teach), clause searches and survival runs (:mod:`stability`) make aligners of
     the same texts, and of texts with the same words, again and again. Kept for the one
     alignment (see :func:`_shared`): each pair of texts' :class:`_Text` and the dictionary's
-    look-ups (:class:`dictionary.Lookups`): the runs' CPU fell by a quarter without a
-    dictionary and by 35-42 % with FreeDict (frame, hayy: BENCHMARKS.md, stop 56, survspeed)."""
+    look-ups (:class:`dictionary.Lookups`): the runs' CPU fell by 10-25 % without a
+    dictionary and by about 40 % with FreeDict (BENCHMARKS.md, stop 56, survspeed)."""
 
     def __init__(self) -> None:
         self.lookups = Lookups()
