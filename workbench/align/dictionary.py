@@ -358,10 +358,12 @@ class Lookups:
     def _made(
         self, ar: Sequence[str], en_stems: Sequence[Sequence[str]], glosser: Glosser
     ) -> Evidence:
+        """The evidence of texts not seen before, from what is kept of their words."""
         with_primary = isinstance(glosser, WithBasic)
         own: set[str] = set()  # words the primary dictionary alone translates
         key = (glosser, tuple(dict.fromkeys(s for stems in en_stems for s in stems)))
-        if key not in self._matched:  # (the same set: made of the same stems in turn)
+        if key not in self._matched:  # (a text of an equal key makes an equal set, alike
+            # iterated: the same stems added in the same order; text_forms reads its order)
             self._matched[key] = text_forms({s for stems in en_stems for s in stems}), {}
         doc_forms, matched = self._matched[key]
         # word -> key, translations, stem, strength (1, or RELATED through a related headword)
