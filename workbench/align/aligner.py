@@ -35,9 +35,9 @@ from workbench.align.dictionary import (
     ConceptRows,
     Evidence,
     Glosser,
+    Lookups,
     WithBasic,
     basic_vocabulary,
-    dictionary_evidence,
 )
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.headings import with_headings
@@ -62,7 +62,7 @@ from workbench.align.scoring import (
     openers,
 )
 from workbench.align.sparse import SparseRows
-from workbench.align.stability import stable_confidence
+from workbench.align.stability import STABLE_MAX_SENTENCES, stable_confidence
 from workbench.allocator import keep_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import median, unique
@@ -414,6 +414,56 @@ def _idf_weights(ar: Sequence[Bag], en: Sequence[Bag]) -> dict[str, float]:
     return out
 
 
+@dataclasses.dataclass(frozen=True)
+class _Text:
+    """What an aligner reads of its two texts before any pass (not to be changed): each
+    sentence's anchors and content stems, and its enumerated items (see :func:`_item_counts`)."""
+
+    ar_bags: list[Bag]
+    en_bags: list[Bag]
+    stems: tuple[list[list[str]], list[list[str]]]
+    items: tuple[np.ndarray | None, np.ndarray | None]
+
+    @classmethod
+    def of(cls, ar: list[str], en: list[str], glossary: Glossary | None) -> _Text:
+        # Each sentence is tokenised once, for its anchors and its content stems (the words
+        # themselves are not kept: the stems are shared strings, the words are not).
+        words = (arabic_words_many(ar), english_words_many(en))
+        ar_bags, en_bags = anchor_bags(ar, en, glossary, words)
+        return cls(ar_bags, en_bags, (list(map(arabic_word_stems, words[0])),
+                                      list(map(english_word_stems, words[1]))),
+                   (_item_counts(ar, True), _item_counts(en, False)))
+
+
+class Shared:
+    """What the aligners of one alignment share: its passes (the search again with the cues
+    its links teach), clause searches and survival runs (:mod:`stability`) make aligners of
+    the same texts, and of texts with the same words, again and again. Kept for the one
+    alignment (see :func:`_shared`): each pair of texts' :class:`_Text` and the dictionary's
+    look-ups (:class:`dictionary.Lookups`): the runs' CPU fell by 10-25 % without a
+    dictionary and by about 40 % with FreeDict (BENCHMARKS.md, stop 56, survspeed)."""
+
+    def __init__(self) -> None:
+        self.lookups = Lookups()
+        self._texts: dict[tuple[tuple[str, ...], tuple[str, ...], int], _Text] = {}
+
+    def text(self, ar: list[str], en: list[str], glossary: Glossary | None) -> _Text:
+        """The texts' :class:`_Text` (``glossary``: the alignment's, the same object for
+        every aligner of it)."""
+        key = (tuple(ar), tuple(en), id(glossary))
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = _Text.of(ar, en, glossary)
+        return found
+
+
+def _shared(ar: Sequence[str], en: Sequence[str]) -> Shared | None:
+    """What the aligners of an alignment of ``ar`` and ``en`` share, where survival runs may
+    align them again (up to STABLE_MAX_SENTENCES a side); None for longer texts: each of their
+    aligners keeps what it reads only while it needs it (the memory of 100,000 sentences)."""
+    return Shared() if max(len(ar), len(en)) <= STABLE_MAX_SENTENCES else None
+
+
 class TwoPassAligner:
     """Aligns Arabic to English sentences in two passes."""
 
@@ -428,7 +478,10 @@ class TwoPassAligner:
         starts: tuple[np.ndarray, np.ndarray] | None = None,
         clauses: bool = False,
         par_starts: Starts | None = None,
+        shared: Shared | None = None,
     ) -> None:
+        """``shared``: what the other aligners of the same alignment read (see
+        :class:`Shared`), to be reused."""
         self.ar = list(ar)
         self.en = list(en)
         self.glossary = glossary
@@ -447,13 +500,9 @@ class TwoPassAligner:
         # work without the interpreter's lock, so the two overlap on a second core.
         with beside(subword_lengths, self.ar, self.en, extra) if self.params.subwords \
                 else nullcontext() as lengths:
-            # Each sentence is tokenised once, for its anchors and its content stems (the
-            # words themselves are not kept: the stems are shared strings, the words are not).
-            words = (arabic_words_many(self.ar), english_words_many(self.en))
-            self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary, words)
-            self._stem_cache = (list(map(arabic_word_stems, words[0])),
-                                list(map(english_word_stems, words[1])))
-            del words
+            text = (shared.text(self.ar, self.en, glossary) if shared is not None
+                    else _Text.of(self.ar, self.en, glossary))
+            self.ar_bags, self.en_bags, self._stem_cache = text.ar_bags, text.en_bags, text.stems
             self._vocab_cache: tuple[set[str], set[str]] | None = None
             self._number_cache: tuple[_TextStems, _TextStems] | None = None
             if lengths is not None:
@@ -474,7 +523,8 @@ class TwoPassAligner:
         elif basic and lexicon is not None:
             lexicon = WithBasic(lexicon, basic_vocabulary())
         if lexicon is not None and self.ar and self.en:
-            self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
+            lookups = shared.lookups if shared is not None else Lookups()
+            self.evidence = lookups.evidence(self.ar, self._stems()[1], lexicon)
             if (not self.basic_only and self.evidence.content >= UNHELPFUL_WORDS
                     and self.evidence.translatable < 0.02):
                 question = "is it an Arabic–English dictionary?" if (
@@ -495,7 +545,7 @@ class TwoPassAligner:
             # one the pairs' gains are made here (hayy2 0.736 -> 0.774, with a 39-word list
             # too). BENCHMARKS.md, stop 53.
             self.pairs = []
-        self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
+        self.items = text.items
         self._markers: tuple[list[str], list[str], dict[str, str]] | None = None  # _unbalanced
         self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         # each sentence's bonus for starting a link (the cues', a numbered heading's)
@@ -1486,11 +1536,13 @@ def align_sentences(
         units = _units(continues[0]), _units(continues[1])
         side = _sentences_unmarked(len(ar), len(en), len(units[0]), len(units[1]))
         if side is None:
-            aligner, result = _in_units(ar, en, units, glossary, params, lexicon, pairs)
+            shared = _shared(ar, en)  # (for every run too)
+            aligner, result = _in_units(ar, en, units, glossary, params, lexicon, pairs,
+                                        shared)
             if _free(aligner):  # (see _in_units)
                 runs = dataclasses.replace(params or Params(), subwords=False)
                 result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _in_units(
-                    pa, pe, units, glossary, runs, lexicon, pairs)[1])
+                    pa, pe, units, glossary, runs, lexicon, pairs, shared)[1])
             _warn_mostly_flagged(result)
             return result
 
@@ -1505,7 +1557,7 @@ def align_sentences(
 def _in_units(
     ar: Sequence[str], en: Sequence[str], units: tuple[list[list[int]], list[list[int]]],
     glossary: Glossary | None, params: Params | None, lexicon: Glosser | None,
-    pairs: Sequence[tuple[str, str]],
+    pairs: Sequence[tuple[str, str]], shared: Shared | None,
 ) -> tuple[TwoPassAligner, Alignment]:
     """The aligner of the paragraphs (``units``: each one's sentences, per side) as units,
     and its alignment in sentences. Unlike :func:`_aligned` it runs no pass after the
@@ -1515,7 +1567,7 @@ def _in_units(
     on the sentences without a fold of their words (:mod:`stability`)."""
     aligner = TwoPassAligner([" ".join(ar[i].strip() for i in u) for u in units[0]],
                              [" ".join(en[j].strip() for j in u) for u in units[1]],
-                             glossary, params, lexicon=lexicon, pairs=pairs)
+                             glossary, params, lexicon=lexicon, pairs=pairs, shared=shared)
     result = aligner.run()
     result.links = [([i for u in a for i in units[0][u]], [j for u in e for j in units[1][u]])
                     for a, e in result.links]
@@ -1528,7 +1580,7 @@ def _in_units(
 def _aligned(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None, params: Params | None,
     lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
-    par_starts: Starts | None = None, perturbed: bool = False,
+    par_starts: Starts | None = None, perturbed: bool = False, shared: Shared | None = None,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
@@ -1537,7 +1589,11 @@ def _aligned(
     (:func:`paragraphs.paragraph_starts`): in every pass, a bonus on a link that starts where
     both sides start a paragraph, a cost on one that runs over a paragraph paired with none.
     Where the translation is free, the confidences are weighed last with each link's survival
-    in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run)."""
+    in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run).
+    ``shared``: what the aligners of the alignment this is a run of read (:class:`Shared`)."""
+    if shared is None:  # (for every aligner below and the runs)
+        shared = _shared(ar, en)
+
     def par_starts_of(oa: Sequence[int], oe: Sequence[int]) -> Starts | None:
         """The paragraph values of parts or clauses: their sentence's start value and
         crossing cost on its first, its pair on each."""
@@ -1553,18 +1609,18 @@ def _aligned(
                 ) -> tuple[TwoPassAligner, Alignment, Alignment]:
         """The aligner, its sentence search's alignment and the alignment it gives."""
         aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
-                                 starts=starts, par_starts=par_starts)
+                                 starts=starts, par_starts=par_starts, shared=shared)
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
         searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
             pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
-            par_starts=par_starts_of(oa, oe)).run(), aligner.run())
+            par_starts=par_starts_of(oa, oe), shared=shared).run(), aligner.run())
         return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True,
-                                       par_starts=par_starts_of(oa, oe)))))
+                                       par_starts=par_starts_of(oa, oe), shared=shared))))
 
     aligner, searched, result = aligned(None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
@@ -1593,7 +1649,7 @@ def _aligned(
         runs = dataclasses.replace(params or Params(), subwords=False)  # (see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
             pa, pe, glossary=glossary, params=runs, lexicon=lexicon, pairs=pairs,
-            par_starts=par_starts, perturbed=True))
+            par_starts=par_starts, perturbed=True, shared=shared))
     return result
 
 

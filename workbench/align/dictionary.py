@@ -236,18 +236,6 @@ def text_forms(vocab: set[str]) -> Callable[[str], tuple[str, ...]]:
     return forms
 
 
-def _translations(
-    senses: Sequence[str], doc_forms: Callable[[str], tuple[str, ...]]
-) -> tuple[str, ...]:
-    """The English text's stems that the senses give (at most ``MAX_TRANSLATIONS``)."""
-    stems: dict[str, None] = {}
-    for sense in senses:
-        for s in _sense_stems(sense):
-            for t in doc_forms(s):
-                stems[t] = None
-    return tuple(stems)[:MAX_TRANSLATIONS]
-
-
 def lookup_words(text: str) -> list[str]:
     """The words of an Arabic sentence as the dictionary looks them up (normalised as keys)."""
     # here, not at the top: a text aligned without a dictionary does not load the lookup
@@ -270,14 +258,35 @@ def word_translations(
     """A content word's headword key ("" when its senses give nothing in the text), the English
     text's stems its senses give, and their strength: 1 through its own headwords, RELATED
     through related ones (keyed ``~word``) when no headword matches it."""
-    keys = glosser.best_keys(word)
+    key, stems, strength = _senses(word, glosser)
+    chosen = _forms_of(stems, doc_forms)
+    return key if key and chosen else "", chosen, strength
+
+
+def _senses(word: str, glosser: Glosser) -> tuple[str, tuple[str, ...], float]:
+    """A word's headword key ("" when it has none), the content stems of its senses (in
+    order, each once) and their strength: of its own headwords at 1, else of related ones
+    (keyed ``~word``) at RELATED."""
     senses = glosser.glosses(word)
-    chosen = _translations(senses, doc_forms)
-    strength = 1.0
     if not senses:  # no headword matches the word: a related one, weaker
-        chosen, strength = _translations(_related(glosser, word), doc_forms), RELATED
-        keys = ["~" + word]
-    return keys[0] if keys and chosen else "", chosen, strength
+        return "~" + word, _stems_of(_related(glosser, word)), RELATED
+    keys = glosser.best_keys(word)
+    return keys[0] if keys else "", _stems_of(senses), 1.0
+
+
+def _stems_of(senses: Sequence[str]) -> tuple[str, ...]:
+    """The content stems of every short sense, in order, each once."""
+    return tuple(dict.fromkeys(s for sense in senses for s in _sense_stems(sense)))
+
+
+def _forms_of(stems: Sequence[str], doc_forms: Callable[[str], tuple[str, ...]]
+              ) -> tuple[str, ...]:
+    """The English text's stems that sense stems give (at most ``MAX_TRANSLATIONS``)."""
+    out: dict[str, None] = {}
+    for s in stems:
+        for t in doc_forms(s):
+            out[t] = None
+    return tuple(out)[:MAX_TRANSLATIONS]
 
 
 def _idf(df: Mapping[str, int], total: int) -> dict[str, float]:
@@ -300,27 +309,110 @@ def dictionary_evidence(
     """The dictionary concepts of Arabic sentences ``ar`` and English sentences (given as
     their content stems). With a :class:`WithBasic` glosser, ``translatable`` is the share
     the user's own dictionary translates."""
+    return Lookups().evidence(ar, en_stems, glosser)
+
+
+# A content word as the aligner looks it up, whatever the English text: its headword key (""
+# when it has none; "~word" through related headwords), its stem, the English content stems
+# of its senses (in order, each once), their strength, and the stems of the primary
+# dictionary's senses (with a WithBasic glosser).
+_Entry = tuple[str, str, tuple[str, ...], float, tuple[str, ...]]
+
+
+class Lookups:
+    """What a dictionary gives the sentences and words of one alignment's texts, kept for
+    all its aligners: the passes (the search again with its cues), the clause searches and
+    the survival runs (:mod:`stability`) look up the same sentences and words again (with
+    FreeDict, most of the runs' CPU went to it). Kept: each sentence's words, each word's
+    headword key and sense stems, each English text's matches of them (a run's sentences and
+    clauses have the same) and each (texts, glosser)'s evidence."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, list[str]] = {}  # a sentence -> its looked-up words
+        self._entries: dict[Glosser, dict[str, _Entry | None]] = {}  # a glosser's words
+        self._evidence: dict[tuple[Glosser, tuple[str, ...], tuple[tuple[str, ...], ...]],
+                             Evidence] = {}
+        # (glosser, an English text's stems in order, each once) -> its text_forms, and each
+        # word's translations in it and whether the primary dictionary alone translates it
+        self._matched: dict[tuple[Glosser, tuple[str, ...]], tuple[
+            Callable[[str], tuple[str, ...]], dict[str, tuple[tuple[str, ...], bool]]]] = {}
+
+    def _looked_up(self, text: str) -> list[str]:
+        """:func:`lookup_words` of a sentence (not to be changed)."""
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = lookup_words(text)
+        return found
+
+    def evidence(
+        self, ar: Sequence[str], en_stems: Sequence[Sequence[str]], glosser: Glosser
+    ) -> Evidence:
+        """:func:`dictionary_evidence` (the same object for the same texts: not to be
+        changed)."""
+        key = (glosser, tuple(ar), tuple(map(tuple, en_stems)))
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = self._made(ar, en_stems, glosser)
+        return found
+
+    def _made(
+        self, ar: Sequence[str], en_stems: Sequence[Sequence[str]], glosser: Glosser
+    ) -> Evidence:
+        """The evidence of texts not seen before, from what is kept of their words."""
+        with_primary = isinstance(glosser, WithBasic)
+        own: set[str] = set()  # words the primary dictionary alone translates
+        key = (glosser, tuple(dict.fromkeys(s for stems in en_stems for s in stems)))
+        if key not in self._matched:  # (a text of an equal key makes an equal set, alike
+            # iterated: the same stems added in the same order; text_forms reads its order)
+            self._matched[key] = text_forms({s for stems in en_stems for s in stems}), {}
+        doc_forms, matched = self._matched[key]
+        # word -> key, translations, stem, strength (1, or RELATED through a related headword)
+        word_info: dict[str, tuple[str, tuple[str, ...], str, float]] = {}
+        ar_words: list[list[str]] = []
+        entries = self._entries.setdefault(glosser, {})
+        for text in ar:
+            words = self._looked_up(text)
+            ar_words.append(words)
+            for w in words:
+                if w in word_info:
+                    continue
+                if w not in entries:
+                    entries[w] = _entry(w, glosser)
+                entry = entries[w]
+                if entry is None:
+                    word_info[w] = ("", (), "", 0.0)
+                    continue
+                head, stem, sense_stems, strength, primary_stems = entry
+                if w not in matched:
+                    matched[w] = (_forms_of(sense_stems, doc_forms),
+                                  with_primary and bool(_forms_of(primary_stems, doc_forms)))
+                chosen, alone = matched[w]
+                if alone:
+                    own.add(w)
+                word_info[w] = (head if head and chosen else "", chosen, stem, strength)
+        return _evidence(ar, en_stems, word_info, ar_words, own if with_primary else None)
+
+
+def _entry(word: str, glosser: Glosser) -> _Entry | None:
+    """What ``glosser`` gives a looked-up word whatever the English text (see ``_Entry``;
+    None: not a content word, see :func:`content_key`)."""
+    folded = content_key(word)
+    if not folded:
+        return None
     primary = glosser.primary if isinstance(glosser, WithBasic) else None
-    own: set[str] = set()  # words the primary dictionary alone translates
-    en_vocab = {s for stems in en_stems for s in stems}
-    doc_forms = text_forms(en_vocab)
-    # word -> key, translations, stem, strength (1, or RELATED through a related headword)
-    word_info: dict[str, tuple[str, tuple[str, ...], str, float]] = {}
-    ar_words: list[list[str]] = []
-    for text in ar:
-        words = lookup_words(text)
-        ar_words.append(words)
-        for w in words:
-            if w in word_info:
-                continue
-            folded = content_key(w)
-            if not folded:
-                word_info[w] = ("", (), "", 0.0)
-                continue
-            if primary is not None and _translations(primary.glosses(w), doc_forms):
-                own.add(w)
-            key, chosen, strength = word_translations(w, glosser, doc_forms)
-            word_info[w] = (key, chosen, align_stem(folded), strength)
+    key, stems, strength = _senses(word, glosser)
+    return (key, align_stem(folded), stems, strength,
+            _stems_of(primary.glosses(word)) if primary is not None else ())
+
+
+def _evidence(
+    ar: Sequence[str], en_stems: Sequence[Sequence[str]],
+    word_info: dict[str, tuple[str, tuple[str, ...], str, float]],
+    ar_words: list[list[str]], own: set[str] | None,
+) -> Evidence:
+    """The evidence of the texts given each Arabic word's key, translations in the English
+    text, stem and strength (``word_info``, in order of first use), each sentence's words, and
+    the words the primary dictionary alone translates (None: no primary)."""
     reverse: dict[str, dict[str, float]] = {}  # English stem -> Arabic keys, strength
     seeds: set[tuple[str, str]] = set()
     names: list[str] = []  # every concept, numbered in order of first use
@@ -340,7 +432,7 @@ def dictionary_evidence(
     content = translated = 0
     for words in ar_words:
         content += sum(1 for w in words if word_info[w][2])
-        translated += sum(1 for w in words if w in concepts and (primary is None or w in own))
+        translated += sum(1 for w in words if w in concepts and (own is None or w in own))
         bag: dict[int, float] = {}
         for w in dict.fromkeys(words):
             found = concepts.get(w)

@@ -30,7 +30,9 @@ news sets (ntrex and tico, with and without omissions) every link was weighed at
 the flags rose from 55 to 109 for 5 more wrong links of 68. Texts of more than
 ``STABLE_MAX_SENTENCES`` sentences a side keep the aligner's confidences: each run costs
 about as much CPU as an alignment in character lengths (the runs together 2.4-3.2 times the
-alignment on the bench's free sets of 62-112 sentences a side). A book of 444/564 sentences
+alignment on the bench's free sets of 62-112 sentences a side; since stop 56 their aligners
+share the texts' anchors and dictionary look-ups, ``aligner.Shared``: 10-25 % less CPU without
+a dictionary, about 40 % less with FreeDict). A book of 444/564 sentences
 (the six literary sets run together, and twice and four times that) flags as the short texts
 do when weighed (plain 63 -> 68 of 79 wrong links flagged, 0.62 -> 0.57 of the flags on right
 links; FreeDict 93 -> 92 of 100, 0.53 -> 0.47), but the runs cost 4-8 times its alignment at
