@@ -81,13 +81,17 @@ LONG = ("The ruling class and its political and military representatives could d
         "hands, and a little more text to make it four lines long at this width.")
 
 
+def omars(theirs: str, yours: str) -> ConflictError:
+    """Segment 2 changed by omar (a draft now) while ``yours`` was typed."""
+    return ConflictError(2, base_revision=1, revision=2, theirs=theirs, theirs_status="draft",
+                         author="omar", yours=yours, action="edit")
+
+
 async def test_the_conflict_dialog_fits_24_rows_with_four_lines_a_side(make_app: Any) -> None:
     """At 80x24 with English of four lines on each side, the dialog opens with what happened,
     all of theirs and the buttons in view (its own labels made it scroll the title away and
     hide the buttons under the key hint)."""
-    conflict = ConflictError(2, base_revision=1, revision=2, theirs=LONG,
-                             theirs_status="draft", author="omar", yours=LONG + " Mine.",
-                             action="edit")
+    conflict = omars(LONG, LONG + " Mine.")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -103,9 +107,7 @@ async def test_longer_english_scrolls_in_its_box_with_the_buttons_in_view(make_a
     """English of twelve lines on each side at 80x24: what happened and the four buttons stay
     in view, theirs scrolls in its box to its last words (it was cut after six lines, and the
     buttons were pushed under the key hint)."""
-    conflict = ConflictError(2, base_revision=1, revision=2, theirs=f"{LONG} {LONG} {LONG} END.",
-                             theirs_status="draft", author="omar", yours=f"{LONG} {LONG} Mine.",
-                             action="edit")
+    conflict = omars(f"{LONG} {LONG} {LONG} END.", f"{LONG} {LONG} Mine.")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
