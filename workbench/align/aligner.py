@@ -63,7 +63,7 @@ from workbench.align.scoring import (
 )
 from workbench.align.sparse import SparseRows
 from workbench.align.stability import STABLE_MAX_SENTENCES, stable_confidence
-from workbench.allocator import keep_large_blocks, release_free
+from workbench.allocator import keep_large_blocks, map_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import median, unique
 from workbench.text.stems import (
@@ -1531,6 +1531,7 @@ def align_sentences(
     project's ``import-translation`` go through :func:`align_paragraphs`.
     """
     keep_large_blocks()  # its large arrays' memory reused, not faulted in anew each time
+    map_large_blocks(max(len(ar), len(en)))  # (but a very long text's given back)
     side: int | None = None  # the marked side, when the other is in sentences
     if continues is not None and (any(continues[0]) or any(continues[1])):
         units = _units(continues[0]), _units(continues[1])
@@ -1757,6 +1758,7 @@ def align_paragraphs(
     evidence, so the confidences are those of this alignment, not of :func:`align_sentences`'
     of the same sentences (even one paragraph a side gives the first link a start bonus)."""
     keep_large_blocks()
+    map_large_blocks(max(sum(map(len, ar)), sum(map(len, en))))
     result = _aligned([s for p in ar for s in p], [s for p in en for s in p],
                       glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
                       par_starts=paragraph_starts(ar, en))
