@@ -16,8 +16,10 @@ GLIBC = (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc") \
 SCRIPT = """
 import json, resource, sys
 import numpy as np
-from workbench.allocator import keep_large_blocks
-on = keep_large_blocks() if sys.argv[1] == "on" else False
+from workbench.allocator import LARGE_TEXT, keep_large_blocks, map_large_blocks
+mode = sys.argv[1]  # on, off; large, small: a long text's alignment or a short one's
+on = (keep_large_blocks() if mode == "on" else False if mode == "off" else
+      map_large_blocks(LARGE_TEXT if mode == "large" else 5_000))
 a = np.ones(3_900_000); del a
 before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 for size in (1_000_000, 3_000_000, 1_500_000, 3_500_000, 2_000_000, 3_800_000):
@@ -107,28 +109,11 @@ def test_release_free_gives_freed_array_memory_back() -> None:
     assert kept["kept"] > -40 and kept["freed"] < 40  # without it, the process keeps them
 
 
-# The same arrays for a long text's alignment (map_large_blocks): each gets pages of its own,
-# given back when freed, so they fault in anew each time (the heap's holes did not).
-MAPPED_SCRIPT = """
-import json, resource, sys
-import numpy as np
-from workbench.allocator import LARGE_TEXT, map_large_blocks
-on = map_large_blocks(LARGE_TEXT if sys.argv[1] == "large" else 5_000)
-a = np.ones(3_900_000); del a
-before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-for size in (1_000_000, 3_000_000, 1_500_000, 3_500_000, 2_000_000, 3_800_000):
-    a = np.ones(size); del a
-print(json.dumps({"on": on, "faults": resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before}))
-"""
-
 
 @pytest.mark.skipif(not GLIBC, reason="glibc's allocator only")
 def test_a_long_texts_large_arrays_are_given_back_when_freed() -> None:
-    def faults(mode: str) -> dict[str, object]:
-        out = subprocess.run([sys.executable, "-c", MAPPED_SCRIPT, mode], capture_output=True,
-                             text=True, check=True)
-        return json.loads(out.stdout)
-
-    large, small = faults("large"), faults("small")
+    """The same arrays for a long text's alignment (map_large_blocks): each gets pages of its
+    own, given back when freed, so they fault in anew each time (the heap's holes did not)."""
+    large, small = _faults("large"), _faults("small")
     assert large["on"] is True and small["on"] is True
     assert int(large["faults"]) > 1000 and int(small["faults"]) < 200  # 4 KiB pages
