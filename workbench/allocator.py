@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+from typing import Any
 
 M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters (malloc.h)
 M_MMAP_THRESHOLD = -3
@@ -47,13 +48,9 @@ def keep_large_blocks() -> bool:
         name.startswith("MALLOC_") for name in os.environ
     ):
         return False
-    try:
-        libc = ctypes.CDLL(None)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # pragma: no cover - glibc has it
+    mallopt = _mallopt()
+    if mallopt is None:  # pragma: no cover - glibc has it
         return False
-    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-    mallopt.restype = ctypes.c_int
     _done = bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
         mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)) and bool(mallopt(M_ARENA_MAX, 1))
     return _done
@@ -65,19 +62,27 @@ MAPPED_FROM = 1 << 20
 
 
 def map_large_blocks(sentences: int) -> bool:
-    """Before aligning a text of ``sentences`` a side: from ``LARGE_TEXT`` on, every block of
-    ``MAPPED_FROM`` up gets pages of its own, given back when it is freed; below, the
-    thresholds of :func:`keep_large_blocks`. Kept in the heap, the freed blocks of a
+    """Before aligning a text of ``sentences`` a side (sets :func:`keep_large_blocks`' too):
+    from ``LARGE_TEXT`` on, every block of ``MAPPED_FROM`` up gets pages of its own, given back
+    when it is freed; below, the heap keeps them. Kept in the heap, the freed blocks of a
     100,000-sentence import with FreeDict left holes that the next ones did not fill in the
-    same order every run: its peak was 924-1,092 MB from run to run, 915 MB twice mapped (for
-    5-8 % more CPU: what the heap saves at 5,000 sentences). Whether it set them."""
-    if not keep_large_blocks():
-        return False
-    mallopt = ctypes.CDLL(None).mallopt
+    same order every run: its peak was 924-972 MB from run to run (1,092 sampled), 903-904 MB
+    mapped, for 8-15 % more time (what the heap saves at 5,000 sentences). Whether it set
+    them."""
+    mallopt = _mallopt() if keep_large_blocks() else None
+    return mallopt is not None and bool(mallopt(
+        M_MMAP_THRESHOLD, MAPPED_FROM if sentences >= LARGE_TEXT else MMAP_THRESHOLD))
+
+
+def _mallopt() -> Any:
+    """glibc's ``mallopt(param, value)``, or None."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return None
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
-    return bool(mallopt(M_MMAP_THRESHOLD,
-                        MAPPED_FROM if sentences >= LARGE_TEXT else MMAP_THRESHOLD))
+    return mallopt
 
 
 def release_free() -> bool:

@@ -63,7 +63,7 @@ from workbench.align.scoring import (
 )
 from workbench.align.sparse import SparseRows
 from workbench.align.stability import STABLE_MAX_SENTENCES, stable_confidence
-from workbench.allocator import keep_large_blocks, map_large_blocks, release_free
+from workbench.allocator import map_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import median, unique
 from workbench.text.stems import (
@@ -1530,8 +1530,9 @@ def align_sentences(
     --presegmented`` (with ``--dictionary`` or not) comes here; ``align`` without it and a
     project's ``import-translation`` go through :func:`align_paragraphs`.
     """
-    keep_large_blocks()  # its large arrays' memory reused, not faulted in anew each time
-    map_large_blocks(max(len(ar), len(en)))  # (but a very long text's given back)
+    # its large arrays' memory reused, not faulted in anew each time (a very long text's
+    # given back when freed)
+    map_large_blocks(max(len(ar), len(en)))
     side: int | None = None  # the marked side, when the other is in sentences
     if continues is not None and (any(continues[0]) or any(continues[1])):
         units = _units(continues[0]), _units(continues[1])
@@ -1757,7 +1758,6 @@ def align_paragraphs(
     through the whole text. The survival runs (:mod:`stability`) keep the paragraphs'
     evidence, so the confidences are those of this alignment, not of :func:`align_sentences`'
     of the same sentences (even one paragraph a side gives the first link a start bonus)."""
-    keep_large_blocks()
     map_large_blocks(max(sum(map(len, ar)), sum(map(len, en))))
     result = _aligned([s for p in ar for s in p], [s for p in en for s in p],
                       glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
