@@ -16,6 +16,7 @@ from workbench.project import Project
 from workbench.tui import positions as positions_module
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.positions import LastPositions
+from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.unsent import state_dir
 
 EXTRA = "الجملة الأولى هنا. والثانية بعدها. والثالثة أيضا. والرابعة أخيرا."
@@ -231,3 +232,31 @@ def test_two_apps_keep_each_others_documents(tmp_path: Path):
     two.close()
     assert LastPositions(path, "one").segment(1, "a") == 11
     assert LastPositions(path, "two").segment(1, "b") == 21
+
+
+async def test_a_tui_killed_right_after_a_confirmation_reopens_on_the_next_segment(
+        sample_db, make_app, monkeypatch, tmp_path):
+    """The confirmation is stored, the app is killed before it opens the next segment: the
+    next one is where the translator was (it is remembered before the confirmation is
+    stored); a confirmation not stored reopens on the segment itself."""
+    file = state_dir() / positions_module.FILE_NAME
+    with Project.open(sample_db) as project:  # the next one is not the first to translate
+        following = next(s.id for s in project.segments() if s.position == 2)
+        project.set_status(following, "translated")
+    with monkeypatch.context() as patched:
+        patched.setattr(EditorScreen, "_after_confirm", lambda self, message: None)
+        async with editing(make_app()) as (pilot, screen):
+            assert screen.rows.ids[screen.current_index + 1] == following
+            confirmed = screen.current.id
+            await pilot.press("ctrl+j")
+            await settle(pilot)
+            assert screen.current.id == confirmed  # not moved on yet: killed now
+            killed = file.read_bytes()  # the file as the killed app leaves it
+    with Project.open(sample_db) as project:
+        assert project.segment(confirmed).status == "translated"
+    file.write_bytes(killed)
+    assert (await _opened(make_app()))[1] == following
+    with Project.open(sample_db) as project:  # as if the confirmation had not been stored
+        project.set_status(confirmed, "draft")
+    file.write_bytes(killed)
+    assert (await _opened(make_app()))[1] == confirmed

@@ -12,6 +12,11 @@ not what it should be, counts as empty; one that cannot be written is left as it
 position is a convenience: nothing is said; the app still reopens the documents it switches
 between where they were left). Two apps running at once each merge their own
 entries into what the file holds when they write.
+
+A confirmation moves the editor to the next segment once it is stored: the segment being
+confirmed is remembered with that next one and its revision before the confirmation, written
+before the confirmation is (:meth:`LastPositions.wait_written`), so an app killed between the
+two reopens on the next segment when the confirmation was stored, on the same one when not.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from workbench.tui.unsent import project_key, state_dir
 
@@ -61,15 +66,26 @@ class LastPositions:
         """The segment open when the document was left, or None: nothing remembered, or
         remembered of another document of that id (``created``, the document's import time,
         differs: it was imported again)."""
+        return self.left(document_id, created)[0]
+
+    def left(self, document_id: int, created: str) -> tuple[int | None, Confirming | None]:
+        """The segment open when the document was left (as :meth:`segment`) and, when it was
+        being confirmed then, the segment the confirmation moves to."""
         key = self._key(document_id)
         with self._wake:
             entry = self._known.get(key)
         if entry is None:
             entry = _read(self.path).get(key)
         if not isinstance(entry, dict) or entry.get("created") != created:
-            return None
+            return None, None
         segment = entry.get("segment")
-        return segment if isinstance(segment, int) and not isinstance(segment, bool) else None
+        if not _is_id(segment):
+            return None, None
+        then = entry.get("confirming")
+        confirming = (Confirming(then["next"], then["revision"])
+                      if isinstance(then, dict) and _is_id(then.get("next"))
+                      and _is_id(then.get("revision")) else None)
+        return segment, confirming
 
     def last_document(self) -> int | None:
         """The id of the project's document left most recently (None: none remembered)."""
@@ -82,9 +98,14 @@ class LastPositions:
         newest = max(mine, key=lambda key: _when(mine[key])).rpartition(":")[2]
         return int(newest) if newest.isdigit() else None
 
-    def remember(self, document_id: int, created: str, segment_id: int) -> None:
-        """Segment ``segment_id`` of the document is open: written soon, in the background."""
-        entry = {"segment": segment_id, "created": created, "at": time.time()}
+    def remember(self, document_id: int, created: str, segment_id: int,
+                 confirming: Confirming | None = None) -> None:
+        """Segment ``segment_id`` of the document is open (``confirming``: being confirmed,
+        the editor moving on to ``confirming.next`` once it is): written soon, in the
+        background."""
+        entry: dict[str, Any] = {"segment": segment_id, "created": created, "at": time.time()}
+        if confirming is not None:
+            entry["confirming"] = confirming._asdict()
         with self._wake:
             if self._closing:
                 return
@@ -93,13 +114,22 @@ class LastPositions:
                 self._writer = threading.Thread(target=self._write_loop, daemon=True,
                                                 name="workbench-positions")
                 self._writer.start()
-            self._wake.notify()
+            self._wake.notify_all()  # the writer, not only a wait_written
+
+    def wait_written(self, document_id: int, timeout: float = 2.0) -> None:
+        """Return once the document's entry remembered last is written (or superseded, or
+        ``timeout`` seconds passed, or the file cannot be written: nothing is said)."""
+        key = self._key(document_id)
+        with self._wake:
+            entry = self._pending.get(key)
+            if entry is not None:
+                self._wake.wait_for(lambda: self._pending.get(key) is not entry, timeout)
 
     def close(self) -> None:
         """The app ends: write what is pending, and stop the writer."""
         with self._wake:
             self._closing = True
-            self._wake.notify()
+            self._wake.notify_all()
             writer = self._writer
         if writer is not None:
             writer.join(timeout=5)
@@ -118,6 +148,19 @@ class LastPositions:
                 for key, entry in entries.items():
                     if self._pending.get(key) is entry:
                         del self._pending[key]
+                self._wake.notify_all()  # wait_written
+
+
+class Confirming(NamedTuple):
+    """A confirmation asked: the segment opened once it is stored, and the revision of the
+    segment confirmed before it."""
+
+    next: int
+    revision: int
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _read(path: Path) -> dict[str, Any]:

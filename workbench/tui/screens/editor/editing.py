@@ -39,6 +39,7 @@ from workbench.errors import (
 )
 from workbench.glossary.qa import may_change_others
 from workbench.tui import keys
+from workbench.tui.positions import Confirming
 from workbench.tui.screens.conflict import ConflictScreen, Resolution, segment_name
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import OverrideScreen
@@ -504,7 +505,8 @@ class SegmentEditing(EditorPart):
         segment_id = self.current.id
         self.saved_text = text
         self.dirty_since = None
-        future = self.confirm_text(segment_id, text, self.base_revision)
+        future = self.confirm_text(segment_id, text, self.base_revision,
+                                   moving_to=self._next_index())
         self.confirm_waiting = (segment_id, text, future)
         if not self.wb.service.online or self.wb.team_status.startswith("OFFLINE"):
             self.go_on_offline()
@@ -524,13 +526,21 @@ class SegmentEditing(EditorPart):
     def confirm_text(
         self, segment_id: int, text: str, base: int, reason: str | None = None,
         unsent: UnsentEdit | None = None, own: OwnWrites | None = None,
+        moving_to: int | None = None,
     ) -> Future[Written]:
         """Queue the confirmation of ``text`` typed on revision ``base`` of ``segment_id``
-        (``unsent``, ``own``: as for :meth:`save_text`)."""
+        (``unsent``, ``own``: as for :meth:`save_text`); ``moving_to``, the index of the
+        segment opened once it is stored, is remembered first (:mod:`workbench.tui.positions`:
+        an app killed meanwhile reopens there)."""
         own = own or self.own_writes
         place = self._place(segment_id)
+        positions, document_id = self.wb.positions, self.document.id
+        if moving_to is not None and self.rows is not None:
+            positions.remember(document_id, self.document_created, segment_id,
+                               Confirming(self.rows.ids[moving_to], base))
 
         def job(project: Project) -> Written:
+            positions.wait_written(document_id)
             try:
                 return _confirm(project, segment_id, text, reason, own=own, base=base)
             except NotFoundError as missing:
@@ -566,23 +576,33 @@ class SegmentEditing(EditorPart):
             self.segment_list.flags.pop(sid, None)
 
     def _after_confirm(self, message: Written) -> None:
-        if self.editor.text != message.text:
-            return  # typed on while confirming: stay, the autosave keeps the new text
+        if self.editor.text != message.text:  # typed on while confirming: stay, the
+            if self.current is not None:      # autosave keeps the new text
+                self.wb.positions.remember(self.document.id, self.document_created,
+                                           self.current.id)
+            return
         self._next_segment()
 
     def _next_segment(
         self, last: str = "Confirmed. That was the last segment of this view.",
     ) -> None:
-        """Open the next segment of the view after a confirmation, passing over joined ones
-        (their English is this link's), else say ``last``."""
+        """Open the next segment of the view after a confirmation, else say ``last``."""
+        index = self._next_index()
+        if index is None:
+            self.notify(last)
+        else:
+            self.open_index(index)
+
+    def _next_index(self) -> int | None:
+        """The index of the segment a confirmation moves to: the next of the view, passing
+        over joined ones (their English is this link's); None after the last."""
         index = self.current_index + 1
         while self.rows is not None and index < len(self.rows):
             row = self.rows.row(index)
             if row is None or not row.english_elsewhere:
-                self.open_index(index)
-                return
+                return index
             index += 1
-        self.notify(last)
+        return None
 
     def _ask_override(self, message: Written) -> None:
         """Ask for the reason that confirms the blocked English anyway; English typed on since

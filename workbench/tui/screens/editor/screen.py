@@ -26,9 +26,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from workbench.errors import ConnectionLostError
+from workbench.errors import ConnectionLostError, NotFoundError
 from workbench.glossary.english import find_rendering
 from workbench.project.views import OPEN_STATUSES
+from workbench.statuses import CONFIRMED
 from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.guard import KeepsAnswering
@@ -80,6 +81,16 @@ def _still_open(row: RowData) -> bool:
     """True when the row's segment still needs translating (not a joined one: its English is
     its link's, on another segment)."""
     return row.status in OPEN_STATUSES and not row.english_elsewhere
+
+
+def _confirmed_since(project: Project, segment_id: int, revision: int) -> bool:
+    """True when segment ``segment_id`` is confirmed (or further) in a revision after
+    ``revision``: a confirmation asked on that revision was stored."""
+    try:
+        segment = project.segment(segment_id)
+    except NotFoundError:
+        return False
+    return segment.status in CONFIRMED and segment.revision > revision
 
 
 # Messages posted from worker threads -----------------------------------------------------------
@@ -238,9 +249,13 @@ class EditorScreen(
 
     def _first_open(self, project: Project) -> int | None:
         """The segment to open first: where the translator left the document, while it is
-        still there, else the first one to translate (see :mod:`workbench.tui.positions`)."""
+        still there, else the first one to translate (see :mod:`workbench.tui.positions`);
+        the next one when it was left being confirmed and that confirmation is stored."""
         self.document_created = project.document_created(self.document)
-        left = self.wb.positions.segment(self.document.id, self.document_created)
+        left, confirming = self.wb.positions.left(self.document.id, self.document_created)
+        if left is not None and confirming is not None and _confirmed_since(
+                project, left, confirming.revision):
+            left = confirming.next
         return project.first_open_segment(self.document, left)
 
     def apply_display(self) -> None:
