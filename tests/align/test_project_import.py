@@ -420,3 +420,36 @@ def test_segments_inside_the_document_without_english_are_named(new_db: Any) -> 
         assert [w for w in half.warnings if "no English in this file" in w] == [
             "the English ends at segment 30 of 60: segments 31–60 have no English in this file "
             "(a translation of the beginning only?)"]  # said once, as the end
+
+
+def test_the_flagged_links_warning_counts_the_confidences_the_import_stores(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An English sentence joined to a neighbour flags that link after the aligner: the
+    warning of mostly flagged links counts it (16 of 21 flagged, below the share warned of,
+    become 17 of 21)."""
+    import workbench.project.importing as importing
+    from workbench.align.aligner import _warn_mostly_flagged
+
+    segs = project.segments(None, 0, 100)
+    name = project.document_by_id(segs[0].document_id).name
+    links = [([k], [k]) for k in range(10)] + [([], [10])] + [([k], [k + 1])
+                                                              for k in range(10, 21)]
+    # links 0-3 and 9 (joined by the sentence after it) not flagged
+    confidence = [0.9] * 4 + [0.1] * 5 + [0.9] + [0.1] * 12
+
+    def aligned(ar, en, *, warn_flagged=True, **lexical):  # type: ignore[no-untyped-def]
+        result = Alignment([(list(a), list(e)) for a, e in links], list(confidence))
+        if warn_flagged:  # as the aligner does
+            _warn_mostly_flagged(result)
+        return result
+
+    monkeypatch.setattr(importing, "align_paragraphs", aligned)
+    english = "\n".join(f"Sentence number {k} of the English is here." for k in range(22))
+    report = project.import_translation_text(english, name, "reference", "joined",
+                                             presegmented=True)
+    stored = [project.link(s.id, "reference:joined")["confidence"] for s in segs]
+    assert sum(c < 0.5 for c in stored) == 17
+    assert [w for w in report.warnings if "links are flagged" in w] == [
+        "17 of 21 links are flagged (confidence below 0.5): the texts may not translate each "
+        "other, or one translates only a part of the other"]

@@ -1376,18 +1376,27 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
 
 
 def _warn_mostly_flagged(result: Alignment) -> None:
-    """Warn when nearly every link is flagged though the texts were not found unrelated (a
-    short text, or groups of sentences, share enough anchors to pass that test): 27 TICO-19
-    sentences against 198 NTREX lines were 26 links below 0.05 without a word. Called last
-    by each public function, on the confidences it returns (after the survival weighing)."""
+    """Add :func:`mostly_flagged_warning` to ``result``'s warnings when it says something.
+    Called last by each public function, on the confidences it returns (after the survival
+    weighing)."""
+    warning = mostly_flagged_warning(result)
+    if warning is not None:
+        result.warnings.append(warning)
+
+
+def mostly_flagged_warning(result: Alignment) -> str | None:
+    """The warning when nearly every link is flagged though the texts were not found
+    unrelated (a short text, or groups of sentences, share enough anchors to pass that
+    test): 27 TICO-19 sentences against 198 NTREX lines were 26 links below 0.05 without a
+    word. None when there is nothing to say."""
     flags = [c < FLAGGED for (a, e), c in zip(result.links, result.confidence, strict=True)
              if a and e]
     if (len(flags) >= MOSTLY_FLAGGED_LINKS and sum(flags) >= MOSTLY_FLAGGED * len(flags)
             and result.related >= RELATED_WARNING):  # else warned already: unrelated
-        result.warnings.append(
-            f"{sum(flags)} of {len(flags)} links are flagged (confidence below {FLAGGED}): the "
-            "texts may not translate each other, or one translates only a part of the other"
-        )
+        return (f"{sum(flags)} of {len(flags)} links are flagged (confidence below {FLAGGED}): "
+                "the texts may not translate each other, or one translates only a part of "
+                "the other")
+    return None
 
 
 def _capped_where_changed(links: list[Link], confidence: Sequence[float], other: list[Link],
@@ -1749,6 +1758,7 @@ def align_paragraphs(
     ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]], *,
     glossary: Glossary | None = None, params: Params | None = None,
     lexicon: Glosser | None = None, pairs: Sequence[tuple[str, str]] = (),
+    warn_flagged: bool = True,
 ) -> Alignment:
     """Align the sentences of two texts in paragraphs as one text, the paragraphs evidence
     (:func:`paragraphs.paragraph_starts`): a link that starts where both texts start a
@@ -1757,10 +1767,13 @@ def align_paragraphs(
     search keeps within a paragraph of the pairs). Indices in the result count sentences
     through the whole text. The survival runs (:mod:`stability`) keep the paragraphs'
     evidence, so the confidences are those of this alignment, not of :func:`align_sentences`'
-    of the same sentences (even one paragraph a side gives the first link a start bonus)."""
+    of the same sentences (even one paragraph a side gives the first link a start bonus).
+    ``warn_flagged=False``: no warning of mostly flagged links, for a caller that changes
+    the confidences still (it warns on those it keeps: :func:`mostly_flagged_warning`)."""
     map_large_blocks(max(sum(map(len, ar)), sum(map(len, en))))
     result = _aligned([s for p in ar for s in p], [s for p in en for s in p],
                       glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
                       par_starts=paragraph_starts(ar, en))
-    _warn_mostly_flagged(result)
+    if warn_flagged:
+        _warn_mostly_flagged(result)
     return result

@@ -60,6 +60,13 @@ def align_paragraphs(*args: Any, **kwargs: Any) -> Alignment:
     return align(*args, **kwargs)
 
 
+def _mostly_flagged_warning(alignment: Alignment) -> str | None:
+    """:func:`workbench.align.aligner.mostly_flagged_warning` (the aligner loaded by then)."""
+    from workbench.align.aligner import mostly_flagged_warning
+
+    return mostly_flagged_warning(alignment)
+
+
 #: Endings of files the workbench reads, though never as an Arabic document: what they are
 #: and the command that reads them (read as text, they were told to take the ending they had).
 NOT_DOCUMENTS: dict[str, str] = {
@@ -639,6 +646,7 @@ class Importing:
         seg_ids = [sid for sid, _, _ in segs]
         alignment, head, tail = _without_surplus_english(alignment)
         alignment, placed = place_unmatched(alignment, [p for p, _ in sentences])
+        flagged = _mostly_flagged_warning(alignment)  # on the confidences stored
         report = ImportReport(
             document=document.name,
             version=vname,
@@ -646,7 +654,7 @@ class Importing:
             sentences=len(sentences),
             links=len(alignment.links),
             low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
-            warnings=list(alignment.warnings),
+            warnings=list(alignment.warnings) + ([] if flagged is None else [flagged]),
         )
         if arabic:
             report.warnings.append(_arabic_warning(arabic, sentences))
@@ -707,9 +715,9 @@ class Importing:
         )
         if self._last_alignment is not None and self._last_alignment[0] == key:
             return self._last_alignment[1]
-        alignment = align_paragraphs(
+        alignment = align_paragraphs(  # flags warned of by the import, once it placed all
             ar_pars, en_pars, glossary=glossary if len(glossary) else None,
-            lexicon=lexicon, pairs=pairs,
+            lexicon=lexicon, pairs=pairs, warn_flagged=False,
         )
         release_free()  # the aligner's arrays: the links are stored as Python objects
         alignment.warnings.extend(
