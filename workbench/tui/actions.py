@@ -204,7 +204,8 @@ class ScreenActions:
         editor.set_busy(True)
         unlock_key = keys.key_name(self.keymap(), "unlock")
         self._run_restructure(
-            refusals_in_list(lambda project: said(job(project)), unlock_key),
+            refusals_in_list(lambda project: said(job(project)), unlock_key,
+                             editor.rows.shown() if editor.rows is not None else None),
             partial(self._restructured, editor, segment_id),
         )
 

@@ -94,6 +94,12 @@ class SegmentRows:
         offset = index % PAGE_SIZE
         return page[offset] if page is not None and offset < len(page) else None
 
+    def shown(self) -> dict[int, int]:
+        """The numbers in the list of the segments whose rows are cached (read, so shown or
+        about to be), by id: the translator's names of segments gone since."""
+        pages = (self._pages.get(page_no) or [] for page_no in list(self._pages.keys()))
+        return {row.id: row.position for page in pages for row in page if row is not None}
+
     def index_of(self, segment_id: int) -> int | None:
         """The index of a segment in this view, or None when the view does not hold it."""
         if self._index is None:

@@ -35,7 +35,7 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -482,20 +482,28 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-_SEGMENT_ID = re.compile(r"\b([Ss]egment) (\d+)\b")
+# a segment named by id: in Project.not_found's start ("no segment 57 in PATH"), or anywhere
+_SEGMENT_ID = re.compile(
+    r"\bno segment (?P<gone>\d+) in .+?(?=: |$)|\b(?P<word>[Ss]egment) (?P<id>\d+)\b")
+_HISTORY_THERE = re.compile(r"; its history is there: workbench history \d+")
 
 
-def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str) -> str:
+def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str,
+                     shown: Mapping[int, int] | None = None) -> str:
     """What a refused change of the editor's segments says: the project's message, which
     names segments by id as the command line takes them, with each segment named by its
     number in its document's list instead (the editor's numbers; after a merge, or in a
-    second document, the two differ). A locked segment is said with the editor's
-    ``unlock_key`` rather than the command line's ``workbench unlock ID``."""
+    second document, the two differ). A segment gone since (merged or split away elsewhere)
+    is named by the number ``shown`` (segment id → number in the list the translator saw)
+    gives it, else as "a segment merged away"; never by its id. A locked segment is said
+    with the editor's ``unlock_key`` rather than the command line's ``workbench unlock
+    ID``."""
+    shown = shown or {}
 
     def position(segment_id: int) -> int | None:
         try:
             return project.segment(segment_id).position
-        except Exception:  # gone (merged away) or unreadable: named by its id
+        except Exception:  # gone (merged away) or unreadable
             return None
 
     if isinstance(exc, LockedError):
@@ -506,16 +514,26 @@ def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str) -> 
             return f"segment {number} is locked: unlock it first ({unlock_key} on it)"
 
     def renamed(match: re.Match[str]) -> str:
-        number = position(int(match.group(2)))
-        return match.group(0) if number is None else f"{match.group(1)} {number}"
+        if match["gone"] is not None:
+            number = shown.get(int(match["gone"]))
+            return ("the segment" if number is None else f"segment {number}") + (
+                " is no longer there")
+        segment_id, word = int(match["id"]), match["word"]
+        number = position(segment_id)
+        number = shown.get(segment_id) if number is None else number
+        if number is None:
+            return ("A" if word == "Segment" else "a") + " segment merged away"
+        return f"{word} {number}"
 
-    return _SEGMENT_ID.sub(renamed, str(exc))
+    return _SEGMENT_ID.sub(renamed, _HISTORY_THERE.sub("; its history is there", str(exc)))
 
 
-def refusals_in_list(job: Callable[[Project], T], unlock_key: str) -> Callable[[Project], T]:
+def refusals_in_list(job: Callable[[Project], T], unlock_key: str,
+                     shown: Mapping[int, int] | None = None) -> Callable[[Project], T]:
     """``job``, with a refusal it raises (a WorkbenchError naming segments) raised again as
-    :func:`describe_in_list` says it. A ProjectError (offline, read-only, a damaged file) is
-    raised as it is: the writer and the callers act on its kind."""
+    :func:`describe_in_list` says it (``shown``: as there). A ProjectError (offline,
+    read-only, a damaged file) is raised as it is: the writer and the callers act on its
+    kind."""
 
     def run(project: Project) -> T:
         try:
@@ -523,7 +541,7 @@ def refusals_in_list(job: Callable[[Project], T], unlock_key: str) -> Callable[[
         except ProjectError:
             raise
         except WorkbenchError as refused:
-            said = describe_in_list(refused, project, unlock_key)
+            said = describe_in_list(refused, project, unlock_key, shown)
             if said == str(refused):
                 raise
             raise WorkbenchError(said) from refused

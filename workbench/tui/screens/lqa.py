@@ -199,8 +199,10 @@ def _queue(
 ) -> None:
     """Queue ``job`` on the writer thread; ``done(result, error)`` on the UI thread (a
     refusal names segments by their numbers in the list)."""
+    editor = app.editor
+    shown = editor.rows.shown() if editor is not None and editor.rows is not None else None
     future = app.service.write(
-        refusals_in_list(job, keys.key_name(app.keymap(), "unlock"))
+        refusals_in_list(job, keys.key_name(app.keymap(), "unlock"), shown)
     )
 
     def finished(f: Future[Any]) -> None:

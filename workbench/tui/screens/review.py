@@ -819,7 +819,8 @@ class ReviewScreen(ReportScreen):
                     f"removed elsewhere meanwhile): {undone}"))
             except WorkbenchError as refused:  # an empty English...: said in the list's numbers
                 return Reviewed(segment_id, None, what,
-                                describe_in_list(refused, project, unlock_key))
+                                describe_in_list(refused, project, unlock_key,
+                                                 {segment_id: row.position}))
             return Reviewed(segment_id, segment.status, what)
 
         future = self.wb.service.write(job)

@@ -650,6 +650,7 @@ class SegmentEditing(EditorPart):
         asked_on = self.editor.text
         base, own = self.base_revision, self.own_writes
         unlock_key = keys.key_name(self.wb.keymap(), "unlock")
+        shown = {segment_id: self.current.position}
 
         def undo(project: Project) -> Written:
             revision = own.current(segment_id, base)
@@ -662,7 +663,7 @@ class SegmentEditing(EditorPart):
                 raise
             except WorkbenchError as refused:  # nothing to undo, a merge...: said in our numbers
                 return Written(segment_id, "undo", "",
-                               error=describe_in_list(refused, project, unlock_key))
+                               error=describe_in_list(refused, project, unlock_key, shown))
             own.moved(segment_id, revision, segment.revision)
             return Written(segment_id, "undo", segment.target, segment,
                            _checked(project, segment_id), asked_on=asked_on)
