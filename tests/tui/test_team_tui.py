@@ -24,6 +24,7 @@ from workbench.project import Project
 from workbench.store.live import Change
 from workbench.tui.live import LiveChanged
 from workbench.tui.screens.conflict import ConflictScreen
+from workbench.tui.screens.editor import screen as editor_screen_module
 from workbench.tui.screens.editor.live import moved_offset
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.panels import ReferencePanel
@@ -1359,3 +1360,28 @@ async def test_a_note_written_before_its_segment_opens_is_not_told_later(sample_
             omar.add_note(third.id, "Written while it is open.")
         await until(pilot, lambda: notified(app, "Written while it is open."))
         assert not notified(app, "Written before it opened.")
+
+
+@pytest.mark.both_backends
+async def test_a_note_added_between_a_segment_opening_and_its_details_is_news(
+        sample_db, make_app, monkeypatch):
+    """A note added to a segment after it opened, before the editor read its details (which
+    take its notes as there when it opened), is told as news: it counted as seen."""
+    with Project.open(sample_db) as project:
+        first, _, third = project.segments(limit=3)
+    real = editor_screen_module.find_terms
+    added = []
+
+    def terms_then_a_note(project, source):  # the details' first read: omar writes a note
+        if not added and source == third.source:
+            with Project.open(sample_db, author="omar") as omar:
+                added.append(omar.add_note(third.id, "Written as it opened."))
+        return real(project, source)
+
+    monkeypatch.setattr(editor_screen_module, "find_terms", terms_then_a_note)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        screen.open_segment(third.id)
+        await settle(pilot)
+        assert added
+        await until(pilot, lambda: notified(app, "Written as it opened."))

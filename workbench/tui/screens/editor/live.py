@@ -75,6 +75,9 @@ class LiveUpdates(EditorPart):
 
     changed_elsewhere: str | None = None  # who changed the open segment under typed English
     last_note_id: int = 0  # notes up to this id were there (or said) already
+    notes_known: int = 0  # the project's newest note, as last read
+    notes_at_open: int = 0  # ... when the open segment opened
+    notes_stale = False  # others changed something since the newest note was read
 
     if TYPE_CHECKING:
         document: Document
@@ -179,6 +182,7 @@ class LiveUpdates(EditorPart):
             self.refresh_open()
             if not self._busy():  # typed English is checked when it is saved
                 self.recheck_details(self.current.id, self.current.source)
+        self.notes_stale = self.notes_stale or everything or bool(notes)
         if self.current is not None and (everything or self.current.id in notes):
             self.say_new_notes()
         if self.current is not None and everything:  # a dictionary or memory added or removed?
@@ -284,6 +288,18 @@ class LiveUpdates(EditorPart):
         except WorkbenchError:
             return None
         return None if last is None else str(last["author"])
+
+    def mark_notes_at_open(self) -> None:
+        """A segment opens: the notes it holds now are not news (those added from now on
+        are). The project's newest note is read again only when others changed something
+        since (the feed): a note added a moment before, not told yet, counts as news."""
+        if self.notes_stale:
+            try:
+                self.notes_known = self.wb.service.read(lambda p: p.team.last_note_id())
+                self.notes_stale = False
+            except WorkbenchError:  # offline: the last one known
+                pass
+        self.notes_at_open = self.notes_known
 
     def say_new_notes(self) -> None:
         """Show the notes others added to the open segment since they were last looked at."""

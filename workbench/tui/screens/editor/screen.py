@@ -106,7 +106,7 @@ class Details(Message):
     reference: str | None
     confidence: float | None
     full: bool = True  # False: a recheck (glossary, findings, reference), not a new segment
-    last_note: int = 0  # a new segment's newest note (there when it opened: not news)
+    last_note: int = 0  # a new segment's newest note there when it opened (not news)
 
 
 @dataclass
@@ -224,7 +224,8 @@ class EditorScreen(
         self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
         self.find_reference()
-        self.last_note_id = self.wb.service.read(lambda p: p.team.last_note_id())
+        self.last_note_id = self.notes_known = self.wb.service.read(
+            lambda p: p.team.last_note_id())
         self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
         self.prepare_tm()
         self.sync_read_only()
@@ -377,6 +378,7 @@ class EditorScreen(
         self.changed_elsewhere = None
         self.wb.watch_segment(self.document.id, row.id)
         self.wb.positions.remember(self.document.id, self.document_created, row.id)
+        self.mark_notes_at_open()
         editor = self.editor
         editor.load_text(row.target)
         editor.move_cursor(editor.document.end)  # typing goes on from the end of the English
@@ -441,7 +443,7 @@ class EditorScreen(
         self._read_details(segment_id, source, full=False)
 
     def _read_details(self, segment_id: int, source: str, full: bool) -> None:
-        reference_version = self.reference_version
+        reference_version, notes_at_open = self.reference_version, self.notes_at_open
 
         def read(project: Project) -> Details:
             matches = find_terms(project, source)
@@ -453,7 +455,7 @@ class EditorScreen(
                 confidence = None if link is None else link["confidence"]
             notes = project.notes(segment_id) if full else []
             return Details(segment_id, matches, findings, reference, confidence, full,
-                           max((n["id"] for n in notes), default=0))
+                           max((n["id"] for n in notes if n["id"] <= notes_at_open), default=0))
 
         try:
             details = self.wb.service.background(read)
