@@ -174,6 +174,15 @@ def test_an_original_export_named_as_another_format_is_refused(in_tmp: Path,
         assert not Path(name).exists()
     for name in ("out.txt", "out.en"):
         assert run_cli("export", "--format", "original", "--output", name, *db).exit_code == 0
+    # a page's: each format named as a sentence names it, with its article
+    Path("page.html").write_text("<html><body><p>مرحبا بكم في البيت.</p></body></html>",
+                                 encoding="utf-8")
+    assert run_cli("import", "page.html", *db).exit_code == 0
+    said = {name: run_cli("export", "--doc", "page", "--format", "original", "--output", name,
+                          *db).stderr for name in ("x.md", "x.docx", "x.epub")}
+    assert "document 'page' is an HTML or XHTML page, not Markdown: give" in said["x.md"]
+    assert "is an HTML or XHTML page, not a Word document (DOCX): give" in said["x.docx"]
+    assert "is an HTML or XHTML page, not an EPUB book: give" in said["x.epub"]
 
 
 def test_import_commands_refuse_missing_and_wrong_files(in_tmp: Path, sample_db: Path) -> None:

@@ -67,12 +67,20 @@ class SourceFormat:
     write_with: str | None = None
     #: the file brings English of its own (bilingual XLIFF): imported as the working version
     bilingual: bool = False
+    #: how a sentence names it, with its article ("is an HTML or XHTML page"); empty: as
+    #: ``description`` (no article: "plain text", "Markdown")
+    in_sentence: str = ""
 
     def __post_init__(self) -> None:
         if any(not e.startswith(".") or e != e.lower() for e in self.extensions):
             raise ValueError(f"{self.name}: extensions start with '.', lower case")
         if (self.read_with is None) != (self.write_with is None):
             raise ValueError(f"{self.name}: a reader needs a writer and the reverse")
+
+    @property
+    def named(self) -> str:
+        """The format as a sentence names it: "an HTML or XHTML page", "Markdown"."""
+        return self.in_sentence or self.description
 
     @property
     def plain(self) -> bool:
@@ -102,20 +110,24 @@ MACRO_ENDINGS: tuple[str, ...] = (".docm", ".dotm")
 SOURCE_FORMATS: tuple[SourceFormat, ...] = (
     SourceFormat("txt", "plain text, one paragraph per line", (".txt",)),
     SourceFormat("docx", "Word document (DOCX)", (".docx", ".dotx", *MACRO_ENDINGS),
-                 _F + "docx:read_docx", _F + "docx:write_docx"),
+                 _F + "docx:read_docx", _F + "docx:write_docx",
+                 in_sentence="a Word document (DOCX)"),
     SourceFormat("odt", "OpenDocument text (ODT)", (".odt", ".ott"),
                  _F + "odt:read_odt", _F + "odt:write_odt"),
     SourceFormat("html", "HTML or XHTML page", (".html", ".htm", ".xhtml", ".xht"),
-                 _F + "html:read_html", _F + "html:write_html"),
+                 _F + "html:read_html", _F + "html:write_html",
+                 in_sentence="an HTML or XHTML page"),
     SourceFormat("md", "Markdown", (".md", ".markdown"),
                  _F + "markdown:read_markdown", _F + "markdown:write_markdown"),
-    SourceFormat("epub", "EPUB book", (".epub",), _F + "epub:read_epub", _F + "epub:write_epub"),
+    SourceFormat("epub", "EPUB book", (".epub",), _F + "epub:read_epub", _F + "epub:write_epub",
+                 in_sentence="an EPUB book"),
     SourceFormat("xliff", "XLIFF 1.2 or 2.0 of another tool (bilingual)",
                  (".xlf", ".xliff", ".xlf2", ".mqxliff", ".sdlxliff", ".mxliff"),
                  _F + "xliff:read_xliff_source", _F + "xliff:write_xliff_source",
-                 bilingual=True),
+                 bilingual=True, in_sentence="an XLIFF 1.2 or 2.0 file of another tool"),
     SourceFormat("txml", "Wordfast Pro TXML (bilingual)", (".txml",),
-                 _F + "txml:read_txml_source", _F + "txml:write_txml_source", bilingual=True),
+                 _F + "txml:read_txml_source", _F + "txml:write_txml_source", bilingual=True,
+                 in_sentence="a Wordfast Pro TXML file"),
 )
 
 _BY_NAME = {f.name: f for f in SOURCE_FORMATS}
@@ -155,7 +167,7 @@ def read_source(path: str | Path, name: str | None = None) -> SourceDocument:
     data = read_input(path)
     document = spec.reader(data, str(path))
     if not document.blocks:
-        raise InputError(path, f"no text to import (read as {spec.description})")
+        raise InputError(path, f"no text to import (read as {spec.named})")
     return document
 
 

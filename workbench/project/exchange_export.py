@@ -205,9 +205,8 @@ class Exports:
         said = next((f for f in SOURCE_FORMATS if lower.endswith(f.extensions)), None)
         if said is not None and said.name != kind.name:
             raise WorkbenchError(
-                f"{path}: document {document.name!r} is {kind.description}, not "
-                f"{said.description}: give the file the ending {kind.extensions[0]} (or leave "
-                "out --output)"
+                f"{path}: document {document.name!r} is {kind.named}, not {said.named}: give "
+                f"the file the ending {kind.extensions[0]} (or leave out --output)"
             )
 
     def _stored_original(self, document: Document) -> StoredOriginal | None:
