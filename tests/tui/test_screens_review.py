@@ -44,6 +44,7 @@ async def test_review_lists_every_segment_and_enter_jumps(sample_db, make_app):
         assert await shows(pilot, f"{len(flagged)} with findings")
         text = "\n".join(screen_lines(app))
         assert "✓ clean" in text and "2✗" in text
+        assert "⏎ Open" in screen_lines(app)[-1]  # the footer says what Enter does
         await pilot.press("down")
         await settle(pilot)
         target = screen.selected()

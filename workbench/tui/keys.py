@@ -405,8 +405,6 @@ def _dialogs() -> list[KeySpec]:
 def _review() -> list[KeySpec]:
     s = "review"
     return [
-        KeySpec("review_jump", "enter", "jump", "Open the segment in the editor", True, s,
-                label="Open"),
         # approve, reject, comment and back first: the footer of a 60-column terminal holds
         # only them (after the list's ↑↓ Move); the rest follow in a wider one
         KeySpec("review_approve", "a", "verdict('approved')", "Approve the segment", True, s,
@@ -418,6 +416,8 @@ def _review() -> list[KeySpec]:
                 label="Comment"),
         KeySpec("review_close", "escape", "close", "Back to the editor", True, s,
                 label="Back"),
+        KeySpec("review_jump", "enter", "jump", "Open the segment in the editor", True, s,
+                label="Open"),
         KeySpec("review_reviewed", "v", "verdict('reviewed')", "Mark the segment reviewed",
                 True, s, label="Reviewed"),
         KeySpec("review_approve_view", "A", "verdict_view('approved')",
@@ -442,11 +442,23 @@ def _review() -> list[KeySpec]:
 
 def _review_list() -> list[KeySpec]:
     s = "review_list"
-    return [  # the table's own Up/Down, Down shown in the footer for both
+    return [  # the table's own keys (not its Enter: the screen's, shown), Down shown in the
+        # footer for both Up and Down
         KeySpec("review_list_down", "down", "cursor_down", "Reviewer: the next segment", True,
                 s, key_display="↑↓", palette=False, label="Move"),
         KeySpec("review_list_up", "up", "cursor_up", "Reviewer: the previous segment",
                 scope=s, palette=False),
+        *(KeySpec(f"review_list_{action}", key, action, f"Reviewer: {what}", scope=s,
+                  palette=False)
+          for key, action, what in (
+              ("pagedown", "page_down", "a page down"), ("pageup", "page_up", "a page up"),
+              ("ctrl+home", "scroll_top", "the first segment"),
+              ("ctrl+end", "scroll_bottom", "the last segment"),
+              ("left", "cursor_left", "scroll left"), ("right", "cursor_right", "scroll right"),
+              ("home", "scroll_home", "scroll to the left end"),
+              ("end", "scroll_end", "scroll to the right end"),
+              ("ctrl+pageup", "page_left", "a page left"),
+              ("ctrl+pagedown", "page_right", "a page right"))),
     ]
 
 

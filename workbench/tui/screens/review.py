@@ -262,9 +262,11 @@ def no_english(row: SegmentRow) -> str:
     return "(no English)"
 
 
-class ReviewTable(DataTable[Any]):
-    """The reviewer's list: a DataTable whose Up and Down are in the registry, Down shown in
-    the footer (``↑↓ Move``) as the way to the next and previous segment."""
+class ReviewTable(DataTable[Any], inherit_bindings=False):
+    """The reviewer's list: a DataTable whose keys are in the registry, Down shown in the
+    footer (``↑↓ Move``) as the way to the next and previous segment. Not its own Enter: it
+    hid the screen's (which opens the segment) from the footer, as a key bound nearer the
+    focus does; Enter is the screen's, and the footer shows ``⏎ Open``."""
 
     BINDINGS = keys.bindings("review_list")
 
