@@ -455,3 +455,30 @@ async def test_a_wrapped_sense_and_example_hang_under_their_start(sample_db, mak
         assert example[0].startswith("      e.g. ") and len(example) > 1
         words = " ".join(row.strip() for row in example).removeprefix("e.g. ")
         assert visual("الواقع المرير", "R") in words and words.endswith("in the cities")
+
+
+async def test_the_hints_path_wraps_whole_in_a_narrow_panel(make_app, monkeypatch):
+    """The hint names an installed dictionary's path, wider than the panel at 80 and 60
+    columns: it wraps after a folder's ``/`` (or a ``-``), never inside a name (it showed
+    ``freedict-a`` / ``ra-eng.index``)."""
+    from workbench.dictionary import installed
+
+    path = "/usr/share/dictd/freedict-ara-eng.index"
+    monkeypatch.setattr(installed, "installed_dictionaries", lambda folders=None: [Path(path)])
+    no_dictionaries.cache_clear()
+    try:
+        for width, lines in ((80, ["/usr/share/dictd/", "freedict-ara-eng.index (an"]),
+                             (60, ["/usr/share/dictd/", "freedict-ara-", "eng.index (an"])):
+            app = make_app()
+            async with app.run_test(size=(width, 30)) as pilot:
+                await settle(pilot)
+                await pilot.press("shift+f10")  # the Dictionary panel in the Glossary's place
+                await settle(pilot)
+                panel = app.editor.query_one(DictionaryPanel)
+                assert panel.note == no_dictionaries() and path in panel.note
+                shown = [line.split("│")[-2].strip() for line in screen_lines(app)
+                         if line.count("│") >= 2]
+                at = shown.index(lines[0])
+                assert shown[at: at + len(lines)] == lines, (width, shown)
+    finally:
+        no_dictionaries.cache_clear()

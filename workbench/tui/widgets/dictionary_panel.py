@@ -12,11 +12,12 @@ Headwords and Arabic words are drawn through the app's bidi display, like every 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
@@ -52,6 +53,37 @@ class LookupResult:
     query: str
     entries: tuple[Any, ...]
     related: tuple[Any, ...] = ()
+
+
+class SeparatorsWrapped:
+    """A line of English whose words too long for the width (a file's path: the hint names
+    an installed dictionary's, ``/usr/share/dictd/freedict-ara-eng.index``) wrap after a
+    ``/`` or ``-`` of theirs, not wherever the width ends (``freedict-a`` / ``ra-eng``)."""
+
+    def __init__(self, text: str, style: str) -> None:
+        self.text, self.style = text, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        yield Text(" ".join(_broken(word, width) for word in self.text.split(" ")),
+                   style=self.style)
+
+
+def _broken(word: str, width: int) -> str:
+    """``word`` cut into lines of at most ``width`` cells after its ``/`` (its folders), else
+    also after its ``-``: as it is when it fits, or has nowhere to be cut."""
+    if len(word) <= width:
+        return word
+    for separators in (r"/", r"/-"):
+        pieces = re.findall(rf"[^{separators}]*[{separators}]|[^{separators}]+", word)
+        if all(len(piece) <= width for piece in pieces):
+            break
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and len(lines[-1]) + len(piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    return "\n".join(lines)
 
 
 def by_span(matches: Sequence[Any]) -> list[tuple[tuple[int, int], str, list[Any]]]:
@@ -160,8 +192,8 @@ class DictionaryPanel(TypeThrough, TextPanel, can_focus=True):
                     heading(Text(f"… {len(examples) - MAX_EXAMPLES} more examples",
                                  style="dim"), 6)
 
-        if self.note:
-            heading(Text(self.note, style="dim italic"))
+        if self.note:  # (English: no bidi) a path in it wraps whole, at its separators
+            blocks.append((SeparatorsWrapped(self.note, "dim italic"), None))
         if self.lookup is not None:
             heading(Text.assemble(("Look-up ", "bold"), '"', isolate(self.lookup.query), '"'))
             if not self.lookup.entries:
