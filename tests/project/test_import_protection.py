@@ -195,6 +195,17 @@ def test_a_dry_run_then_the_import_aligns_once(
     project.set_glossary(project.glossary().__class__([]))  # other inputs: aligned again
     project.import_translation(REFERENCE, "sample", "working", dry_run=True)
     assert len(calls) == 2
+    # a segment confirmed meanwhile (in the TUI's dialog, while it asks: by someone else) is
+    # a new pair for the word table, but the import stores what the dry run showed
+    other = Project.open(project.path, author="ben")
+    try:
+        other.confirm(1, "The critics often call the revolution a coup.", override_reason="t")
+    finally:
+        other.close()
+    project.import_translation(REFERENCE, "sample", "working")
+    assert len(calls) == 2
+    project.import_translation(REFERENCE, "sample", "working")  # no dry run before it
+    assert len(calls) == 3
 
 
 def test_a_link_joining_finished_work_is_left_alone_whole(project: Project, tmp_path: Path) -> None:

@@ -541,6 +541,7 @@ class Importing:
         self.changes = changes
         self.dictionaries = dictionaries
         self._last_alignment: tuple[tuple[object, ...], Alignment] | None = None
+        self._preview: tuple[tuple[object, ...], Alignment] | None = None  # a dry run's
 
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
@@ -642,7 +643,7 @@ class Importing:
                 ar_pars.append([])
                 last = par
             ar_pars[-1].append(source)
-        alignment = self.align(ar_pars, en_pars)
+        alignment = self.align(ar_pars, en_pars, dry_run=dry_run)
         seg_ids = [sid for sid, _, _ in segs]
         alignment, head, tail = _without_surplus_english(alignment)
         alignment, placed = place_unmatched(alignment, [p for p, _ in sentences])
@@ -697,21 +698,34 @@ class Importing:
             analyze(db)
         return report
 
-    def align(self, ar_pars: list[list[str]], en_pars: list[list[str]]) -> Alignment:
+    def align(self, ar_pars: list[list[str]], en_pars: list[list[str]], *,
+              dry_run: bool = False) -> Alignment:
         """Align paragraphs of Arabic segments to paragraphs of English sentences.
 
         The project's lexical knowledge serves the aligner: glossary terms as anchors, its
         dictionaries as word translations, its confirmed segment pairs as training data for
-        the word table.
+        the word table. The import that follows a dry run (``dry_run``) of the same texts
+        takes the dry run's alignment, whatever changed of that knowledge meanwhile (the TUI's
+        import dialog asks between them, while others confirm segments): what it stores is
+        what the dry run showed, aligned once.
         """
+        texts = tuple(map(tuple, ar_pars)), tuple(map(tuple, en_pars))
+        preview, self._preview = self._preview, None
+        if preview is not None and not dry_run and preview[0] == texts:
+            return preview[1]
+        alignment = self._aligned(ar_pars, en_pars, texts)
+        if dry_run:
+            self._preview = (texts, alignment)
+        return alignment
+
+    def _aligned(self, ar_pars: list[list[str]], en_pars: list[list[str]],
+                 texts: tuple[object, ...]) -> Alignment:
+        """:meth:`align`'s alignment, computed again only when its inputs changed."""
         glossary = self.terms.glossary()
         lexicon, pairs = self.dictionaries.lexicon(), self.dictionaries.training_pairs()
-        # The same inputs give the same links: a dry run followed by the real import (the
-        # TUI's import dialog asks in between) aligns once.
         key = (
-            tuple(map(tuple, ar_pars)), tuple(map(tuple, en_pars)),
-            tuple((e.term, e.rendering, e.forbidden) for e in glossary.entries), lexicon,
-            tuple(pairs),
+            *texts, tuple((e.term, e.rendering, e.forbidden) for e in glossary.entries),
+            lexicon, tuple(pairs),
         )
         if self._last_alignment is not None and self._last_alignment[0] == key:
             return self._last_alignment[1]
