@@ -634,8 +634,10 @@ class SegmentEditing(EditorPart):
         base: int | None = None,
     ) -> Future[Written]:
         """Confirm with ``reason`` accepting the error findings (stored as overrides)."""
+        still_open = self.current is not None and self.current.id == segment_id
         return self.confirm_text(
-            segment_id, text, self.base_revision if base is None else base, reason
+            segment_id, text, self.base_revision if base is None else base, reason,
+            moving_to=self._next_index() if still_open else None,
         )
 
     def action_undo(self) -> None:
