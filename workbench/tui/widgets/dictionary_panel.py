@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from workbench.tui import keys
-from workbench.tui.display import isolate
+from workbench.tui.display import BidiDisplay, isolate
 from workbench.tui.widgets.panels import TextPanel, TypeThrough, highlight
 
 HEADWORD_STYLE = Style(bold=True, color="#e5c07b")
@@ -56,17 +56,18 @@ class LookupResult:
 
 
 class SeparatorsWrapped:
-    """A line of English whose words too long for the width (a file's path: the hint names
-    an installed dictionary's, ``/usr/share/dictd/freedict-ara-eng.index``) wrap after a
-    ``/`` or ``-`` of theirs, not wherever the width ends (``freedict-a`` / ``ra-eng``)."""
+    """A line (drawn through ``bidi``, as every line of the panel) whose words too long for
+    the width (a file's path: the hint names an installed dictionary's,
+    ``/usr/share/dictd/freedict-ara-eng.index``) wrap after a ``/`` or ``-`` of theirs, not
+    wherever the width ends (``freedict-a`` / ``ra-eng``)."""
 
-    def __init__(self, text: str, style: str) -> None:
-        self.text, self.style = text, style
+    def __init__(self, text: str, style: str, bidi: BidiDisplay) -> None:
+        self.text, self.style, self.bidi = text, style, bidi
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        yield Text(" ".join(_broken(word, width) for word in self.text.split(" ")),
-                   style=self.style)
+        broken = " ".join(_broken(word, width) for word in self.text.split(" "))
+        yield self.bidi.text(Text(broken, style=self.style), right_align_rtl=False)
 
 
 def _broken(word: str, width: int) -> str:
@@ -192,8 +193,8 @@ class DictionaryPanel(TypeThrough, TextPanel, can_focus=True):
                     heading(Text(f"… {len(examples) - MAX_EXAMPLES} more examples",
                                  style="dim"), 6)
 
-        if self.note:  # (English: no bidi) a path in it wraps whole, at its separators
-            blocks.append((SeparatorsWrapped(self.note, "dim italic"), None))
+        if self.note:  # a path in it wraps whole, at its separators
+            blocks.append((SeparatorsWrapped(self.note, "dim italic", bidi), None))
         if self.lookup is not None:
             heading(Text.assemble(("Look-up ", "bold"), '"', isolate(self.lookup.query), '"'))
             if not self.lookup.entries:
