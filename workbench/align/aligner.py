@@ -29,7 +29,7 @@ import numpy as np
 from workbench.align.anchors import Bag, anchor_bags
 from workbench.align.borders import reconsidered, runs_joined
 from workbench.align.calibration import FLAGGED, recalibrated
-from workbench.align.clauses import by_clauses
+from workbench.align.clauses import by_clauses_in_windows
 from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
 from workbench.align.dictionary import (
     ConceptRows,
@@ -494,6 +494,8 @@ class TwoPassAligner:
         self.posterior: list[float] = []
         self.final_params = self.params  # the last pass's (shape penalties re-estimated)
         self.cover = 1.0  # the final two-sided links' mean coverage (see LOOSE_COVER)
+        # the final two-sided links' first Arabic sentences and coverages (see loose_between)
+        self.covers: tuple[np.ndarray, np.ndarray] = (np.zeros(0, dtype=np.int64), np.zeros(0))
         self.loose: Scorer | None = None  # the final pass's, kept when cover < LOOSE_COVER
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         # The length model trains in a thread while this one tokenises: sentencepiece does its
@@ -976,6 +978,7 @@ class TwoPassAligner:
         empty = np.array([not a or not e for a, e in links], dtype=bool)
         paired = np.asarray(cover)[~empty] if len(cover) else np.zeros(0)
         self.cover = float(np.mean(paired)) if len(paired) else 1.0
+        self.covers = (np.array([a[0] for a, e in links if a and e], dtype=np.int64), paired)
         self.loose = scorer if self.cover < LOOSE_COVER else None  # (_cued_flagged)
         part = self._linked_part(links)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty, part)
@@ -1000,6 +1003,14 @@ class TwoPassAligner:
                 "(its links are flagged)")
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings), related, left_out)
+
+    def loose_between(self, start: int, stop: int) -> bool:
+        """Whether the final links from Arabic sentence ``start`` to ``stop`` explain little
+        of their sentences (their mean coverage under LOOSE_COVER; the text's where none
+        starts there)."""
+        first, cover = self.covers
+        mine = cover[(first >= start) & (first < stop)]
+        return float(np.mean(mine) if len(mine) else self.cover) < LOOSE_COVER
 
     @staticmethod
     def _linked_part(links: list[Link]) -> slice:
@@ -1681,7 +1692,7 @@ def _as_clauses_if_free(
     with the sentence search's warnings."""
     if not _free(aligner) or not aligner.params.clauses:
         return result  # (without words here the clauses have none either: see _with_words)
-    finer = by_clauses(aligner.ar, aligner.en, align, result)
+    finer = by_clauses_in_windows(aligner.ar, aligner.en, align, result, aligner.loose_between)
     if finer is None:
         return result
     finer.warnings, finer.related = list(aligner.warnings), result.related
