@@ -29,7 +29,7 @@ import numpy as np
 from workbench.align.anchors import Bag, anchor_bags
 from workbench.align.borders import reconsidered, runs_joined
 from workbench.align.calibration import FLAGGED, recalibrated
-from workbench.align.clauses import by_clauses_in_windows
+from workbench.align.clauses import by_clauses
 from workbench.align.cues import WITH_DICTIONARY, confident_kept, on_clauses, taught_starts
 from workbench.align.dictionary import (
     ConceptRows,
@@ -63,6 +63,7 @@ from workbench.align.scoring import (
 )
 from workbench.align.sparse import SparseRows
 from workbench.align.stability import STABLE_MAX_SENTENCES, stable_confidence
+from workbench.align.windows import in_windows, window_cuts
 from workbench.allocator import map_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import median, unique
@@ -494,8 +495,6 @@ class TwoPassAligner:
         self.posterior: list[float] = []
         self.final_params = self.params  # the last pass's (shape penalties re-estimated)
         self.cover = 1.0  # the final two-sided links' mean coverage (see LOOSE_COVER)
-        # the final two-sided links' first Arabic sentences and coverages (see loose_between)
-        self.covers: tuple[np.ndarray, np.ndarray] = (np.zeros(0, dtype=np.int64), np.zeros(0))
         self.loose: Scorer | None = None  # the final pass's, kept when cover < LOOSE_COVER
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         # The length model trains in a thread while this one tokenises: sentencepiece does its
@@ -978,7 +977,6 @@ class TwoPassAligner:
         empty = np.array([not a or not e for a, e in links], dtype=bool)
         paired = np.asarray(cover)[~empty] if len(cover) else np.zeros(0)
         self.cover = float(np.mean(paired)) if len(paired) else 1.0
-        self.covers = (np.array([a[0] for a, e in links if a and e], dtype=np.int64), paired)
         self.loose = scorer if self.cover < LOOSE_COVER else None  # (_cued_flagged)
         part = self._linked_part(links)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty, part)
@@ -1003,14 +1001,6 @@ class TwoPassAligner:
                 "(its links are flagged)")
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings), related, left_out)
-
-    def loose_between(self, start: int, stop: int) -> bool:
-        """Whether the final links from Arabic sentence ``start`` to ``stop`` explain little
-        of their sentences (their mean coverage under LOOSE_COVER; the text's where none
-        starts there)."""
-        first, cover = self.covers
-        mine = cover[(first >= start) & (first < stop)]
-        return float(np.mean(mine) if len(mine) else self.cover) < LOOSE_COVER
 
     @staticmethod
     def _linked_part(links: list[Link]) -> slice:
@@ -1594,6 +1584,7 @@ def _aligned(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None, params: Params | None,
     lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
     par_starts: Starts | None = None, perturbed: bool = False, shared: Shared | None = None,
+    windows: bool = True,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
@@ -1603,7 +1594,9 @@ def _aligned(
     both sides start a paragraph, a cost on one that runs over a paragraph paired with none.
     Where the translation is free, the confidences are weighed last with each link's survival
     in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run).
-    ``shared``: what the aligners of the alignment this is a run of read (:class:`Shared`)."""
+    ``shared``: what the aligners of the alignment this is a run of read (:class:`Shared`).
+    A long free translation without paragraphs is aligned in windows, each as a text of its
+    own (:mod:`windows`), unless not ``windows`` (a window)."""
     if shared is None:  # (for every aligner below and the runs)
         shared = _shared(ar, en)
 
@@ -1618,24 +1611,43 @@ def _aligned(
                       *(None if pair is None else pair[owner]
                         for pair, owner in zip(par_starts[4:], (a, e), strict=True)))
 
-    def aligned(starts: tuple[np.ndarray, np.ndarray] | None
-                ) -> tuple[TwoPassAligner, Alignment, Alignment]:
-        """The aligner, its sentence search's alignment and the alignment it gives."""
+    def searched_by(starts: tuple[np.ndarray, np.ndarray] | None
+                    ) -> tuple[TwoPassAligner, Alignment]:
+        """The aligner and its sentence search's alignment."""
         aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
                                  starts=starts, par_starts=par_starts, shared=shared)
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
-        searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
-            pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
-            par_starts=par_starts_of(oa, oe), shared=shared).run(), aligner.run())
-        return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
+        return aligner, searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: (
+            TwoPassAligner(pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
+                           par_starts=par_starts_of(oa, oe), shared=shared).run()),
+            aligner.run())
+
+    def with_clauses(aligner: TwoPassAligner, searched: Alignment,
+                     starts: tuple[np.ndarray, np.ndarray] | None) -> Alignment:
+        """The alignment the sentence search's ``searched`` gives (see _as_clauses_if_free)."""
+        return _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True,
                                        par_starts=par_starts_of(oa, oe), shared=shared))))
 
-    aligner, searched, result = aligned(None)
+    def aligned(starts: tuple[np.ndarray, np.ndarray] | None
+                ) -> tuple[TwoPassAligner, Alignment, Alignment]:
+        """The aligner, its sentence search's alignment and the alignment it gives."""
+        aligner, searched = searched_by(starts)
+        return aligner, searched, with_clauses(aligner, searched, starts)
+
+    aligner, searched = searched_by(None)
+    cuts = (window_cuts(len(ar), len(en), searched.links)
+            if windows and par_starts is None and _free(aligner) else None)
+    if cuts is not None:  # (each window's runs only where the whole text's would run)
+        alone = perturbed or max(len(ar), len(en)) > STABLE_MAX_SENTENCES
+        return in_windows(cuts, lambda a0, a1, e0, e1: _aligned(
+            ar[a0:a1], en[e0:e1], glossary=glossary, params=params, lexicon=lexicon,
+            pairs=pairs, perturbed=alone, shared=shared, windows=False))
+    result = with_clauses(aligner, searched, None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
         large = lexicon is not None and _headwords(lexicon) >= WORD_LIST_HEADWORDS
         weight = aligner.params.cues * (WITH_DICTIONARY if large else 1.0)
@@ -1662,7 +1674,7 @@ def _aligned(
         runs = dataclasses.replace(params or Params(), subwords=False)  # (see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
             pa, pe, glossary=glossary, params=runs, lexicon=lexicon, pairs=pairs,
-            par_starts=par_starts, perturbed=True, shared=shared))
+            par_starts=par_starts, perturbed=True, shared=shared, windows=windows))
     return result
 
 
@@ -1692,7 +1704,7 @@ def _as_clauses_if_free(
     with the sentence search's warnings."""
     if not _free(aligner) or not aligner.params.clauses:
         return result  # (without words here the clauses have none either: see _with_words)
-    finer = by_clauses_in_windows(aligner.ar, aligner.en, align, result, aligner.loose_between)
+    finer = by_clauses(aligner.ar, aligner.en, align, result)
     if finer is None:
         return result
     finer.warnings, finer.related = list(aligner.warnings), result.related

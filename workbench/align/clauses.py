@@ -45,14 +45,6 @@ NEAR = 3
 # fewer than this share of a mean link's words, per link it adds (corpora/hayy and hayy2:
 # 0.15 0.674 and 0.621, 0.2 0.680 and 0.698, 0.25 0.686 and 0.698, 0.3 0.660 and 0.673).
 SPLIT_GAIN = 0.2
-# A text of more than WINDOW Arabic sentences is aligned as clauses in windows of at most
-# about WINDOW (cut where the sentence search ends a link), each a search of its own: what the
-# clause search learns from the whole text (its word table, lengths, rarities, the dictionary's
-# senses found in the text) is of the window around a clause, and only the windows whose
-# sentence links explain little of their text are aligned as clauses. Two passages of one
-# translation aligned as one text lost a sixth of their links (BENCHMARKS.md, stop 57); the
-# repository's and the held-out texts of up to 92 Arabic sentences are one window, as before.
-WINDOW = 100
 
 Group = tuple[list[int], list[int]]
 
@@ -258,60 +250,6 @@ def by_clauses(
     left_out = sorted(key for key, count in out.items() if count == size[key[0]][key[1]])
     return spliced(Alignment(links, confidence, list(result.warnings), result.related, left_out),
                    searched)
-
-
-def window_cuts(n_ar: int, n_en: int, ends: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where the windows of a text of ``n_ar`` Arabic and ``n_en`` English sentences end (the
-    last at its end): ``ceil(n_ar / WINDOW)`` windows of about equal size, each cut at the end
-    of a link (``ends``: the Arabic and English sentence counts before each) nearest to it."""
-    count = -(-n_ar // WINDOW)
-    inner = [p for p in ends if 0 < p[0] < n_ar and 0 < p[1] < n_en]
-    cuts: set[tuple[int, int]] = set()
-    for k in range(1, count if inner else 1):
-        share = k / count
-        cuts.add(min(inner, key=lambda p: abs(p[0] / n_ar - share) + abs(p[1] / n_en - share)))
-    return [*sorted(cuts), (n_ar, n_en)]
-
-
-def by_clauses_in_windows(
-    ar: Sequence[str], en: Sequence[str],
-    align: Callable[[list[str], list[str], list[int], list[int]], Alignment | None],
-    searched: Alignment, loose: Callable[[int, int], bool],
-) -> Alignment | None:
-    """:func:`by_clauses` in windows of the text (see WINDOW), each taking the clauses' links
-    where ``loose(start, stop)`` (the window's Arabic sentences: its sentence links explain
-    little of them) and they make any, else ``searched``'s (the sentence search's) links;
-    ``align`` is given each window's clauses with the sentences of the whole text they come
-    from. A text of WINDOW Arabic sentences or fewer is one window. None where no window
-    takes clause links."""
-    ends = link_ends(searched.links)
-    if ends is None or len(ar) <= WINDOW:  # (out of order: one window)
-        return by_clauses(ar, en, align, searched) if loose(0, len(ar)) else None
-    out = Alignment(related=searched.related)
-    a0 = e0 = k = 0
-    changed = False
-    for a1, e1 in window_cuts(len(ar), len(en), ends):
-        first = k
-        while k < len(ends) and ends[k][0] <= a1 and ends[k][1] <= e1:
-            k += 1
-        mine = Alignment(searched.links[first:k], searched.confidence[first:k], [],
-                         searched.related, [(side, i) for side, i in searched.left_out
-                                            if (a0 <= i < a1 if side == "ar" else e0 <= i < e1)])
-        window = None
-        if loose(a0, a1):
-            window = by_clauses(
-                ar[a0:a1], en[e0:e1],
-                lambda ca, ce, oa, oe, a0=a0, e0=e0: align(
-                    ca, ce, [i + a0 for i in oa], [j + e0 for j in oe]),
-                mine.shifted(-a0, -e0))
-        if window is not None:
-            changed = True
-            mine = window.shifted(a0, e0)
-        out.links.extend(mine.links)
-        out.confidence.extend(mine.confidence)
-        out.left_out.extend(mine.left_out)
-        a0, e0 = a1, e1
-    return out if changed else None
 
 
 def _oversized(link: tuple[Sequence[int], Sequence[int]]) -> bool:

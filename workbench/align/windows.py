@@ -1,0 +1,62 @@
+"""A long free translation aligned in windows, each as a text of its own.
+
+What the aligner learns from a text — the length ratio and its spread, the concepts'
+rarities, the word table, the dictionary's senses found in the text, the cues, whether the
+translation is free, how wide its links run, the confidences' scale — it learns from the whole
+text. Two passages of one translation aligned as one text lost a sixth of the links each
+gets alone (corpora/hayy and hayy2, the frame story and the fisherman: strict F1 of their
+links 0.612 on average, alone 0.758; BENCHMARKS.md, stop 57), though the sentence search
+alone lost none: the passes after it (the clauses, the cues, the borders) went wrong with
+the statistics of the whole. A free translation (``aligner.LOOSE_COVER``) longer than
+``WINDOW`` Arabic sentences is therefore cut, where its sentence search ends a link, into
+windows of about equal size of at most about ``WINDOW``, and each window is aligned alone.
+The repository's and the held-out literary texts, of up to 92 Arabic sentences, are one
+window, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from workbench.align.clauses import link_ends
+from workbench.align.model import Alignment
+
+WINDOW = 100
+
+Link = tuple[Sequence[int], Sequence[int]]
+
+
+def window_cuts(n_ar: int, n_en: int, links: Sequence[Link]) -> list[tuple[int, int]] | None:
+    """Where the windows of a text of ``n_ar`` Arabic and ``n_en`` English sentences end (the
+    last at its end): ``ceil(n_ar / WINDOW)`` windows of about equal size, each cut at the end
+    of one of ``links`` (the sentence search's) nearest to it. None where the text is one
+    window (WINDOW Arabic sentences or fewer, or no link ends inside it) or ``links`` are
+    out of order."""
+    ends = link_ends(links)
+    count = -(-n_ar // WINDOW)
+    if ends is None or count < 2:
+        return None
+    inner = [p for p in ends if 0 < p[0] < n_ar and 0 < p[1] < n_en]
+    cuts = {min(inner, key=lambda p, share=k / count: abs(p[0] / n_ar - share)
+                + abs(p[1] / n_en - share)) for k in range(1, count)} if inner else set()
+    return [*sorted(cuts), (n_ar, n_en)] if cuts else None
+
+
+def in_windows(cuts: Sequence[tuple[int, int]], align: Callable[[int, int, int, int], Alignment]
+               ) -> Alignment:
+    """The alignment made of each window's (``cuts``: where each ends; ``align`` aligns the
+    Arabic and English sentences from the first two to the last two numbers given), with
+    every window's warnings once and the lowest relatedness."""
+    out = Alignment()
+    a0 = e0 = 0
+    related: list[float] = []
+    for a1, e1 in cuts:
+        part = align(a0, a1, e0, e1).shifted(a0, e0)
+        out.links.extend(part.links)
+        out.confidence.extend(part.confidence)
+        out.left_out.extend(part.left_out)
+        out.warnings.extend(w for w in part.warnings if w not in out.warnings)
+        related.append(part.related)
+        a0, e0 = a1, e1
+    out.related = min(related)
+    return out
