@@ -13,6 +13,10 @@ def _one_to_one(n: int) -> list[tuple[list[int], list[int]]]:
 
 def test_a_text_of_window_size_is_one_window() -> None:
     assert window_cuts(WINDOW, WINDOW, _one_to_one(WINDOW)) is None
+    # (as many windows as its shorter side makes: long Arabic against a short English is one)
+    long_short = [([k], [k]) for k in range(WINDOW // 2)] + [([k], []) for k in range(
+        WINDOW // 2, 3 * WINDOW)]
+    assert window_cuts(3 * WINDOW, WINDOW // 2, long_short) is None
 
 
 def test_a_longer_text_is_cut_into_windows_of_about_equal_size_at_link_ends() -> None:
