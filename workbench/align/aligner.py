@@ -1642,11 +1642,11 @@ def _aligned(
     aligner, searched = searched_by(None)
     cuts = (window_cuts(len(ar), len(en), searched.links)
             if windows and par_starts is None and _free(aligner) else None)
-    if cuts is not None:  # (each window's runs only where the whole text's would run)
-        alone = perturbed or max(len(ar), len(en)) > STABLE_MAX_SENTENCES
+    if cuts is not None:  # (a window's survival runs only where the whole text's would run)
+        no_runs = perturbed or max(len(ar), len(en)) > STABLE_MAX_SENTENCES
         return in_windows(cuts, lambda a0, a1, e0, e1: _aligned(
             ar[a0:a1], en[e0:e1], glossary=glossary, params=params, lexicon=lexicon,
-            pairs=pairs, perturbed=alone, shared=shared, windows=False))
+            pairs=pairs, perturbed=no_runs, shared=shared, windows=False))
     result = with_clauses(aligner, searched, None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
         large = lexicon is not None and _headwords(lexicon) >= WORD_LIST_HEADWORDS

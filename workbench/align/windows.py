@@ -47,9 +47,10 @@ def window_cuts(n_ar: int, n_en: int, links: Sequence[Link]) -> list[tuple[int, 
 
 def in_windows(cuts: Sequence[tuple[int, int]], align: Callable[[int, int, int, int], Alignment]
                ) -> Alignment:
-    """The alignment made of each window's (``cuts``: where each ends; ``align`` aligns the
-    Arabic and English sentences from the first two to the last two numbers given), with
-    every window's warnings once and the lowest relatedness."""
+    """The alignment made of each window's (``cuts``: where each ends; ``align(a0, a1, e0,
+    e1)`` aligns Arabic sentences ``a0`` to ``a1`` with English ``e0`` to ``e1``, the ends not
+    included, in their own indices), with every window's warnings once and the lowest
+    relatedness."""
     out = Alignment()
     a0 = e0 = 0
     related: list[float] = []
