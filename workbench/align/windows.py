@@ -3,7 +3,7 @@
 What the aligner learns from a text — the length ratio and its spread, the concepts'
 rarities, the word table, the dictionary's senses found in the text, the cues, whether the
 translation is free, how wide its links run, the confidences' scale — it learns from the whole
-text. Two passages of one translation aligned as one text lost a sixth of the links each
+text. Two passages of one translation aligned as one text lost a fifth of the F1 each
 gets alone (corpora/hayy and hayy2, corpora/frame and fisherman: strict F1 of their own
 links 0.592 on average, alone 0.749; with FreeDict 0.652 and 0.804: BENCHMARKS.md, stop 57),
 though their sentence search lost nothing (0.507 alone, 0.516): the passes after it went
