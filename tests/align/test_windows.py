@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from workbench.align import Alignment
+import pytest
+
+from workbench.align import Alignment, align_sentences
 from workbench.align.windows import WINDOW, in_windows, window_cuts
 
 
@@ -54,3 +56,29 @@ def test_the_windows_alignments_are_joined_in_the_whole_texts_indices() -> None:
     assert out.left_out == [("ar", 1)]
     assert out.warnings == ["w", "v"]
     assert out.related == 0.6
+
+
+def test_windows_of_a_text_too_large_for_a_length_model_train_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole text in character lengths (too many sentences to train a sentencepiece
+    model on): its windows too, not a model each (1,212 / 1,996 free sentences took 4x the
+    CPU)."""
+    import workbench.align.aligner as aligner
+    import workbench.align.lengths as lengths
+    from bench.align import hayy2_set, hayy_set
+
+    units: list[str] = []
+
+    def spied(*args: object) -> tuple[object, object, str]:
+        out = lengths.subword_lengths(*args)  # type: ignore[arg-type]
+        units.append(out[2])
+        return out
+
+    monkeypatch.setattr(lengths, "MAX_TRAIN_SENTENCES", 300)  # hayy + hayy2: 343 together
+    monkeypatch.setattr(aligner, "subword_lengths", spied)
+    (ar1, en1, _), (ar2, en2, _) = hayy_set(), hayy2_set()
+    cut = []
+    monkeypatch.setattr(aligner, "in_windows", lambda cuts, align: (
+        cut.append(cuts), in_windows(cuts, align))[1])
+    align_sentences(ar1 + ar2, en1 + en2)
+    assert cut and units and set(units) == {"chars"}
