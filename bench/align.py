@@ -64,6 +64,10 @@ Test sets (all seeded, rebuilt identically on every run):
   ``align_paragraphs`` in their ``*_paragraphs.txt`` (as the translator and the editor
   paragraphed them: too few pair 1–1 to be paired, and a link starting where both sides start
   a paragraph gains a bonus), without and with FreeDict;
+- ``passages in one text``: consecutive passages of one translation aligned as one text — hayy
+  and hayy2 (Ockley's), frame and fisherman (Lane's) — each passage's strict F1 of its own
+  links (a link across the passages counts against both), their mean beside the mean of the
+  passages aligned alone, without and with FreeDict;
 - speed and peak memory on 10,000 × 10,000 sentences (the ntrex/tico pairs repeated, merged).
 Strict link F1 counts a link as right only when both its sides are exactly the gold ones.
 The wrong links of hayy, hayy2 and nights are counted by the kind of mistake they are part of
@@ -757,6 +761,7 @@ def run() -> list[Row]:
             if name in names:
                 f1 = strict_f1(align_sentences(ar, en, params=params).links, gold)
                 rows.append(Row(f"ablation, {label}: strict link F1, {name}", f1, "F1"))
+    rows.extend(_book_rows())
     rows.extend(_error_rows())
     rows.extend(_paragraph_file_rows())
     rows.extend(_dictionary_rows())
@@ -809,7 +814,7 @@ def _dictionary_rows() -> list[Row]:
     news = confirmed_pairs()
     f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon, pairs=news).links, gold)
     rows.append(Row("with FreeDict + 384 confirmed pairs (news): strict link F1, hayy", f1, "F1"))
-    return rows + _error_rows(lexicon) + _project_pair_rows(lexicon, news)
+    return rows + _book_rows(lexicon) + _error_rows(lexicon) + _project_pair_rows(lexicon, news)
 
 
 def _paragraph_file_rows() -> list[Row]:
@@ -830,6 +835,42 @@ def _paragraph_file_rows() -> list[Row]:
             f1 = strict_f1(align_paragraphs(ar, en, lexicon=lexicon).links, gold)
             rows.append(Row(f"{prefix}strict link F1, {name} in its paragraph files "
                             f"({len(ar)} / {len(en)} paragraphs)", f1, "F1"))
+    return rows
+
+
+BOOKS = (("hayy", hayy_set, "hayy2", hayy2_set), ("frame", frame_set, "fisherman", fisherman_set))
+
+
+def in_one_text(first: Set, second: Set, lexicon: Glosser | None = None
+                ) -> tuple[list[float], list[float]]:
+    """Two passages' strict F1 aligned alone and aligned as one text (each passage's links
+    only, in its own indices: a link across the two is wrong for both)."""
+    alone, together = [], []
+    result = align_sentences(first[0] + second[0], first[1] + second[1], lexicon=lexicon)
+    start = (0, 0)
+    for ar, en, gold in (first, second):
+        stop = (start[0] + len(ar), start[1] + len(en))
+        mine = [([i - start[0] for i in a], [j - start[1] for j in e])
+                for a, e in result.links if (a or e)
+                and all(start[0] <= i < stop[0] for i in a)
+                and all(start[1] <= j < stop[1] for j in e)]
+        together.append(strict_f1(mine, gold))
+        alone.append(strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold))
+        start = stop
+    return alone, together
+
+
+def _book_rows(lexicon: Glosser | None = None) -> list[Row]:
+    """Consecutive passages of one translation aligned as one text (``BOOKS``)."""
+    rows = []
+    prefix = "with FreeDict: " if lexicon is not None else ""
+    for name, make, name2, make2 in BOOKS:
+        alone, together = in_one_text(make(), make2(), lexicon)
+        mean, base = sum(together) / 2, sum(alone) / 2
+        rows.append(Row(f"{prefix}strict link F1 of passages aligned in one text, {name} + "
+                        f"{name2} ({together[0]:.3f} + {together[1]:.3f}; alone {alone[0]:.3f} + "
+                        f"{alone[1]:.3f})", mean, "F1", f"alone {base:.3f}",
+                        mean / base if base else None))
     return rows
 
 

@@ -63,6 +63,7 @@ from workbench.align.scoring import (
 )
 from workbench.align.sparse import SparseRows
 from workbench.align.stability import STABLE_MAX_SENTENCES, stable_confidence
+from workbench.align.windows import in_windows, window_cuts
 from workbench.allocator import map_large_blocks, release_free
 from workbench.collector import gc_paused
 from workbench.numeric import median, unique
@@ -1592,6 +1593,7 @@ def _aligned(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None, params: Params | None,
     lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
     par_starts: Starts | None = None, perturbed: bool = False, shared: Shared | None = None,
+    windows: bool = True,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
@@ -1601,7 +1603,9 @@ def _aligned(
     both sides start a paragraph, a cost on one that runs over a paragraph paired with none.
     Where the translation is free, the confidences are weighed last with each link's survival
     in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run).
-    ``shared``: what the aligners of the alignment this is a run of read (:class:`Shared`)."""
+    ``shared``: what the aligners of the alignment this is a run of read (:class:`Shared`).
+    A long free translation without paragraphs is aligned in windows, each as a text of its
+    own (:mod:`windows`), unless not ``windows`` (a window)."""
     if shared is None:  # (for every aligner below and the runs)
         shared = _shared(ar, en)
 
@@ -1616,24 +1620,47 @@ def _aligned(
                       *(None if pair is None else pair[owner]
                         for pair, owner in zip(par_starts[4:], (a, e), strict=True)))
 
-    def aligned(starts: tuple[np.ndarray, np.ndarray] | None
-                ) -> tuple[TwoPassAligner, Alignment, Alignment]:
-        """The aligner, its sentence search's alignment and the alignment it gives."""
+    def searched_by(starts: tuple[np.ndarray, np.ndarray] | None
+                    ) -> tuple[TwoPassAligner, Alignment]:
+        """The aligner and its sentence search's alignment."""
         aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
                                  starts=starts, par_starts=par_starts, shared=shared)
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
-        searched = searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: TwoPassAligner(
-            pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
-            par_starts=par_starts_of(oa, oe), shared=shared).run(), aligner.run())
-        return aligner, searched, _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
+        return aligner, searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: (
+            TwoPassAligner(pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
+                           par_starts=par_starts_of(oa, oe), shared=shared).run()),
+            aligner.run())
+
+    def with_clauses(aligner: TwoPassAligner, searched: Alignment,
+                     starts: tuple[np.ndarray, np.ndarray] | None) -> Alignment:
+        """The alignment the sentence search's ``searched`` gives (see _as_clauses_if_free)."""
+        return _as_clauses_if_free(aligner, searched, lambda ca, ce, oa, oe: (
             _with_words(TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs,
                                        starts=None if starts is None else (
                                            on_clauses(starts[0], oa),
                                            on_clauses(starts[1], oe)), clauses=True,
                                        par_starts=par_starts_of(oa, oe), shared=shared))))
 
-    aligner, searched, result = aligned(None)
+    def aligned(starts: tuple[np.ndarray, np.ndarray] | None
+                ) -> tuple[TwoPassAligner, Alignment, Alignment]:
+        """The aligner, its sentence search's alignment and the alignment it gives."""
+        aligner, searched = searched_by(starts)
+        return aligner, searched, with_clauses(aligner, searched, starts)
+
+    aligner, searched = searched_by(None)
+    cuts = (window_cuts(len(ar), len(en), searched.links)
+            if windows and par_starts is None and _free(aligner) else None)
+    if cuts is not None:  # (a window's survival runs only where the whole text's would run)
+        no_runs = perturbed or max(len(ar), len(en)) > STABLE_MAX_SENTENCES
+        # (the whole text's length unit: no model trained for each window of a text too
+        # large for one, which made 1,212 / 1,996 sentences 4x slower)
+        unit = (params if aligner.unit != "chars"
+                else dataclasses.replace(params or Params(), subwords=False))
+        return in_windows(cuts, lambda a0, a1, e0, e1: _aligned(
+            ar[a0:a1], en[e0:e1], glossary=glossary, params=unit, lexicon=lexicon,
+            pairs=pairs, perturbed=no_runs, shared=shared, windows=False))
+    result = with_clauses(aligner, searched, None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
         large = lexicon is not None and _headwords(lexicon) >= WORD_LIST_HEADWORDS
         weight = aligner.params.cues * (WITH_DICTIONARY if large else 1.0)
@@ -1660,7 +1687,7 @@ def _aligned(
         runs = dataclasses.replace(params or Params(), subwords=False)  # (see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
             pa, pe, glossary=glossary, params=runs, lexicon=lexicon, pairs=pairs,
-            par_starts=par_starts, perturbed=True, shared=shared))
+            par_starts=par_starts, perturbed=True, shared=shared, windows=windows))
     return result
 
 

@@ -1,0 +1,84 @@
+"""A long free translation aligned in windows, each as a text of its own
+(workbench/align/windows.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.align import Alignment, align_sentences
+from workbench.align.windows import WINDOW, in_windows, window_cuts
+
+
+def _one_to_one(n: int) -> list[tuple[list[int], list[int]]]:
+    return [([k], [k]) for k in range(n)]
+
+
+def test_a_text_of_window_size_is_one_window() -> None:
+    assert window_cuts(WINDOW, WINDOW, _one_to_one(WINDOW)) is None
+    # (as many windows as its shorter side makes: long Arabic against a short English is one)
+    long_short = [([k], [k]) for k in range(WINDOW // 2)] + [([k], []) for k in range(
+        WINDOW // 2, 3 * WINDOW)]
+    assert window_cuts(3 * WINDOW, WINDOW // 2, long_short) is None
+
+
+def test_a_longer_text_is_cut_into_windows_of_about_equal_size_at_link_ends() -> None:
+    n = 2 * WINDOW + 50  # three windows; one 2-1 link (Arabic k, k + 1) where the first cut
+    k = n // 3  # would fall
+    links = ([([i], [i]) for i in range(k)] + [([k, k + 1], [k])]
+             + [([i], [i - 1]) for i in range(k + 2, n)])
+    cuts = window_cuts(n, n - 1, links)
+    assert cuts is not None and len(cuts) == 3 and cuts[-1] == (n, n - 1)
+    ends = {(a[-1] + 1, e[-1] + 1) for a, e in links}
+    assert all(cut in ends for cut in cuts)
+    assert (k + 1, k + 1) not in cuts  # (inside the 2-1 link)
+    assert abs(cuts[0][0] - n / 3) <= 2 and abs(cuts[1][0] - 2 * n / 3) <= 2
+
+
+def test_links_out_of_order_make_one_window() -> None:
+    links = _one_to_one(3 * WINDOW)
+    links[5], links[6] = links[6], links[5]
+    assert window_cuts(3 * WINDOW, 3 * WINDOW, links) is None
+
+
+def test_the_windows_alignments_are_joined_in_the_whole_texts_indices() -> None:
+    parts = {0: Alignment([([0], [0]), ([1], [])], [0.9, 0.4], ["w"], 0.8, [("ar", 1)]),
+             2: Alignment([([0], [0, 1])], [0.7], ["w", "v"], 0.6)}
+    seen = []
+
+    def align(a0: int, a1: int, e0: int, e1: int) -> Alignment:
+        seen.append((a0, a1, e0, e1))
+        return parts[a0]
+
+    out = in_windows([(2, 1), (3, 3)], align)
+    assert seen == [(0, 2, 0, 1), (2, 3, 1, 3)]
+    assert out.links == [([0], [0]), ([1], []), ([2], [1, 2])]
+    assert out.confidence == [0.9, 0.4, 0.7]
+    assert out.left_out == [("ar", 1)]
+    assert out.warnings == ["w", "v"]
+    assert out.related == 0.6
+
+
+def test_windows_of_a_text_too_large_for_a_length_model_train_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole text in character lengths (too many sentences to train a sentencepiece
+    model on): its windows too, not a model each (1,212 / 1,996 free sentences took 4x the
+    CPU)."""
+    import workbench.align.aligner as aligner
+    import workbench.align.lengths as lengths
+    from bench.align import hayy2_set, hayy_set
+
+    units: list[str] = []
+
+    def spied(*args: object) -> tuple[object, object, str]:
+        out = lengths.subword_lengths(*args)  # type: ignore[arg-type]
+        units.append(out[2])
+        return out
+
+    monkeypatch.setattr(lengths, "MAX_TRAIN_SENTENCES", 300)  # hayy + hayy2: 343 together
+    monkeypatch.setattr(aligner, "subword_lengths", spied)
+    (ar1, en1, _), (ar2, en2, _) = hayy_set(), hayy2_set()
+    cut = []
+    monkeypatch.setattr(aligner, "in_windows", lambda cuts, align: (
+        cut.append(cuts), in_windows(cuts, align))[1])
+    align_sentences(ar1 + ar2, en1 + en2)
+    assert cut and units and set(units) == {"chars"}
