@@ -48,7 +48,7 @@ from workbench.align.lists import item_counts
 from workbench.align.markers import openings, paired_openings, unbalanced
 from workbench.align.model import Alignment
 from workbench.align.omissions import left_out_skip, split_left_out
-from workbench.align.paragraphs import Starts, paragraph_starts
+from workbench.align.paragraphs import Paragraphs, Starts, paragraph_starts, paragraphs_between
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import (
     MAX_GROUP,
@@ -1593,7 +1593,7 @@ def _aligned(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None, params: Params | None,
     lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
     par_starts: Starts | None = None, perturbed: bool = False, shared: Shared | None = None,
-    windows: bool = True,
+    windows: bool = True, paragraphs: Paragraphs | None = None,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
@@ -1604,8 +1604,10 @@ def _aligned(
     Where the translation is free, the confidences are weighed last with each link's survival
     in runs without some of the words (:mod:`stability`), unless ``perturbed`` (such a run).
     ``shared``: what the aligners of the alignment this is a run of read (:class:`Shared`).
-    A long free translation without paragraphs is aligned in windows, each as a text of its
-    own (:mod:`windows`), unless not ``windows`` (a window)."""
+    A long free translation is aligned in windows, each as a text of its own (:mod:`windows`),
+    unless not ``windows`` (a window); with ``par_starts``, only where ``paragraphs`` (each
+    side's, of sentences: what ``par_starts`` were found from) are given, each window's
+    evidence then found from its own paragraphs (:func:`paragraphs.paragraphs_between`)."""
     if shared is None:  # (for every aligner below and the runs)
         shared = _shared(ar, en)
 
@@ -1650,7 +1652,8 @@ def _aligned(
 
     aligner, searched = searched_by(None)
     cuts = (window_cuts(len(ar), len(en), searched.links)
-            if windows and par_starts is None and _free(aligner) else None)
+            if windows and (par_starts is None or paragraphs is not None) and _free(aligner)
+            else None)
     if cuts is not None:  # (a window's survival runs only where the whole text's would run)
         no_runs = perturbed or max(len(ar), len(en)) > STABLE_MAX_SENTENCES
         # (the whole text's length unit: no model trained for each window of a text too
@@ -1659,7 +1662,10 @@ def _aligned(
                 else dataclasses.replace(params or Params(), subwords=False))
         return in_windows(cuts, lambda a0, a1, e0, e1: _aligned(
             ar[a0:a1], en[e0:e1], glossary=glossary, params=unit, lexicon=lexicon,
-            pairs=pairs, perturbed=no_runs, shared=shared, windows=False))
+            pairs=pairs, perturbed=no_runs, shared=shared, windows=False,
+            par_starts=None if paragraphs is None else paragraph_starts(
+                paragraphs_between(paragraphs[0], a0, a1),
+                paragraphs_between(paragraphs[1], e0, e1))))
     result = with_clauses(aligner, searched, None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
         large = lexicon is not None and _headwords(lexicon) >= WORD_LIST_HEADWORDS
@@ -1687,7 +1693,8 @@ def _aligned(
         runs = dataclasses.replace(params or Params(), subwords=False)  # (see stability)
         result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _aligned(
             pa, pe, glossary=glossary, params=runs, lexicon=lexicon, pairs=pairs,
-            par_starts=par_starts, perturbed=True, shared=shared, windows=windows))
+            par_starts=par_starts, perturbed=True, shared=shared, windows=windows,
+            paragraphs=paragraphs))
     return result
 
 
@@ -1800,7 +1807,7 @@ def align_paragraphs(
     map_large_blocks(max(sum(map(len, ar)), sum(map(len, en))))
     result = _aligned([s for p in ar for s in p], [s for p in en for s in p],
                       glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
-                      par_starts=paragraph_starts(ar, en))
+                      par_starts=paragraph_starts(ar, en), paragraphs=(ar, en))
     if warn_flagged:
         _warn_mostly_flagged(result)
     return result

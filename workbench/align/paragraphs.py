@@ -65,6 +65,9 @@ PARAGRAPH_SENTENCES = 1.5
 BLOCK = 2048  # rows whose move costs are computed at once
 
 
+Paragraphs = tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]]  # each side's, of sentences
+
+
 class Starts(NamedTuple):
     """What paragraphs tell the sentence search, per sentence of each side (see
     :func:`paragraph_starts`)."""
@@ -201,3 +204,17 @@ def paragraph_starts(ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]]) -
         values[0][first[0][:-1]] = values[1][first[1][:-1]] = START_BONUS ** 0.5
     crossed = crossing if crossing[0].any() or crossing[1].any() else (None, None)
     return Starts(*values, *crossed, *(pair or (None, None)))
+
+
+def paragraphs_between(paragraphs: Sequence[Sequence[str]], first: int, end: int
+                       ) -> list[list[str]]:
+    """The paragraphs of sentences ``first`` to ``end`` (not included; counted through the
+    whole text) of ``paragraphs``, a paragraph cut at either end becoming one of its part."""
+    out: list[list[str]] = []
+    k = 0
+    for p in paragraphs:
+        part = list(p[max(first - k, 0):max(end - k, 0)])
+        if part:
+            out.append(part)
+        k += len(p)
+    return out
