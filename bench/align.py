@@ -93,6 +93,7 @@ from bench import hunalign
 from bench.align_errors import KINDS, fixed, wrong_by_kind
 from bench.common import DATA, ROOT, Row, python, skipped
 from workbench.align import Alignment, align_paragraphs, align_sentences
+from workbench.align.paragraphs import Paragraphs
 from workbench.text.segment import segment_text
 
 if TYPE_CHECKING:
@@ -762,6 +763,7 @@ def run() -> list[Row]:
                 f1 = strict_f1(align_sentences(ar, en, params=params).links, gold)
                 rows.append(Row(f"ablation, {label}: strict link F1, {name}", f1, "F1"))
     rows.extend(_book_rows())
+    rows.extend(_book_rows(paragraphs=True))
     rows.extend(_error_rows())
     rows.extend(_paragraph_file_rows())
     rows.extend(_dictionary_rows())
@@ -814,7 +816,8 @@ def _dictionary_rows() -> list[Row]:
     news = confirmed_pairs()
     f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon, pairs=news).links, gold)
     rows.append(Row("with FreeDict + 384 confirmed pairs (news): strict link F1, hayy", f1, "F1"))
-    return rows + _book_rows(lexicon) + _error_rows(lexicon) + _project_pair_rows(lexicon, news)
+    return (rows + _book_rows(lexicon) + _book_rows(lexicon, paragraphs=True)
+            + _error_rows(lexicon) + _project_pair_rows(lexicon, news))
 
 
 def _paragraph_file_rows() -> list[Row]:
@@ -841,35 +844,47 @@ def _paragraph_file_rows() -> list[Row]:
 BOOKS = (("hayy", hayy_set, "hayy2", hayy2_set), ("frame", frame_set, "fisherman", fisherman_set))
 
 
-def in_one_text(first: Set, second: Set, lexicon: Glosser | None = None
+def in_one_text(first: Set, second: Set, lexicon: Glosser | None = None,
+                paragraphs: tuple[Paragraphs, Paragraphs] | None = None,
                 ) -> tuple[list[float], list[float]]:
     """Two passages' strict F1 aligned alone and aligned as one text (each passage's links
-    only, in its own indices: a link across the two is wrong for both)."""
+    only, in its own indices: a link across the two is wrong for both); with ``paragraphs``
+    (each passage's, of its sentences), through ``align_paragraphs``."""
+    def align(ar: list[str], en: list[str], part: Paragraphs | None) -> list[Link]:
+        if part is None:
+            return align_sentences(ar, en, lexicon=lexicon).links
+        return align_paragraphs(*part, lexicon=lexicon).links
+
     alone, together = [], []
-    result = align_sentences(first[0] + second[0], first[1] + second[1], lexicon=lexicon)
+    links = align(first[0] + second[0], first[1] + second[1], None if paragraphs is None else (
+        [*paragraphs[0][0], *paragraphs[1][0]], [*paragraphs[0][1], *paragraphs[1][1]]))
     start = (0, 0)
-    for ar, en, gold in (first, second):
+    for k, (ar, en, gold) in enumerate((first, second)):
         stop = (start[0] + len(ar), start[1] + len(en))
         mine = [([i - start[0] for i in a], [j - start[1] for j in e])
-                for a, e in result.links if (a or e)
+                for a, e in links if (a or e)
                 and all(start[0] <= i < stop[0] for i in a)
                 and all(start[1] <= j < stop[1] for j in e)]
         together.append(strict_f1(mine, gold))
-        alone.append(strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold))
+        alone.append(strict_f1(align(ar, en, None if paragraphs is None else paragraphs[k]),
+                               gold))
         start = stop
     return alone, together
 
 
-def _book_rows(lexicon: Glosser | None = None) -> list[Row]:
-    """Consecutive passages of one translation aligned as one text (``BOOKS``)."""
+def _book_rows(lexicon: Glosser | None = None, paragraphs: bool = False) -> list[Row]:
+    """Consecutive passages of one translation aligned as one text (``BOOKS``); with
+    ``paragraphs``, in their paragraph files through ``align_paragraphs``."""
     rows = []
     prefix = "with FreeDict: " if lexicon is not None else ""
+    files = ", paragraph files" if paragraphs else ""
     for name, make, name2, make2 in BOOKS:
-        alone, together = in_one_text(make(), make2(), lexicon)
+        alone, together = in_one_text(make(), make2(), lexicon, (
+            (paragraph_files(name), paragraph_files(name2)) if paragraphs else None))
         mean, base = sum(together) / 2, sum(alone) / 2
-        rows.append(Row(f"{prefix}strict link F1 of passages aligned in one text, {name} + "
-                        f"{name2} ({together[0]:.3f} + {together[1]:.3f}; alone {alone[0]:.3f} + "
-                        f"{alone[1]:.3f})", mean, "F1", f"alone {base:.3f}",
+        rows.append(Row(f"{prefix}strict link F1 of passages aligned in one text{files}, {name} "
+                        f"+ {name2} ({together[0]:.3f} + {together[1]:.3f}; alone "
+                        f"{alone[0]:.3f} + {alone[1]:.3f})", mean, "F1", f"alone {base:.3f}",
                         mean / base if base else None))
     return rows
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from workbench.align import Alignment
+from workbench.align import Alignment, align_paragraphs
 from workbench.project import Project
 from workbench.project.importing import (
     JOINED,
@@ -15,7 +15,7 @@ from workbench.project.importing import (
     place_unmatched,
     read_translation,
 )
-from workbench.project.sample import bundled
+from workbench.project.sample import bundled, new_project
 
 
 def test_the_sample_reference_is_stored_with_the_aligners_links(project: Project) -> None:
@@ -453,3 +453,28 @@ def test_the_flagged_links_warning_counts_the_confidences_the_import_stores(
     assert [w for w in report.warnings if "links are flagged" in w] == [
         "17 of 21 links are flagged (confidence below 0.5): the texts may not translate each "
         "other, or one translates only a part of the other"]
+
+
+def test_a_long_free_translation_imported_is_aligned_in_windows(tmp_path: Path) -> None:
+    """corpora/hayy and hayy2 (consecutive passages of one translation) imported as one
+    document and one translation: hayy2's segments take the English they get alone."""
+    from bench.align import DATA, paragraph_files
+
+    for lang in ("ar", "en"):
+        (tmp_path / f"book.{lang}.txt").write_text("".join(
+            (DATA / name / f"{lang}_paragraphs.txt").read_text(encoding="utf-8")
+            for name in ("hayy", "hayy2")), encoding="utf-8")
+    ar, en = paragraph_files("hayy2")
+    alone = align_paragraphs(ar, en)
+    sentences = [s for p in en for s in p]
+    offset = sum(map(len, paragraph_files("hayy")[0]))
+    with new_project(tmp_path / "book.db") as project:
+        project.import_document(tmp_path / "book.ar.txt", "book")
+        project.import_translation(tmp_path / "book.en.txt", "book", "reference", "ockley")
+        segs = project.segments("book", 0, 1000)
+        assert len(segs) == offset + sum(map(len, ar))
+        kept = sum(all((project.link(segs[offset + i].id, "reference:ockley") or {}).get(
+            "sentences") == [sentences[j] for j in e] for i in a)
+            for a, e in alone.links if a and e)
+    # (aligned as one text, not in windows: 40 of its 52 two-sided links; in windows, 52)
+    assert kept >= 48, (kept, sum(1 for a, e in alone.links if a and e))
