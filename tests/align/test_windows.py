@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.align import Alignment, align_sentences
-from workbench.align.paragraphs import paragraph_firsts, paragraphs_between
-from workbench.align.windows import NEAR, WINDOW, in_windows, window_cuts
+from workbench.align.paragraphs import paragraphs_between
+from workbench.align.windows import WINDOW, in_windows, window_cuts
 
 
 def _one_to_one(n: int) -> list[tuple[list[int], list[int]]]:
@@ -85,21 +85,8 @@ def test_windows_of_a_text_too_large_for_a_length_model_train_none(
     assert cut and units and set(units) == {"chars"}
 
 
-def test_a_cut_where_both_sides_start_a_paragraph_is_preferred_near_the_share() -> None:
-    n = 2 * WINDOW
-    links = _one_to_one(n)
-    assert window_cuts(n, n, links) == [(WINDOW, WINDOW), (n, n)]
-    near = WINDOW + int(NEAR * WINDOW / 2) - 1  # (the two sides off their share by just
-    # under NEAR / 2 together: two windows)
-    assert window_cuts(n, n, links, ({0, near}, {0, near})) == [(near, near), (n, n)]
-    assert window_cuts(n, n, links, ({0, near}, {0})) == [(WINDOW, WINDOW), (n, n)]
-    far = WINDOW + int(NEAR * WINDOW / 2) + 1
-    assert window_cuts(n, n, links, ({far}, {far})) == [(WINDOW, WINDOW), (n, n)]
-
-
 def test_a_windows_paragraphs_are_those_it_holds_a_cut_one_a_paragraph_of_each() -> None:
     paragraphs = [["a", "b"], ["c", "d", "e"], ["f"]]
     assert paragraphs_between(paragraphs, 0, 3) == [["a", "b"], ["c"]]
     assert paragraphs_between(paragraphs, 3, 6) == [["d", "e"], ["f"]]
     assert paragraphs_between(paragraphs, 2, 5) == [["c", "d", "e"]]
-    assert paragraph_firsts(paragraphs, [["x"], ["y", "z"]]) == ({0, 2, 5}, {0, 1})

@@ -48,13 +48,7 @@ from workbench.align.lists import item_counts
 from workbench.align.markers import openings, paired_openings, unbalanced
 from workbench.align.model import Alignment
 from workbench.align.omissions import left_out_skip, split_left_out
-from workbench.align.paragraphs import (
-    Paragraphs,
-    Starts,
-    paragraph_firsts,
-    paragraph_starts,
-    paragraphs_between,
-)
+from workbench.align.paragraphs import Paragraphs, Starts, paragraph_starts, paragraphs_between
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import (
     MAX_GROUP,
@@ -1657,8 +1651,7 @@ def _aligned(
         return aligner, searched, with_clauses(aligner, searched, starts)
 
     aligner, searched = searched_by(None)
-    cuts = (window_cuts(len(ar), len(en), searched.links,
-                        None if paragraphs is None else paragraph_firsts(*paragraphs))
+    cuts = (window_cuts(len(ar), len(en), searched.links)
             if windows and (par_starts is None or paragraphs is not None) and _free(aligner)
             else None)
     if cuts is not None:  # (a window's survival runs only where the whole text's would run)

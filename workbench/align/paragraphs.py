@@ -218,8 +218,3 @@ def paragraphs_between(paragraphs: Sequence[Sequence[str]], first: int, end: int
             out.append(part)
         k += len(p)
     return out
-
-
-def paragraph_firsts(*sides: Sequence[Sequence[str]]) -> tuple[set[int], ...]:
-    """The sentences (counted through the text) that start a paragraph, each side's."""
-    return tuple(set(np.cumsum([0, *map(len, side)])[:-1].tolist()) for side in sides)
