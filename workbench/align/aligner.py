@@ -1801,9 +1801,11 @@ def align_paragraphs(
     search keeps within a paragraph of the pairs). Indices in the result count sentences
     through the whole text. The survival runs (:mod:`stability`) keep the paragraphs'
     evidence, so the confidences are those of this alignment, not of :func:`align_sentences`'
-    of the same sentences (even one paragraph a side gives the first link a start bonus).
-    ``warn_flagged=False``: no warning of mostly flagged links, for a caller that changes
-    the confidences still (it warns on those it keeps: :func:`mostly_flagged_warning`)."""
+    of the same sentences (even one paragraph a side gives the first link a start bonus). A
+    long free translation is aligned in windows, each with its own paragraphs' evidence
+    (:mod:`windows`). ``warn_flagged=False``: no warning of mostly flagged links, for a
+    caller that changes the confidences still (it warns on those it keeps:
+    :func:`mostly_flagged_warning`)."""
     map_large_blocks(max(sum(map(len, ar)), sum(map(len, en))))
     result = _aligned([s for p in ar for s in p], [s for p in en for s in p],
                       glossary=glossary, params=params, lexicon=lexicon, pairs=pairs,
