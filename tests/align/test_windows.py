@@ -90,3 +90,15 @@ def test_a_windows_paragraphs_are_those_it_holds_a_cut_one_a_paragraph_of_each()
     assert paragraphs_between(paragraphs, 0, 3) == [["a", "b"], ["c"]]
     assert paragraphs_between(paragraphs, 3, 6) == [["d", "e"], ["f"]]
     assert paragraphs_between(paragraphs, 2, 5) == [["c", "d", "e"]]
+
+
+def test_unrelated_texts_are_not_cut_into_windows() -> None:
+    """News against unrelated English (free: its links explain little) is one text, warned
+    of once: in windows each window warned with its own relatedness (0.46 and 0.00)."""
+    from bench.align import _lines
+    from bench.common import DATA
+
+    ar = _lines(DATA / "ntrex128" / "ar.txt")[:120]
+    en = _lines(DATA / "tico19" / "en.txt")[:120]
+    warnings = align_sentences(ar, en).warnings
+    assert len([w for w in warnings if "do not look like translations" in w]) == 1, warnings

@@ -1653,7 +1653,7 @@ def _aligned(
     aligner, searched = searched_by(None)
     cuts = (window_cuts(len(ar), len(en), searched.links)
             if windows and (par_starts is None or paragraphs is not None) and _free(aligner)
-            else None)
+            and searched.related >= RELATED_WARNING else None)  # (unrelated: warned once)
     if cuts is not None:  # (a window's survival runs only where the whole text's would run)
         no_runs = perturbed or max(len(ar), len(en)) > STABLE_MAX_SENTENCES
         # (the whole text's length unit: no model trained for each window of a text too
