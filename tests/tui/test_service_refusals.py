@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.tui.conftest import editing, settle
+from tests.tui.screen_wait import until
 from workbench.errors import ConnectionLostError, LockedError, WorkbenchError
 from workbench.project import Project
 from workbench.tui.service import describe_in_list, refusals_in_list
@@ -45,13 +46,15 @@ async def test_an_undo_of_a_segment_merged_away_elsewhere_names_it_as_the_list_d
     into by its number, never by their ids (nor the project's path)."""
     with Project.open(sample_db) as project:
         project.merge_with_next(1)  # id 7 is now the list's 6
-    app = make_app()
+    app = make_app(live=False)  # (the merge not yet seen: under load the feed came first)
     async with editing(app, 7) as (pilot, screen):
         assert screen.current.position == 6
         with Project.open(sample_db) as project:
             project.merge_with_next(6)  # id 7 into id 6, the list's 5
         await pilot.press("f9")
         await settle(pilot)
+        await until(pilot, lambda: any("no longer there" in n.message
+                                       for n in app._notifications))
         said = [n.message for n in app._notifications if "no longer there" in n.message]
     assert len(said) == 1
     assert said[0].startswith("segment 6 is no longer there: it was merged into segment 5 on ")
