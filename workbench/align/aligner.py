@@ -1665,7 +1665,7 @@ def _aligned(
             pairs=pairs, perturbed=no_runs, shared=shared, windows=False,
             par_starts=None if paragraphs is None else paragraph_starts(
                 paragraphs_between(paragraphs[0], a0, a1),
-                paragraphs_between(paragraphs[1], e0, e1))))
+                paragraphs_between(paragraphs[1], e0, e1))), searched)
     result = with_clauses(aligner, searched, None)
     if _free(aligner) and aligner.params.cues:  # again, with the cues its links teach
         large = lexicon is not None and _headwords(lexicon) >= WORD_LIST_HEADWORDS
