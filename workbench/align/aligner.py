@@ -1652,11 +1652,16 @@ def _aligned(
         return aligner, searched, with_clauses(aligner, searched, starts)
 
     aligner, searched = searched_by(None)
-    if _long_free(aligner, lexicon):  # with the basic vocabulary after all, in windows
-        return _aligned(ar, en, glossary=glossary, lexicon=lexicon, pairs=pairs,
-                        params=dataclasses.replace(params or Params(), basic_long=True),
-                        par_starts=par_starts, perturbed=perturbed, shared=shared,
-                        windows=windows, paragraphs=paragraphs)
+    if windows and _long_free(aligner, lexicon):  # with the basic vocabulary, in windows
+        lifted = dataclasses.replace(params or Params(), basic_long=True)
+        probe = TwoPassAligner(ar, en, glossary, lifted, lexicon=lexicon, pairs=pairs,
+                               par_starts=par_starts, shared=shared)
+        found = probe.run()  # (unrelated texts, one window: 58 s, not 1 s, for 2,000 lines)
+        if (_free(probe) and found.related >= RELATED_WARNING
+                and window_cuts(len(ar), len(en), found.links) is not None):
+            return _aligned(ar, en, glossary=glossary, lexicon=lexicon, pairs=pairs,
+                            params=lifted, par_starts=par_starts, perturbed=perturbed,
+                            shared=shared, windows=windows, paragraphs=paragraphs)
     cuts = (window_cuts(len(ar), len(en), searched.links)
             if windows and (par_starts is None or paragraphs is not None) and _free(aligner)
             and searched.related >= RELATED_WARNING else None)  # (unrelated: warned once)
