@@ -1652,7 +1652,8 @@ def _aligned(
         return aligner, searched, with_clauses(aligner, searched, starts)
 
     aligner, searched = searched_by(None)
-    if windows and _long_free(aligner, lexicon):  # with the basic vocabulary, in windows
+    can_cut = windows and (par_starts is None or paragraphs is not None)
+    if can_cut and _long_free(aligner, lexicon):  # with the basic vocabulary, in windows
         lifted = dataclasses.replace(params or Params(), basic_long=True)
         probe = TwoPassAligner(ar, en, glossary, lifted, lexicon=lexicon, pairs=pairs,
                                par_starts=par_starts, shared=shared)
@@ -1663,8 +1664,8 @@ def _aligned(
                             params=lifted, par_starts=par_starts, perturbed=perturbed,
                             shared=shared, windows=windows, paragraphs=paragraphs)
     cuts = (window_cuts(len(ar), len(en), searched.links)
-            if windows and (par_starts is None or paragraphs is not None) and _free(aligner)
-            and searched.related >= RELATED_WARNING else None)  # (unrelated: warned once)
+            if can_cut and _free(aligner) and searched.related >= RELATED_WARNING
+            else None)  # (unrelated: warned once)
     if cuts is not None:  # (a window's survival runs only where the whole text's would run)
         no_runs = perturbed or max(len(ar), len(en)) > STABLE_MAX_SENTENCES
         # (the whole text's length unit: no model trained for each window of a text too
