@@ -94,6 +94,7 @@ class Params:
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
     stability_check: bool = True  # without a dictionary: a check pass settles or flags runs
     basic_vocabulary: bool = True  # without a dictionary: the built-in basic vocabulary
+    basic_long: bool = False  # ...on a text of any length (a long free one: aligner._aligned)
     omission_check: bool = True  # flag a link holding a sentence its other side leaves out
     omission_links: bool = True  # ...and give it a link of its own where clear, and let verse
     # lines and recaps be left out for less (omissions.py)

@@ -50,22 +50,20 @@ def window_cuts(n_ar: int, n_en: int, links: Sequence[Link]) -> list[tuple[int, 
     return [*sorted(cuts), (n_ar, n_en)] if cuts else None
 
 
-def in_windows(cuts: Sequence[tuple[int, int]], align: Callable[[int, int, int, int], Alignment]
-               ) -> Alignment:
+def in_windows(cuts: Sequence[tuple[int, int]], align: Callable[[int, int, int, int], Alignment],
+               whole: Alignment) -> Alignment:
     """The alignment made of each window's (``cuts``: where each ends; ``align(a0, a1, e0,
     e1)`` aligns Arabic sentences ``a0`` to ``a1`` with English ``e0`` to ``e1``, the ends not
-    included, in their own indices), with every window's warnings once and the lowest
-    relatedness."""
-    out = Alignment()
+    included, in their own indices), with the warnings and relatedness of ``whole`` (the whole
+    text's sentence search): a window's own said a related text's part was not (Ockley's
+    hayy, hayy2, Lane's frame, fisherman six times over with FreeDict, 1,902 / 2,088
+    sentences: relatedness 1.00 as a whole, a window's 0.38 warned of as unrelated texts)."""
+    out = Alignment(warnings=list(whole.warnings), related=whole.related)
     a0 = e0 = 0
-    related: list[float] = []
     for a1, e1 in cuts:
         part = align(a0, a1, e0, e1).shifted(a0, e0)
         out.links.extend(part.links)
         out.confidence.extend(part.confidence)
         out.left_out.extend(part.left_out)
-        out.warnings.extend(w for w in part.warnings if w not in out.warnings)
-        related.append(part.related)
         a0, e0 = a1, e1
-    out.related = min(related)
     return out

@@ -76,7 +76,8 @@ def _document_sentences(file: str, lang: str, extra: Abbreviations | None) -> li
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(readable=False),
               help="A bilingual dictionary (dictd, StarDict, DSL, TEI, TSV; any file of its "
                    "set) whose word translations serve as evidence (repeatable). Without "
-                   "one, a built-in basic vocabulary serves (up to 2,000 sentences a side).")
+                   "one, a built-in basic vocabulary serves (up to 2,000 sentences a side, "
+                   "or a free translation of any length).")
 def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
           glossary_file: str | None, dictionaries: tuple[str, ...]) -> None:
     """Align an Arabic and an English text: links of sentences (or lines), with confidence.
