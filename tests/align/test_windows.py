@@ -170,3 +170,26 @@ def test_unrelated_texts_too_long_for_the_basic_vocabulary_are_not_aligned_again
     warnings = align_sentences(ar, en).warnings
     assert True in free and True not in again
     assert len([w for w in warnings if "do not look like translations" in w]) == 1, warnings
+
+
+def test_the_basic_vocabularys_probe_is_the_search_it_keeps(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long free text aligned again with the basic vocabulary: the probe's search of the
+    whole text is the search the windows are cut from, not made a second time (two searches
+    of the whole text: without the vocabulary, then with it)."""
+    import workbench.align.aligner as aligner
+    from bench.align import hayy2_set, hayy_set
+
+    monkeypatch.setattr(aligner, "BASIC_MAX_SENTENCES", 150)
+    (ar1, en1, _), (ar2, en2, _) = hayy_set(), hayy2_set()
+    whole: list[bool] = []
+    run = aligner.TwoPassAligner.run
+
+    def counted(self: aligner.TwoPassAligner) -> Alignment:
+        if list(self.ar) == ar1 + ar2:  # (not a window's, nor the clauses')
+            whole.append(self.params.basic_long)
+        return run(self)
+
+    monkeypatch.setattr(aligner.TwoPassAligner, "run", counted)
+    align_sentences(ar1 + ar2, en1 + en2)
+    assert whole == [False, True]

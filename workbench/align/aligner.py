@@ -1595,6 +1595,7 @@ def _aligned(
     lexicon: Glosser | None, pairs: Sequence[tuple[str, str]],
     par_starts: Starts | None = None, perturbed: bool = False, shared: Shared | None = None,
     windows: bool = True, paragraphs: Paragraphs | None = None,
+    first: tuple[TwoPassAligner, Alignment] | None = None,
 ) -> Alignment:
     """The sentence search and the passes after it: the search on the parts of sentences run
     together (:func:`joined.searched_in_parts`), on clauses where the translation is free, again
@@ -1608,7 +1609,9 @@ def _aligned(
     A long free translation is aligned in windows, each as a text of its own (:mod:`windows`),
     unless not ``windows`` (a window); with ``par_starts``, only where ``paragraphs`` (each
     side's, of sentences: what ``par_starts`` were found from) are given, each window's
-    evidence then found from its own paragraphs (:func:`paragraphs.paragraphs_between`)."""
+    evidence then found from its own paragraphs (:func:`paragraphs.paragraphs_between`).
+    ``first``: the sentence search's aligner and its run, made already (the basic
+    vocabulary's probe of a long free text: not searched twice)."""
     if shared is None:  # (for every aligner below and the runs)
         shared = _shared(ar, en)
 
@@ -1626,14 +1629,18 @@ def _aligned(
     def searched_by(starts: tuple[np.ndarray, np.ndarray] | None
                     ) -> tuple[TwoPassAligner, Alignment]:
         """The aligner and its sentence search's alignment."""
-        aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
-                                 starts=starts, par_starts=par_starts, shared=shared)
+        nonlocal first
+        if starts is None and first is not None:
+            (aligner, ran), first = first, None
+        else:
+            aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
+                                     starts=starts, par_starts=par_starts, shared=shared)
+            ran = aligner.run()
         # (where sentences hold sentences run together, the search on their parts gives the
         # links; the aligner's own run still gives the text's coverage for the passes after)
         return aligner, searched_in_parts(ar, en, starts, lambda pa, pe, oa, oe, ps: (
             TwoPassAligner(pa, pe, glossary, params, lexicon=lexicon, pairs=pairs, starts=ps,
-                           par_starts=par_starts_of(oa, oe), shared=shared).run()),
-            aligner.run())
+                           par_starts=par_starts_of(oa, oe), shared=shared).run()), ran)
 
     def with_clauses(aligner: TwoPassAligner, searched: Alignment,
                      starts: tuple[np.ndarray, np.ndarray] | None) -> Alignment:
@@ -1662,7 +1669,8 @@ def _aligned(
                 and window_cuts(len(ar), len(en), found.links) is not None):
             return _aligned(ar, en, glossary=glossary, lexicon=lexicon, pairs=pairs,
                             params=lifted, par_starts=par_starts, perturbed=perturbed,
-                            shared=shared, windows=windows, paragraphs=paragraphs)
+                            shared=shared, windows=windows, paragraphs=paragraphs,
+                            first=(probe, found))
     cuts = (window_cuts(len(ar), len(en), searched.links)
             if can_cut and _free(aligner) and searched.related >= RELATED_WARNING
             else None)  # (unrelated: warned once)
