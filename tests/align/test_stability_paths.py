@@ -55,7 +55,7 @@ def test_the_mostly_flagged_warning_counts_the_weighed_confidences(
     """A weighing that flags every link is warned of (it was counted before the weighing,
     and the paragraphs-as-units path was not weighed)."""
     monkeypatch.setattr(aligner, "stable_confidence",
-                        lambda ar, en, result, align: [0.1] * len(result.links))
+                        lambda ar, en, result, align, size=None: [0.1] * len(result.links))
     result = {"sentences": lambda: align_sentences(AR, EN),
               "paragraph units": lambda: align_sentences(AR, EN, continues=CONTINUES),
               "paragraphs": lambda: align_paragraphs([AR], [EN])}[path]()
@@ -75,6 +75,21 @@ def test_paragraphs_aligned_as_units_are_weighed(monkeypatch: pytest.MonkeyPatch
     right = [(tuple(a), tuple(e)) in gold for a, e in result.links]
     assert sum(r and c < 0.5 for r, c in zip(right, result.confidence, strict=True)) < sum(
         r and c < 0.5 for r, c in zip(right, before.confidence, strict=True))
+
+
+def test_paragraphs_as_units_are_weighed_by_their_count_not_their_sentences(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit on the texts weighed (STABLE_MAX_SENTENCES: each run costs an alignment)
+    counts what the runs align: a text of more sentences than the limit in fewer paragraphs
+    is weighed as paragraphs (BENCHMARKS.md, stop 58)."""
+    weighed = align_sentences(AR, EN, continues=CONTINUES)
+    units = max(len(aligner._units(c)) for c in CONTINUES)
+    assert units < 20 < len(AR)
+    with monkeypatch.context() as patch:
+        patch.setattr(stability, "STABLE_MAX_SENTENCES", 20)
+        assert align_sentences(AR, EN, continues=CONTINUES).confidence == weighed.confidence
+        patch.setattr(stability, "STABLE_MAX_SENTENCES", units - 1)
+        assert align_sentences(AR, EN, continues=CONTINUES).confidence != weighed.confidence
 
 
 def test_one_marked_side_keeps_the_weighed_confidences_of_its_sentences(

@@ -1555,7 +1555,8 @@ def align_sentences(
             if _free(aligner):  # (see _in_units)
                 runs = dataclasses.replace(params or Params(), subwords=False)
                 result.confidence = stable_confidence(ar, en, result, lambda pa, pe: _in_units(
-                    pa, pe, units, glossary, runs, lexicon, pairs, shared)[1])
+                    pa, pe, units, glossary, runs, lexicon, pairs, shared)[1],
+                    size=max(len(units[0]), len(units[1])))  # (each run aligns the units)
             _warn_mostly_flagged(result)
             return result
 

@@ -28,7 +28,8 @@ found left out of the other text keeps its flag (``Alignment.left_out``). Only f
 translations are weighed (``aligner.LOOSE_COVER``, where the clause pass runs too): on eight
 news sets (ntrex and tico, with and without omissions) every link was weighed at first, and
 the flags rose from 55 to 109 for 5 more wrong links of 68. Texts of more than
-``STABLE_MAX_SENTENCES`` sentences a side keep the aligner's confidences: each run costs
+``STABLE_MAX_SENTENCES`` sentences a side (paragraphs, where they are aligned as units)
+keep the aligner's confidences: each run costs
 about as much CPU as an alignment in character lengths (the runs together 2.4-3.2 times the
 alignment on the bench's free sets of 62-112 sentences a side; since stop 56 their aligners
 share the texts' anchors and dictionary look-ups, ``aligner.Shared``: 10-25 % less CPU without
@@ -87,11 +88,13 @@ def weighed(result: Alignment, share: Sequence[float]) -> list[float]:
 
 
 def stable_confidence(ar: Sequence[str], en: Sequence[str], result: Alignment,
-                      align: Callable[[list[str], list[str]], Alignment]) -> list[float]:
+                      align: Callable[[list[str], list[str]], Alignment],
+                      size: int | None = None) -> list[float]:
     """``result``'s confidences weighed with its links' survival over ``FOLDS`` alignments
     (``align``) of the texts each without one fold of their words; unchanged for texts of
-    more than ``STABLE_MAX_SENTENCES`` sentences, or without links."""
-    if not result.links or max(len(ar), len(en)) > STABLE_MAX_SENTENCES:
+    more than ``STABLE_MAX_SENTENCES`` units a side (``size``: the larger side's count of
+    what ``align`` aligns, paragraphs say; else of sentences), or without links."""
+    if not result.links or (size or max(len(ar), len(en))) > STABLE_MAX_SENTENCES:
         return list(result.confidence)
     runs = [align(without_fold(ar, k), without_fold(en, k)) for k in range(FOLDS)]
     return weighed(result, survival(result, runs))
