@@ -42,7 +42,7 @@ def weighed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = aligner.stable_confidence
     monkeypatch.setattr(aligner, "stable_confidence",
-                        lambda *args: calls.append(1) or real(*args))
+                        lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
     return calls
 
 
