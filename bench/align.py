@@ -34,6 +34,12 @@ Test sets (all seeded, rebuilt identically on every run):
   he adds speeches and details Bulaq lacks and keeps no night breaks) (corpora/apples: 65 / 112
   sentences, 61 links made by hand), without and with FreeDict, in its paragraph files and in
   the flag rows after fisherman's;
+- ``prince``: Burton again, on a tale never tuned on — the tale of the ensorcelled prince (the
+  king of the Black Islands, nights 7–9, to the end of the fisherman's tale) in the Bulaq text
+  with Burton's English (made from the Calcutta II text: it has a third year of mourning and
+  four poems Bulaq lacks, and leaves out the king's day at court at the night break)
+  (corpora/prince: 70 / 135 sentences, 59 links made by hand), without and with FreeDict and
+  in its paragraph files (not in the flag or error rows, whose totals keep their sets);
 - ``udhr``: real legal text — the Universal Declaration of Human Rights, the UN's Arabic and
   English (corpora/udhr: 103 / 102 sentences, 97 links made by hand: preamble clauses, article
   headings, numbered paragraphs; the Arabic as published leaves one preamble clause out);
@@ -60,7 +66,7 @@ Test sets (all seeded, rebuilt identically on every run):
 - ``ntrex paragraphs``: 600 ntrex128 line pairs in paragraphs of 1 to N lines marked by
   continuation lines (``--presegmented``'s layout) on both sides or the English only, the
   gold one link per paragraph;
-- ``in their paragraph files``: hayy, hayy2, nights, fisherman, frame and apples through
+- ``in their paragraph files``: hayy, hayy2, nights, fisherman, frame, apples and prince through
   ``align_paragraphs`` in their ``*_paragraphs.txt`` (as the translator and the editor
   paragraphed them: too few pair 1–1 to be paired, and a link starting where both sides start
   a paragraph gains a bonus), without and with FreeDict;
@@ -109,6 +115,7 @@ NIGHTS = DATA / "nights"
 FRAME = DATA / "frame"
 FISHERMAN = DATA / "fisherman"
 APPLES = DATA / "apples"
+PRINCE = DATA / "prince"
 UDHR = DATA / "udhr"
 COMPANIES = DATA / "companies"
 COMPANIES2 = DATA / "companies2"
@@ -262,6 +269,12 @@ def apples_set() -> Set:
     """corpora/apples: the tale of the three apples (Bulaq text) and Payne's English of it, one
     sentence a line, with the gold links made by hand."""
     return _lines(APPLES / "ar.txt"), _lines(APPLES / "en.txt"), _gold_file(APPLES / "gold.tsv")
+
+
+def prince_set() -> Set:
+    """corpora/prince: the tale of the ensorcelled prince (Bulaq text) and Burton's English of
+    it, one sentence a line, with the gold links made by hand (never tuned on)."""
+    return _lines(PRINCE / "ar.txt"), _lines(PRINCE / "en.txt"), _gold_file(PRINCE / "gold.tsv")
 
 
 def paragraph_files(name: str) -> tuple[list[list[str]], list[list[str]]]:
@@ -631,6 +644,7 @@ def sets() -> list[tuple[str, Set]]:
         ("frame", frame_set()),
         ("fisherman", fisherman_set()),
         ("apples", apples_set()),
+        ("prince", prince_set()),
         ("udhr", udhr_set()),
         ("udhr, paragraphs run together", udhr_run_together_set()),
         ("companies", companies_set()),
@@ -804,7 +818,7 @@ def _dictionary_rows() -> list[Row]:
     peer_dictionary = hunalign.freedict_lines(FREEDICT) if hunalign.available() else []
     for name, (ar, en, gold) in sets():
         if name in ("ntrex merged", "ntrex merged, with omissions", "legal", "hayy", "hayy2",
-                    "nights", "frame", "fisherman", "apples", "udhr",
+                    "nights", "frame", "fisherman", "apples", "prince", "udhr",
                     "udhr, paragraphs run together",
                     "companies", "companies, Articles 51-60", "long lines"):
             f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
@@ -831,7 +845,7 @@ def _paragraph_file_rows() -> list[Row]:
     rows = []
     for name, make in (("hayy", hayy_set), ("hayy2", hayy2_set), ("nights", nights_set),
                        ("fisherman", fisherman_set), ("frame", frame_set),
-                       ("apples", apples_set)):
+                       ("apples", apples_set), ("prince", prince_set)):
         gold = make()[2]
         ar, en = paragraph_files(name)
         for prefix, lexicon in lexicons:

@@ -2,7 +2,8 @@
 corpora/hayy's, Ockley's English; corpora/nights: nights 2-3 of the Thousand and One Nights,
 Bulaq text, Burton's English; corpora/frame: its frame story, and corpora/fisherman: the tale
 of the fisherman and the jinni, Bulaq text, Lane's English; corpora/apples: the tale of the
-three apples, Bulaq text, Payne's English) and legal (corpora/companies and
+three apples, Bulaq text, Payne's English; corpora/prince: the tale of the ensorcelled prince,
+Bulaq text, Burton's English) and legal (corpora/companies and
 companies2: Saudi Companies Law articles 70-88 and 51-60) and their gold: the sentences are the
 splitter's, the gold covers every sentence once, in order."""
 
@@ -21,6 +22,7 @@ from bench.align import (
     frame_set,
     hayy2_set,
     nights_set,
+    prince_set,
 )
 from bench.common import DATA
 from workbench.text.segment import segment_text
@@ -32,6 +34,7 @@ from workbench.text.segment import segment_text
     ("frame", frame_set, (79, 96, 49)),
     ("fisherman", fisherman_set, (68, 79, 53)),
     ("apples", apples_set, (65, 112, 61)),
+    ("prince", prince_set, (70, 135, 59)),
     ("companies", companies_set, (103, 115, 102)),
     ("companies2", companies2_set, (45, 48, 45)),
 ])
@@ -94,4 +97,15 @@ def test_apples_is_the_tale_of_the_three_apples_in_paynes_english() -> None:
     assert ((3,), tuple(range(3, 12))) in gold  # the old fisherman's poem: nine English lines
     assert ((49,), ()) in gold  # the night break, which Payne does not keep
     assert ((37,), tuple(range(57, 62))) in gold  # the search for apples, enlarged by Payne
+    assert not any("[FN#" in s for s in en)
+
+
+def test_prince_is_the_tale_of_the_ensorcelled_prince_in_burtons_english() -> None:
+    ar, en, gold = prince_set()
+    assert ar[0].startswith("وذلك يا سيدي أنه كان والدي") and en[0].startswith("Know then, O my")
+    assert ar[-1].endswith("إلى أن أتاهم الممات.") and en[-1].endswith("until death came to them.")
+    assert ((17,), ()) in gold and ((18,), ()) in gold  # the day at court, which Burton lacks
+    assert all(((), (e,)) in gold for e in range(47, 51))  # two poems Bulaq lacks
+    assert ((26, 27, 28, 29), tuple(range(51, 74))) in gold  # the third year and the spell
+    assert en[34].startswith("When it was the Eighth Night,")
     assert not any("[FN#" in s for s in en)
