@@ -25,6 +25,11 @@ def test_refusals_name_segments_by_position_and_database_errors_keep_their_kind(
             "segment 7: gone")
         assert describe_in_list(WorkbenchError("Segment 2: gone"), project, "x") == (
             "A segment merged away: gone")
+        # locked, then merged away: no key to press, no `workbench unlock ID`
+        assert describe_in_list(LockedError(2), project, "Ctrl+U", {2: 7}) == (
+            "segment 7 was locked, and has since been merged away elsewhere")
+        assert describe_in_list(LockedError(2), project, "Ctrl+U") == (
+            "a locked segment has since been merged away elsewhere")
 
         def offline(_project: Project) -> None:
             raise ConnectionLostError("segment 4: the server cannot be reached")

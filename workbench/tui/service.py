@@ -497,7 +497,7 @@ def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str,
     is named by the number ``shown`` (segment id → number in the list the translator saw)
     gives it, else as "a segment merged away"; never by its id. A locked segment is said
     with the editor's ``unlock_key`` rather than the command line's ``workbench unlock
-    ID``."""
+    ID`` (a locked one gone since: that it is gone, with no key to press)."""
     shown = shown or {}
 
     def position(segment_id: int) -> int | None:
@@ -512,6 +512,9 @@ def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str,
             return f"segment {number} is locked: only a reviewer or a lead may unlock it"
         if number is not None:
             return f"segment {number} is locked: unlock it first ({unlock_key} on it)"
+        number = shown.get(exc.segment_id)  # gone since it was refused (merged away)
+        return ("a locked segment has" if number is None else f"segment {number} was locked, "
+                "and has") + " since been merged away elsewhere"
 
     def renamed(match: re.Match[str]) -> str:
         if match["gone"] is not None:
