@@ -210,3 +210,37 @@ def test_a_unit_without_english_is_left_out_with_a_warning(tmp_path: Path, new_d
     assert result.stderr.strip() == (
         "warning: 1 unit without both an Arabic and an English side (or with Arabic as the "
         "English) left out")
+
+
+def test_a_memory_in_wal_mode_is_read_without_leaving_files_beside_it(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A memory some program switched to WAL mode: read as it is, and nothing is left beside
+    it (a read-only reader of such a database otherwise leaves its -wal and -shm files)."""
+    path = sdltm(tmp_path / "legal.sdltm", ("en-US", "ar-SA"), ENGLISH_SOURCE)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    db.close()
+    before = path.read_bytes()
+    assert empty_project.tm.import_file(path).units == 2
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("legal")) == [
+        "legal.sdltm"]
+
+
+def test_a_memory_open_in_another_program_is_read_with_its_latest_changes(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A memory in WAL mode that another program has open, its last change still in the -wal
+    file: the import reads that change too."""
+    path = sdltm(tmp_path / "legal.sdltm", ("en-US", "ar-SA"), ENGLISH_SOURCE)
+    other = sqlite3.connect(path)
+    try:
+        other.execute("PRAGMA journal_mode = WAL")
+        other.execute("PRAGMA wal_autocheckpoint = 0")
+        other.execute("DELETE FROM translation_units WHERE id = 2")
+        other.commit()
+        assert (tmp_path / "legal.sdltm-wal").exists()
+        assert empty_project.tm.import_file(path).units == 1
+    finally:
+        other.close()

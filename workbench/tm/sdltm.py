@@ -9,8 +9,9 @@ other languages is refused. Tags become the placeholders TMX import gives (``{1}
 ``{2/}``), numbered as Trados numbers them in the TMX it exports (a start and end tag by their
 ``Anchor``, a standalone tag or placeholder by its ``AlignmentAnchor``); a target tag takes the
 number of the source tag of the same ``AlignmentAnchor`` (or ``TagID``). The database is opened
-read-only (``mode=ro``): a damaged or hostile file is refused by a clear error naming it, and
-its segments' XML is read with the safe parser (no DTD, no entities).
+read-only (``mode=ro``; a memory in WAL mode that no program has open, ``immutable``: no
+``-wal`` or ``-shm`` file is left beside it): a damaged or hostile file is refused by a clear
+error naming it, and its segments' XML is read with the safe parser (no DTD, no entities).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from workbench.tm.model import TmFileInfo, TmUnit
 from workbench.tm.tmx import ArabicSides, no_text
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+_WAL_VERSIONS = slice(18, 20)  # the header's write and read versions: 2 in WAL mode
 _UNIT_COLUMNS = ("id", "translation_memory_id", "source_segment", "target_segment")
 #: Columns read when the memory has them (older and newer Studio versions differ).
 _OPTIONAL_COLUMNS = ("creation_date", "creation_user", "change_date", "change_user",
@@ -46,13 +48,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     openfiles.refuse(path)
     try:
         with path.open("rb") as f:
-            head = f.read(len(SQLITE_HEADER))
+            head = f.read(_WAL_VERSIONS.stop)
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror})") from None
-    if head != SQLITE_HEADER:
+    if head[:len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise InputError(path, "not a Trados Studio memory (a .sdltm is an SQLite database; "
                                "this file is none)")
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    if 2 in head[_WAL_VERSIONS] and not path.with_name(path.name + "-wal").exists():
+        # a database in WAL mode that no program has open: read as it is, without the
+        # -wal and -shm files a reader would otherwise leave beside it
+        uri += "&immutable=1"
     try:
         db = sqlite3.connect(uri, uri=True)
         # another program's file: SQLite's defences for a database that may be hostile
