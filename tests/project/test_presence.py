@@ -126,6 +126,26 @@ def test_the_feed_reports_other_connections_changes(
         feed.close()
 
 
+def test_the_feed_reports_a_reference_imported_again_elsewhere(
+    backend: str, sample_db: Any, project: Project
+) -> None:
+    """A reference translation imported (again) by another connection changes no segment's
+    revision, so the schema's triggers say nothing of it: the import says it itself, and the
+    editors showing that document read its segments again (the open one's Reference panel)."""
+    doc = project.document()
+    english = "\n".join(s.source and f"English of segment {s.position}."
+                         for s in project.segments(limit=5))
+    with contextlib.closing(open_db(sample_db)) as db:
+        feed = open_feed(db)
+        feed.watch(lambda: project.db)  # (this connection's own writes left out)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.import_translation_text(english, doc.name, "reference", "again",
+                                        presegmented=True)
+        wanted = Change("all") if backend == "sqlite" else Change("segments", doc.id, None)
+        _wait_for(feed, lambda c: wanted in c)
+        feed.close()
+
+
 def test_payloads_parse_into_changes() -> None:
     assert parse("segments 3 1,2,5") == Change("segments", 3, (1, 2, 5))
     assert parse("segments 3 *") == Change("segments", 3, None)

@@ -30,6 +30,7 @@ from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.connection import Database
 from workbench.store.db import analyze
+from workbench.store.live import announce_segments
 from workbench.text.script import mostly_arabic, require_language
 from workbench.text.segment import (
     Abbreviations,
@@ -695,6 +696,7 @@ class Importing:
                 q_versions.clear_alignment(db, vid)
                 q_versions.renew_version(db, vid, source_path)
             self._store_version(vid, alignment, sentences, seg_ids)
+            announce_segments(db, document.id)  # (others' editors show the new English)
             analyze(db)
         return report
 

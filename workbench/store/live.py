@@ -310,6 +310,15 @@ def _poll_connection(db: Database) -> Any:
         return db
 
 
+def announce_segments(db: Database, document_id: int) -> None:
+    """Tell the other clients, at commit, that a document's segments changed in what the
+    schema's triggers do not see (a reference or draft translation imported again: its
+    English is no segment's revision). On PostgreSQL a notification; SQLite's feed sees
+    every other connection's write by itself."""
+    if db.dialect == "postgresql":
+        db.execute("SELECT pg_notify('workbench', ?)", [f"segments {document_id} *"])
+
+
 def open_feed(db: Database) -> Feed:
     """A feed of the changes other connections make to ``db``'s project (``db`` should be a
     connection of the feed's own: a PostgreSQL one listens)."""
