@@ -133,8 +133,7 @@ def test_the_feed_reports_a_reference_imported_again_elsewhere(
     revision, so the schema's triggers say nothing of it: the import says it itself, and the
     editors showing that document read its segments again (the open one's Reference panel)."""
     doc = project.document()
-    english = "\n".join(s.source and f"English of segment {s.position}."
-                         for s in project.segments(limit=5))
+    english = "\n".join(f"English of segment {s.position}." for s in project.segments(limit=5))
     with contextlib.closing(open_db(sample_db)) as db:
         feed = open_feed(db)
         feed.watch(lambda: project.db)  # (this connection's own writes left out)

@@ -513,8 +513,9 @@ def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str,
         if number is not None:
             return f"segment {number} is locked: unlock it first ({unlock_key} on it)"
         number = shown.get(exc.segment_id)  # gone since it was refused (merged away)
-        return ("a locked segment has" if number is None else f"segment {number} was locked, "
-                "and has") + " since been merged away elsewhere"
+        if number is None:
+            return "a locked segment has since been merged away elsewhere"
+        return f"segment {number} was locked, and has since been merged away elsewhere"
 
     def renamed(match: re.Match[str]) -> str:
         if match["gone"] is not None:
