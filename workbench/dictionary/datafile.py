@@ -16,6 +16,7 @@ import struct
 import threading
 import zlib
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -177,15 +178,11 @@ class DataFile:
         trailer = self._pread(4, self.size_on_disk - 4)
         return struct.unpack("<I", trailer)[0] if len(trailer) == 4 else 0
 
-    def blocks(self, size: int = 1 << 20) -> list[bytes]:
-        """The whole stream in order, as a list of blocks (for building an index once)."""
-        out = []
+    def blocks(self, size: int = 1 << 20) -> Iterator[bytes]:
+        """The whole stream in order, block by block (for building an index once)."""
         offset = 0
-        while True:
-            block = self.read(offset, size)
-            if not block:
-                return out
-            out.append(block)
+        while block := self.read(offset, size):
+            yield block
             offset += len(block)
 
     def close(self) -> None:
