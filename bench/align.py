@@ -40,6 +40,12 @@ Test sets (all seeded, rebuilt identically on every run):
   four poems Bulaq lacks, and leaves out the king's day at court at the night break)
   (corpora/prince: 70 / 135 sentences, 59 links made by hand), without and with FreeDict and
   in its paragraph files (not in the flag or error rows, whose totals keep their sets);
+- ``porter``: Lane on a tale never tuned on — the porter and the ladies of Baghdad (the three
+  mendicants and the Caliph's visit to the porter's own story, nights 10–11) in the Bulaq text
+  with Lane's English (he passes over the end of the first song and a second poem, the third
+  song with its swoon and the night break, and corrects which lady swoons) (corpora/porter:
+  83 / 74 sentences, 50 links made by hand), without and with FreeDict and in its paragraph
+  files (not in the flag or error rows);
 - ``udhr``: real legal text — the Universal Declaration of Human Rights, the UN's Arabic and
   English (corpora/udhr: 103 / 102 sentences, 97 links made by hand: preamble clauses, article
   headings, numbered paragraphs; the Arabic as published leaves one preamble clause out);
@@ -66,8 +72,8 @@ Test sets (all seeded, rebuilt identically on every run):
 - ``ntrex paragraphs``: 600 ntrex128 line pairs in paragraphs of 1 to N lines marked by
   continuation lines (``--presegmented``'s layout) on both sides or the English only, the
   gold one link per paragraph;
-- ``in their paragraph files``: hayy, hayy2, nights, fisherman, frame, apples and prince through
-  ``align_paragraphs`` in their ``*_paragraphs.txt`` (as the translator and the editor
+- ``in their paragraph files``: hayy, hayy2, nights, fisherman, frame, apples, prince and porter
+  through ``align_paragraphs`` in their ``*_paragraphs.txt`` (as the translator and the editor
   paragraphed them: too few pair 1–1 to be paired, and a link starting where both sides start
   a paragraph gains a bonus), without and with FreeDict;
 - ``passages in one text``: consecutive passages of one translation aligned as one text — hayy
@@ -116,6 +122,7 @@ FRAME = DATA / "frame"
 FISHERMAN = DATA / "fisherman"
 APPLES = DATA / "apples"
 PRINCE = DATA / "prince"
+PORTER = DATA / "porter"
 UDHR = DATA / "udhr"
 COMPANIES = DATA / "companies"
 COMPANIES2 = DATA / "companies2"
@@ -275,6 +282,13 @@ def prince_set() -> Set:
     """corpora/prince: the tale of the ensorcelled prince (Bulaq text) and Burton's English of
     it, one sentence a line, with the gold links made by hand (never tuned on)."""
     return _lines(PRINCE / "ar.txt"), _lines(PRINCE / "en.txt"), _gold_file(PRINCE / "gold.tsv")
+
+
+def porter_set() -> Set:
+    """corpora/porter: the porter and the ladies of Baghdad, the mendicants and the Caliph to
+    the porter's story (Bulaq text), and Lane's English of it, one sentence a line, with the
+    gold links made by hand (never tuned on)."""
+    return _lines(PORTER / "ar.txt"), _lines(PORTER / "en.txt"), _gold_file(PORTER / "gold.tsv")
 
 
 def paragraph_files(name: str) -> tuple[list[list[str]], list[list[str]]]:
@@ -645,6 +659,7 @@ def sets() -> list[tuple[str, Set]]:
         ("fisherman", fisherman_set()),
         ("apples", apples_set()),
         ("prince", prince_set()),
+        ("porter", porter_set()),
         ("udhr", udhr_set()),
         ("udhr, paragraphs run together", udhr_run_together_set()),
         ("companies", companies_set()),
@@ -818,7 +833,7 @@ def _dictionary_rows() -> list[Row]:
     peer_dictionary = hunalign.freedict_lines(FREEDICT) if hunalign.available() else []
     for name, (ar, en, gold) in sets():
         if name in ("ntrex merged", "ntrex merged, with omissions", "legal", "hayy", "hayy2",
-                    "nights", "frame", "fisherman", "apples", "prince", "udhr",
+                    "nights", "frame", "fisherman", "apples", "prince", "porter", "udhr",
                     "udhr, paragraphs run together",
                     "companies", "companies, Articles 51-60", "long lines"):
             f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
@@ -845,7 +860,8 @@ def _paragraph_file_rows() -> list[Row]:
     rows = []
     for name, make in (("hayy", hayy_set), ("hayy2", hayy2_set), ("nights", nights_set),
                        ("fisherman", fisherman_set), ("frame", frame_set),
-                       ("apples", apples_set), ("prince", prince_set)):
+                       ("apples", apples_set), ("prince", prince_set),
+                       ("porter", porter_set)):
         gold = make()[2]
         ar, en = paragraph_files(name)
         for prefix, lexicon in lexicons:

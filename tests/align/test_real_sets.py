@@ -3,7 +3,8 @@ corpora/hayy's, Ockley's English; corpora/nights: nights 2-3 of the Thousand and
 Bulaq text, Burton's English; corpora/frame: its frame story, and corpora/fisherman: the tale
 of the fisherman and the jinni, Bulaq text, Lane's English; corpora/apples: the tale of the
 three apples, Bulaq text, Payne's English; corpora/prince: the tale of the ensorcelled prince,
-Bulaq text, Burton's English) and legal (corpora/companies and
+Bulaq text, Burton's English; corpora/porter: the porter and the ladies of Baghdad, Bulaq text,
+Lane's English) and legal (corpora/companies and
 companies2: Saudi Companies Law articles 70-88 and 51-60) and their gold: the sentences are the
 splitter's, the gold covers every sentence once, in order."""
 
@@ -22,6 +23,7 @@ from bench.align import (
     frame_set,
     hayy2_set,
     nights_set,
+    porter_set,
     prince_set,
 )
 from bench.common import DATA
@@ -35,6 +37,7 @@ from workbench.text.segment import segment_text
     ("fisherman", fisherman_set, (68, 79, 53)),
     ("apples", apples_set, (65, 112, 61)),
     ("prince", prince_set, (70, 135, 59)),
+    ("porter", porter_set, (83, 74, 50)),
     ("companies", companies_set, (103, 115, 102)),
     ("companies2", companies2_set, (45, 48, 45)),
 ])
@@ -109,3 +112,14 @@ def test_prince_is_the_tale_of_the_ensorcelled_prince_in_burtons_english() -> No
     assert ((26, 27, 28, 29), tuple(range(51, 74))) in gold  # the third year and the spell
     assert en[34].startswith("When it was the Eighth Night,")
     assert not any("[FN#" in s for s in en)
+
+
+def test_porter_is_the_mendicants_and_the_caliph_in_lanes_english() -> None:
+    ar, en, gold = porter_set()
+    assert ar[0].startswith("ثم قامت الدلالة جهَّزَتْ") and en[0].startswith("The cateress then")
+    assert ar[-1].endswith("حتى أسمع حديث رفقائي.") and en[-1].endswith("of my companions.")
+    assert ((35,), ()) in gold and ((36,), ()) in gold  # the second poem Lane passes over
+    assert ((43,), ()) in gold and ((44,), ()) in gold  # the third song, which Lane omits
+    assert ((69,), ()) in gold  # the night break
+    assert ((41,), tuple(range(40, 49))) in gold  # the second song, line by line
+    assert not any("[III_" in s or "[Illustration]" in s or "[a.]" in s for s in en)
