@@ -82,6 +82,13 @@ ENGLISH_SOURCE = [
 ]
 
 
+def assert_untouched(path: Path, before: bytes) -> None:
+    """Not a byte of the memory changed, and no file of its name left beside it."""
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.stem)) == [
+        path.name]
+
+
 def _nothing_imported(project: Project) -> None:
     assert [m.name for m in project.tm.memories()] == ["project"]
     assert project.db.execute("SELECT count(*) FROM tm_units").fetchone()[0] == 0
@@ -106,10 +113,7 @@ def test_an_english_source_memory_gives_arabic_source_units(
         "lastusagedate": "20220512T121212Z", "usagecount": "1"}
     matches = empty_project.tm.lookup("انقر حفظ الآن.")
     assert (matches[0].score, matches[0].origin) == (97, "legal")  # three tags differ
-    # read-only: not a byte changed, no journal left beside it
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("legal")) == [
-        "legal.sdltm"]
+    assert_untouched(path, before)  # read-only: no journal left beside it
 
 
 def test_target_tags_take_the_numbers_of_the_source_tags_they_align_with(
@@ -223,9 +227,7 @@ def test_a_memory_in_wal_mode_is_read_without_leaving_files_beside_it(
     db.close()
     before = path.read_bytes()
     assert empty_project.tm.import_file(path).units == 2
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("legal")) == [
-        "legal.sdltm"]
+    assert_untouched(path, before)
 
 
 def test_a_memory_open_in_another_program_is_read_with_its_latest_changes(
