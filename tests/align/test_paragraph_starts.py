@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.align import fisherman_set, hayy2_set, paragraph_files, strict_f1
+from bench.align import hayy2_set, paragraph_files, prince_set, strict_f1
 from workbench.align import align_paragraphs, align_sentences, paragraphs
 from workbench.align.paragraphs import (
     CROSSING,
@@ -46,9 +46,11 @@ def test_paired_paragraphs_mark_their_starts_and_the_ends_of_one_paired_with_non
     assert not starts.en_crossing.any()
 
 
-def test_a_lane_text_in_its_own_paragraphs_links_where_both_start_one() -> None:
-    ar, en, gold = fisherman_set()
-    pars = paragraph_files("fisherman")
+def test_a_translation_in_its_own_paragraphs_links_where_both_start_one() -> None:
+    """corpora/prince (Burton's English in its own paragraphs, 13 Arabic against 17: not
+    paired as groups): a link that starts where both texts start a paragraph gains."""
+    ar, en, gold = prince_set()
+    pars = paragraph_files("prince")
     assert [s for p in pars[0] for s in p] == ar and [s for p in pars[1] for s in p] == en
     lengths = [[sum(map(len, p)) for p in side] for side in pars]
     assert pair_paragraphs(*lengths) is None  # not as groups
@@ -56,10 +58,10 @@ def test_a_lane_text_in_its_own_paragraphs_links_where_both_start_one() -> None:
     both = [(a, e) for a, e in gold if a and e and a[0] in starts[0] and e[0] in starts[1]]
     result = align_paragraphs(pars[0], pars[1])
     made = {(tuple(a), tuple(e)) for a, e in result.links}
-    # without the bonus: 8 of the 10 such gold links, strict link F1 0.822 (as the sentences)
-    assert len(both) == 10
-    assert sum(link in made for link in both) >= 9
-    assert strict_f1(result.links, gold) >= 0.84
+    # without the bonus: 4 of the 9 such gold links, strict link F1 0.626 (as the sentences)
+    assert len(both) == 9
+    assert sum(link in made for link in both) >= 6
+    assert strict_f1(result.links, gold) >= 0.68
 
 
 def test_against_a_side_one_sentence_a_paragraph_the_text_is_aligned_as_its_sentences() -> None:
