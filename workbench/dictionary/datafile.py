@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import mmap
 import os
 import struct
 import threading
@@ -184,6 +185,24 @@ class DataFile:
         while block := self.read(offset, size):
             yield block
             offset += len(block)
+
+    @contextlib.contextmanager
+    def mapped(self) -> Iterator[bytes | mmap.mmap]:
+        """The whole stream as one buffer, for building an index once: an uncompressed file
+        mapped into memory (the system pages it in and out; none of it is copied), a
+        compressed one inflated."""
+        if self.compressed or not self.size_on_disk:
+            yield self._whole if self._whole is not None else b"".join(self.blocks())
+            return
+        try:
+            view = mmap.mmap(self._fd, 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError) as exc:
+            raise InputError(self.path, f"cannot read ({exc})") from None
+        try:
+            yield view
+        finally:
+            with contextlib.suppress(BufferError):  # a slice still held: closed once freed
+                view.close()
 
     def close(self) -> None:
         """Close the file."""

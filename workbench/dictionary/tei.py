@@ -67,12 +67,18 @@ class TeiFile(DictionaryFile):
     def __init__(self, path: Path) -> None:
         super().__init__(path=path)
         self.data = DataFile(path)
-        raw = b"".join(self.data.blocks())
-        self.encoding = _encoding(path, raw[:200])
-        if b"<TEI" not in raw[:4096] and b"<tei" not in raw[:4096].lower():
+        with self.data.mapped() as raw:
+            self._index(path, raw)
+        self.name = self.name or path.name.split(".")[0]
+
+    def _index(self, path: Path, raw: bytes) -> None:
+        """Find the entries and their headwords in the document's bytes ``raw``."""
+        head, tail = raw[:4096], raw[-4096:]
+        self.encoding = _encoding(path, head[:200])
+        if b"<TEI" not in head and b"<tei" not in head.lower():
             raise InputError(path, "not a TEI document (no <TEI> root)")
-        if not raw.rstrip().endswith(b">") or (b"</TEI" not in raw[-4096:] and b"</tei" not in \
-                raw[-4096:].lower()):
+        if not tail.rstrip().endswith(b">") or (b"</TEI" not in tail
+                                                and b"</tei" not in tail.lower()):
             raise InputError(path, "truncated: the document does not end with </TEI>")
         self.offsets = array("q")
         self.lengths = array("q")
@@ -112,7 +118,6 @@ class TeiFile(DictionaryFile):
                     self.sub_of.append(sub)
         if not self.headwords:
             raise InputError(path, "no <entry> with an <orth> headword")
-        self.name = self.name or path.name.split(".")[0]
 
     def _text(self, raw: bytes) -> str:
         text = raw.decode(self.encoding, "replace")

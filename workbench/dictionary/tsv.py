@@ -18,11 +18,14 @@ dictd source) are no entries (the short name names it when there is no ``##name`
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from array import array
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
@@ -71,14 +74,14 @@ def _csv_state(text: str) -> str:
 Line = tuple[int, str, int, int]  # number, text, byte range
 
 
-def _cell_end(lines: list[Line], n: int) -> int | None:
-    """The last line of the row that line ``n`` starts when a quoted cell of it runs over
-    the next lines (a spreadsheet's line break in a cell) and CSV reads them as one row
-    within :data:`MAX_CELL_LINES`; else None (a stray quote: ``"وباء``)."""
-    joined = lines[n][1]
+def _cell_end(lines: Sequence[Line]) -> int | None:
+    """The index of the last of ``lines`` (the next :data:`MAX_CELL_LINES` of the file) that
+    the row of the first runs over when a quoted cell of it holds a line break (a
+    spreadsheet's) and CSV reads them as one row; else None (a stray quote: ``"وباء``)."""
+    joined = lines[0][1]
     if '"' not in joined or _csv_state(joined) != "open":
         return None
-    for m in range(n + 1, min(n + MAX_CELL_LINES, len(lines))):
+    for m in range(1, len(lines)):
         joined += "\n" + lines[m][1]
         state = _csv_state(joined)
         if state != "open":
@@ -86,20 +89,36 @@ def _cell_end(lines: list[Line], n: int) -> int | None:
     return None
 
 
-def _rows(lines: list[Line]) -> Iterator[Line]:
-    """The rows of a file's lines: a line whose quoted cell runs over the next lines joined
-    with them (:func:`_cell_end`), every other line alone."""
-    n = 0
-    while n < len(lines):
-        last = _cell_end(lines, n)
+def _rows(lines: Iterable[Line]) -> Iterator[Line]:
+    """The rows of a file's lines, read as they come: a line whose quoted cell runs over the
+    next lines joined with them (:func:`_cell_end`), every other line alone."""
+    ahead: deque[Line] = deque()
+    source = iter(lines)
+    while True:
+        ahead.extend(islice(source, MAX_CELL_LINES - len(ahead)))
+        if not ahead:
+            return
+        last = _cell_end(ahead)
         if last is None:
-            yield lines[n]
-            n += 1
+            yield ahead.popleft()
             continue
-        number, _, start, _ = lines[n]
-        text = "\n".join(line[1] for line in lines[n : last + 1])
-        yield number, text, start, lines[last][3]
-        n = last + 1
+        row = [ahead.popleft() for _ in range(last + 1)]
+        yield row[0][0], "\n".join(line[1] for line in row), row[0][2], row[-1][3]
+
+
+def _utf8(raw: bytes, block: int = 1 << 16) -> bool:
+    """Whether ``raw`` is UTF-8 without a NUL (NULs: binary, or UTF-16 without a BOM),
+    decoded a block at a time."""
+    if raw.find(b"\x00") >= 0:
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for at in range(0, len(raw), block):
+            decoder.decode(raw[at : at + block])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _unescape(text: str) -> str:
@@ -115,13 +134,23 @@ class TsvFile(DictionaryFile):
     def __init__(self, path: Path) -> None:
         super().__init__(path=path)
         self.data = DataFile(path)
-        raw = b"".join(self.data.blocks())
+        self._rows: list[str] | None = None  # a file not in UTF-8: its rows, decoded
+        with self.data.mapped() as raw:
+            if _utf8(raw):
+                lines = self._lines(raw)
+            else:  # UTF-16 with a BOM, Windows-1256, or refused saying why
+                text, _ = decode_bytes(bytes(raw), path)
+                self._rows = []
+                lines = ((n, line, 0, 0) for n, line in enumerate(text.split("\n"), start=1))
+            self._index(path, _rows(lines))
+
+    def _index(self, path: Path, rows: Iterable[Line]) -> None:
+        """The headwords of the file's rows and the byte range of each."""
         self.offsets = array("q")
         self.lengths = array("q")
         self.headwords = []
-        self._rows: list[str] | None = None  # a file not in UTF-8: its rows, decoded
         short = ""
-        for number, text, start, end in _rows(list(self._lines(path, raw))):
+        for number, text, start, end in rows:
             if text.startswith("##name\t"):
                 self.name = text.split("\t", 1)[1].strip()
             if not text.strip() or text.lstrip().startswith("#"):
@@ -149,28 +178,16 @@ class TsvFile(DictionaryFile):
             raise InputError(path, "no entries")
         self.name = self.name or short or path.stem
 
-    def _lines(self, path: Path, raw: bytes) -> Iterator[tuple[int, str, int, int]]:
-        """The file's lines: number, text, and byte range (in UTF-8; else the file is
-        decoded as :func:`~workbench.textio.decode_bytes` reads it, and its rows kept)."""
-        try:
-            raw.decode("utf-8")
-            utf8 = b"\x00" not in raw  # NULs: binary, or UTF-16 without a BOM
-        except UnicodeDecodeError:
-            utf8 = False
-        if not utf8:  # UTF-16 with a BOM, Windows-1256, or refused saying why
-            text, _ = decode_bytes(raw, path)
-            self._rows = []
-            for number, line in enumerate(text.split("\n"), start=1):
-                yield number, line, 0, 0
-            return
-        pos = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    @staticmethod
+    def _lines(raw: bytes) -> Iterator[Line]:
+        """A UTF-8 file's lines, read as they come: number, text, and byte range."""
+        pos = 3 if raw[:3] == b"\xef\xbb\xbf" else 0
         number = 0
         while pos < len(raw):
             end = raw.find(b"\n", pos)
             end = len(raw) if end < 0 else end
             number += 1
-            text = raw[pos:end].decode("utf-8").rstrip("\r")
-            yield number, text, pos, end
+            yield number, raw[pos:end].decode("utf-8").rstrip("\r"), pos, end
             pos = end + 1
 
     def _row(self, k: int) -> list[str]:
