@@ -556,10 +556,11 @@ class TwoPassAligner:
         # scorers take its start values and crossing costs
         self.paragraphs = par_starts
         self.par_starts = (None,) * 4 if par_starts is None else par_starts[:4]
-        # recaps cost less to leave out where words are evidence (omissions; not among a
-        # sentence's clauses, which repeat one another's words)
-        self.ar_skip = (left_out_skip(self._stems()[0]) if self.params.omission_links
-                        and self.evidence is not None and not clauses else None)
+        # recaps, and verse lines with a dictionary, cost less to leave out where words are
+        # evidence (omissions)
+        self.ar_skip = (left_out_skip(self.ar, self._stems()[0],
+                                      verses=headwords >= WORD_LIST_HEADWORDS, recaps=not clauses)
+                        if self.params.omission_links and self.evidence is not None else None)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 

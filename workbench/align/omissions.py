@@ -6,12 +6,13 @@ side then seems to translate it. It does not: the link's length fits better with
 what of the other side it matches, its partners match too, while they are well matched. Such
 a sentence at either end of a link's run is given a link of its own (0–1 or 1–0), in a text
 whose links are mostly 1–1 and cover as a close translation's do (see the constants).
-Recaps, which translators leave out most, cost less to leave unlinked in the search itself
-(:func:`left_out_skip`).
+Verse lines and recaps, which translators leave out most, cost less to leave unlinked in the
+search itself (:func:`left_out_skip`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
@@ -43,21 +44,47 @@ OMITTED_TEXT_COVER = 0.45
 OMITTED_ONES = 0.5
 
 
-# A recap is what a translator most often leaves out: a sentence repeating one RECAP_GAP or
-# fewer sentences before it (see is_recap), as a storyteller's break does ("And Shahrazad
-# perceived the dawn ... She said: It hath reached me, O happy King, that when the fisherman
-# said ..."); the sentences from the one after the repeated sentence to its repetition have
-# SKIP_WAIVED of the per-sentence ``Params.skip`` waived (their words' cost stays), so that
-# they are not glued to a neighbour's link. Only where words are evidence (the basic
-# vocabulary or a dictionary). Chosen on corpora/fisherman's night break (Arabic 49–50, which
-# repeat 48); it fires in the news and legal sets too (a repeated phrase), where every link is
-# the same with it. (A waiver for verse lines, chosen on fisherman too, was dropped at stop 59:
-# on the seven other literary sets it lost more than it gained.)
+# A verse line (see is_verse; the Arabic editions on Wikisource print a poem on one line, its
+# hemistichs marked " / " and its verses " // ") is what a translator most often leaves out
+# (Lane leaves out some of the Nights' poems and keeps others): leaving one unlinked costs its
+# words only, SKIP_WAIVED of the per-sentence ``Params.skip`` waived, so that a poem whose
+# words find nothing on the other side is not glued to its lead-in, while one that is
+# translated, whose words are found, keeps its link. Only with a dictionary of the user's
+# (aligner.WORD_LIST_HEADWORDS): with the basic vocabulary, or anchors alone, a translated
+# poem's words are not found either. Chosen on corpora/fisherman (1.0 as 0.5 or 0.75); checked
+# at stop 59 on the seven other literary sets, as sentences and in their paragraph files: with
+# FreeDict the waiver gains 0.075 over those 12 figures (frame's paragraph files 0.758 ->
+# 0.845), with the basic vocabulary it lost 0.39 (prince's paragraph files 0.695 -> 0.470),
+# so the basic vocabulary no longer waives it. A hemistich has at most
+# HEMISTICH_WORDS words, the longest at most HEMISTICH_SPREAD times the letters of the
+# shortest (the Nights' poems: 2–7 words, spread ≤ 1.6), and the line no prose punctuation.
 SKIP_WAIVED = 1.0
+HEMISTICH_WORDS = 10
+HEMISTICH_SPREAD = 2.0
+# A recap is as often left out: a sentence repeating one RECAP_GAP or fewer sentences before
+# it (see is_recap), as a storyteller's break does ("And Shahrazad perceived the dawn ... She
+# said: It hath reached me, O happy King, that when the fisherman said ..."), the sentences
+# from the one after the repeated sentence to its repetition cost as little to leave out.
+# Chosen on corpora/fisherman's night break (Arabic 49–50, which repeat 48); it fires in the
+# news and legal sets too (a repeated phrase), where every link is the same with it.
 RECAP_GAP = 2
 RECAP_SHARE = 0.75
 RECAP_STEMS = 4
 RECAP_LONGER = 3.0
+_HEMISTICH_MARK = re.compile(r"\s/{1,2}\s")
+_PROSE_MARK = re.compile(r"[.,:;!?\u060c\u061b\u061f]")
+_NOT_LETTER = re.compile(r"[\W\d_\u064b-\u0652]")
+
+
+def is_verse(sentence: str) -> bool:
+    """Whether ``sentence`` is a verse line: short hemistichs of about equal length, each
+    marked off by " / " or " // ", and no prose punctuation."""
+    parts = _HEMISTICH_MARK.split(sentence.strip())
+    if (len(parts) < 2 or _PROSE_MARK.search(sentence)
+            or any(len(p.split()) > HEMISTICH_WORDS for p in parts)):
+        return False
+    letters = [len(_NOT_LETTER.sub("", p)) for p in parts]
+    return min(letters) > 0 and max(letters) <= HEMISTICH_SPREAD * min(letters)
 
 
 def is_recap(stems: list[set[str]], i: int, j: int) -> bool:
@@ -69,13 +96,16 @@ def is_recap(stems: list[set[str]], i: int, j: int) -> bool:
             and len(after) <= RECAP_LONGER * len(before))
 
 
-def left_out_skip(stems: list[list[str]]) -> np.ndarray | None:
-    """The share of ``Params.skip`` waived for leaving each (Arabic) sentence unlinked, of its
-    word stems ``stems``: SKIP_WAIVED for each sentence of a recap (from the one after a
-    sentence to its repetition RECAP_GAP or fewer sentences later), 0 otherwise; None when
-    there is none."""
-    out = np.zeros(len(stems))
-    bags = [set(x) for x in stems]
+def left_out_skip(sentences: list[str], stems: list[list[str]], verses: bool = True,
+                  recaps: bool = True) -> np.ndarray | None:
+    """The share of ``Params.skip`` waived for leaving each (Arabic) sentence unlinked
+    (``stems``: each one's word stems): SKIP_WAIVED for a verse line (not with ``verses``
+    false: no dictionary to find a translated poem's words) and for each sentence of a recap
+    (from the one after a sentence to its repetition RECAP_GAP or fewer sentences later; not
+    with ``recaps`` false: a sentence's clauses repeat one another's words), 0 otherwise;
+    None when there is none."""
+    out = np.array([SKIP_WAIVED if verses and is_verse(s) else 0.0 for s in sentences])
+    bags = [set(x) for x in stems] if recaps else []
     for j in range(len(bags)):
         for i in range(max(0, j - RECAP_GAP), j):
             if is_recap(bags, i, j):

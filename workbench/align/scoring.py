@@ -96,8 +96,8 @@ class Params:
     basic_vocabulary: bool = True  # without a dictionary: the built-in basic vocabulary
     basic_long: bool = False  # ...on a text of any length (a long free one: aligner._aligned)
     omission_check: bool = True  # flag a link holding a sentence its other side leaves out
-    omission_links: bool = True  # ...and give it a link of its own where clear, and let
-    # recaps be left out for less (omissions.py)
+    omission_links: bool = True  # ...and give it a link of its own where clear, and let verse
+    # lines and recaps be left out for less (omissions.py)
     end_gap: float = 10.0  # the cost of a text's head or tail left unlinked, beside its words
     partial: bool = True  # a path may start late and end early (heads and tails)
     clauses: bool = True  # a free translation aligned again as clauses (aligner.LOOSE_COVER)
@@ -155,8 +155,8 @@ class Scorer:
     # a bonus taken off every two-sided link that starts at the sentence (see :mod:`cues`)
     ar_start: np.ndarray | None = None
     en_start: np.ndarray | None = None
-    # the share of ``skip`` waived for leaving each Arabic sentence unlinked (a recap: see
-    # :func:`omissions.left_out_skip`); its words' cost stays
+    # the share of ``skip`` waived for leaving each Arabic sentence unlinked (a verse line, a
+    # recap: see :func:`omissions.left_out_skip`); its words' cost stays
     ar_skip: np.ndarray | None = None
     # a bonus taken off every two-sided link that starts where both sides start a paragraph
     # (see :func:`paragraphs.paragraph_starts`): the Arabic sentence's value times the English
