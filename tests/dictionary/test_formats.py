@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from tests.dictionary import builders
 from tests.dictionary.builders import write_dictzip
 from workbench.dictionary import detect, open_dictionary, open_lexicon
 from workbench.dictionary.datafile import DataFile
+from workbench.dictionary.model import DictionaryFile
 from workbench.errors import InputError
 
 
@@ -836,11 +838,21 @@ def test_a_dsl_is_indexed_block_by_block(
         whole.entry(k).senses for k in range(len(whole.offsets))]
 
 
+def _indexed_with_peak(reader: Callable[[Path], DictionaryFile], path: Path
+                       ) -> tuple[DictionaryFile, int]:
+    """``reader``'s index of ``path``, and the peak of the memory it took to build it."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        return reader(path), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_large_dsl_is_indexed_without_its_whole_text_in_memory(tmp_path: Path) -> None:
     """The memory the index takes to build stays far below the file's size (it was about
     three and a half times it: the bytes, the text, its lines)."""
-    import tracemalloc
-
     from workbench.dictionary.dsl import DslFile
 
     senses = "".join(f"\t[m1]{n}. [trn]a meaning of the word, in a sentence of its own "
@@ -848,12 +860,7 @@ def test_a_large_dsl_is_indexed_without_its_whole_text_in_memory(tmp_path: Path)
     cards = "".join(f"كلمة{k}\r\n{senses}" for k in range(8_000))
     path = tmp_path / "large.dsl"
     path.write_bytes(('\ufeff#NAME "Large"\r\n\r\n' + cards).encode("utf-16-le"))
-    tracemalloc.start()
-    try:
-        found = DslFile(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    found, peak = _indexed_with_peak(DslFile, path)
     assert len(found.headwords) == 8_000
     assert peak < path.stat().st_size
 
@@ -865,8 +872,6 @@ def test_a_large_tsv_or_tei_is_indexed_without_its_whole_text_in_memory(
     """A plain TSV or TEI file is indexed through a memory map and its rows read as they come:
     the memory the index takes to build stays below the file's size (it was 5.3 times it for
     this TSV and twice it for this TEI when the file was read whole and split into lines)."""
-    import tracemalloc
-
     from workbench.dictionary.tei import TeiFile
     from workbench.dictionary.tsv import TsvFile
 
@@ -884,12 +889,7 @@ def test_a_large_tsv_or_tei_is_indexed_without_its_whole_text_in_memory(
             + "".join(f"<entry><form><orth>كلمة{k}</orth></form>{senses}</entry>\n"
                       for k in range(20_000))
             + "</body></text></TEI>\n", encoding="utf-8")
-    tracemalloc.start()
-    try:
-        found = reader(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    found, peak = _indexed_with_peak(reader, path)
     assert len(found.headwords) == 20_000
     assert found.entry(19_999).senses[-1] == "a meaning of the word in a phrase of its own 2"
     assert peak < path.stat().st_size
