@@ -126,6 +126,29 @@ def test_tags_without_numbers_get_placeholders_of_their_own(tmp_path: Path) -> N
     assert unit.target == "Text {1/}"
 
 
+def test_paired_tags_are_numbered_by_x_which_pairs_them_across_the_languages(
+    tmp_path: Path,
+) -> None:
+    # the TMX specification's own example: <bpt>'s i counts the pairs of one <seg>, x pairs a
+    # code with the other language's. Numbered by i, the English's bold (around "black")
+    # took the number of the Arabic's italic (around "the cat"): a match inserted into a
+    # document wrote "black" in italics and "cat" in bold
+    from workbench.tm.tmx import read_tmx
+
+    path = write(tmp_path / "spec.tmx", (
+        '<tmx version="1.4"><header srclang="en"/><body><tu>'
+        '<tuv xml:lang="en"><seg>The <bpt i="1" x="1">{\\b </bpt>black<ept i="1">}</ept> '
+        '<bpt i="2" x="2">{\\i </bpt>cat<ept i="2">}</ept> eats.</seg></tuv>'
+        '<tuv xml:lang="ar"><seg>يأكل <bpt i="1" x="2">{\\i </bpt>القط<ept i="1">}</ept> '
+        '<bpt i="2" x="1">{\\b </bpt>الأسود<ept i="2">}</ept>.</seg></tuv>'
+        '</tu></body></tmx>'
+    ))
+    _, read = read_tmx(path)
+    (unit,) = list(read)
+    assert unit.source == "يأكل {2}القط{/2} {1}الأسود{/1}."
+    assert unit.target == "The {1}black{/1} {2}cat{/2} eats."
+
+
 def test_omegat_level2_tags_numbered_from_zero_are_placeholders(
     empty_project: Project, tmp_path: Path
 ) -> None:

@@ -3,7 +3,9 @@
 Reading takes each ``<tu>``'s Arabic and English ``<tuv>`` (``ar``, ``ar-SA``, ``ara`` … and
 ``en``, ``en-US``, ``en-GB`` …), whatever the file's source language: an English-source file
 gives units with the Arabic as source. Inline tags are kept as plain-text placeholders, never
-dropped: ``<bpt i="1">`` → ``{1}``, ``<ept i="1">`` → ``{/1}``, ``<ph x="2"/>`` → ``{2/}``,
+dropped: ``<bpt i="1" x="3">`` → ``{3}`` (numbered by ``x``, which pairs a code across the
+languages, as ``i`` does not: the TMX specification's own example swaps them), its
+``<ept i="1">`` → ``{/3}``, ``<bpt i="1">`` without ``x`` → ``{1}``, ``<ph x="2"/>`` → ``{2/}``,
 ``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}`` (a unit numbering
 them from 0, as OmegaT's level-2 TMX does, one up); OmegaT's own tags,
 which its TMX writes as text (``&lt;a0&gt;``, numbered from 0), → ``{1}`` ``{/1}`` ``{2/}``.
@@ -66,6 +68,7 @@ class _Seg:
         #: OmegaT's TMX (its header says so): tags written as text are placeholders too
         self.omegat = False
         self._closed: set[str] = set()  # the numbers of the OmegaT tags closed in the seg
+        self._pairs: dict[str, str] = {}  # a <bpt>'s i → its placeholder's number, for its <ept>
 
     def start(self, unit: etree._Element) -> None:
         """Read the segments of ``unit`` next."""
@@ -110,6 +113,7 @@ class _Seg:
             int(value) + self.shift for el in seg.iter() for name in ("i", "x")
             if (value := (el.get(name) or "").strip()).isdigit()
         ), default=0)
+        self._pairs = {}
         parts: list[str] = []
         self._walk(seg, parts)
         return "".join(parts)
@@ -131,9 +135,13 @@ class _Seg:
                 )
             name = safexml.local(child.tag)
             if name == "bpt":
-                parts.append("{" + self._number(child, "i", "x") + "}")
+                # x pairs the code with the other language's; i only with its <ept>
+                n = self._number(child, "x", "i")
+                self._pairs[(child.get("i") or "").strip()] = n
+                parts.append("{" + n + "}")
             elif name == "ept":
-                parts.append("{/" + self._number(child, "i") + "}")
+                n = self._pairs.get((child.get("i") or "").strip()) or self._number(child, "i")
+                parts.append("{/" + n + "}")
             elif name == "it":
                 n = self._number(child, "x")
                 parts.append("{/" + n + "}" if child.get("pos") == "end" else "{" + n + "}")
