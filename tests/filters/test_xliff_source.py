@@ -151,6 +151,30 @@ def test_xliff12_written_back_with_targets_and_states(tmp_path: Path) -> None:
 
 
 
+def test_a_preserved_sources_final_line_break_is_the_translations_too(tmp_path: Path) -> None:
+    """A gettext string's final \\n, which po2xliff (1.2, xml:space on the unit) and Weblate
+    (2.0, on the source) keep in a preserved source: the segment's text has it not, and the
+    English was written without it (msgfmt -c refuses such a translation)."""
+    v12 = XLIFF12.replace(
+        '<trans-unit id="tu4">', '<trans-unit id="tu4" xml:space="preserve">').replace(
+        "<source>فقرة بلا ترجمة.</source>", "<source>فقرة بلا ترجمة.\n</source>")
+    v20 = XLIFF20.replace("<source>بلا هدف.</source>",
+                          '<source xml:space="preserve">بلا هدف.\n</source>')
+    for name, text, english in (("po.xlf", v12, "A paragraph."), ("wl.xlf", v20, "No aim.")):
+        project, _ = _import(tmp_path, name, text)
+        with project:
+            (segment,) = [s for s in project.segments(name[:-4], limit=100)
+                          if s.source in ("فقرة بلا ترجمة.", "بلا هدف.")]  # no line break
+            project.confirm(segment.id, english)
+            out = project.export_file("original", tmp_path / f"{name}.en.xlf", name[:-4]).path
+        target = next(t for t in etree.parse(str(out)).getroot().iter("{*}target")
+                      if "".join(t.itertext()).startswith(english))
+        assert "".join(target.itertext()) == english + "\n"
+        assert target.get("{http://www.w3.org/XML/1998/namespace}space") == (
+            "preserve" if name == "wl.xlf" else None)  # 1.2: the unit's says so already
+        (tmp_path / "p.db").unlink()  # the next file's project
+
+
 def test_a_half_translated_unit_is_neither_translated_nor_approved(tmp_path: Path) -> None:
     """A 1.2 unit whose second segment has no English says needs-translation (it said the
     first segment's state: signed-off and approved="yes", the second segment empty)."""

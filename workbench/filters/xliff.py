@@ -411,12 +411,24 @@ class _Xliff:
                                  encoding=tree.docinfo.encoding or "UTF-8"))
 
     def _fill(self, target: etree._Element, text: str, rendering: Rendering,
-              items: dict[int, Any]) -> None:
+              items: dict[int, Any], source: etree._Element) -> None:
+        """Write ``text`` into ``target``, with the white space that ``source`` (preserved)
+        starts and ends with: a gettext string's final line break, which the segment's text
+        has not, is the translation's too."""
         for child in list(target):
             target.remove(child)
         target.text = None
         parsed = parse(text, rendering.tags)
         _emit(target, parsed.children, items)
+        lead, trail = _edge_space(source)
+        if lead or trail:
+            target.text = lead + (target.text or "")
+            if len(target):
+                target[-1].tail = (target[-1].tail or "") + trail
+            else:
+                target.text += trail
+            if source.get(safexml.XML_SPACE) and not safexml.space_preserved(target):
+                target.set(safexml.XML_SPACE, source.get(safexml.XML_SPACE) or "")
 
     def _write12(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
                  fallback: str, complete: bool) -> None:
@@ -436,7 +448,7 @@ class _Xliff:
         if unit.segments[0].mid is None:  # one segment: the target is its text
             text, status = english[0]
             if not _unchanged(unit, 0, text):
-                self._fill(target, text, rendering, unit.items)
+                self._fill(target, text, rendering, unit.items, unit.segments[0].source)
             texts = [text]
         else:
             old = {m.get("mid"): copy.deepcopy(m) for m in target.iter(self._q("mrk"))
@@ -481,7 +493,7 @@ class _Xliff:
                     continue
                 mark = etree.SubElement(target, child.tag, dict(child.attrib))
                 if text:
-                    self._fill(mark, text, rendering, unit.items)
+                    self._fill(mark, text, rendering, unit.items, child)
                 elif fallback == "source" and child.get("mid") in old:
                     mark.text = old[child.get("mid")].text
                     for sub in old[child.get("mid")]:
@@ -508,9 +520,21 @@ class _Xliff:
                 segment.source.addnext(target)
                 target.tail = segment.source.tail
             if target is not segment.target or not _unchanged(unit, k, text):
-                self._fill(target, text, rendering, unit.items)
+                self._fill(target, text, rendering, unit.items, segment.source)
             state = XLIFF20_STATE[Status(status)] if text else "initial"
             segment.holder.set("state", state)
+
+
+def _edge_space(source: etree._Element) -> tuple[str, str]:
+    """The white space a source whose white space is preserved starts and ends with (none
+    where it is not: a pretty-printed file's layout, no text's)."""
+    if not safexml.space_preserved(source):
+        return "", ""
+    first = source.text or ""
+    last = (source[-1].tail if len(source) else first) or ""
+    if not len(source) and not first.strip():
+        return "", ""
+    return first[: len(first) - len(first.lstrip())], last[len(last.rstrip()):]
 
 
 def _unchanged(unit: _Unit, k: int, text: str) -> bool:
