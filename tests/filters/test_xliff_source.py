@@ -175,6 +175,38 @@ def test_a_preserved_sources_final_line_break_is_the_translations_too(tmp_path: 
         (tmp_path / "p.db").unlink()  # the next file's project
 
 
+def test_a_segment_of_white_space_alone_keeps_its_place_in_the_english(tmp_path: Path) -> None:
+    """Okapi marks a unit's leading space as a segment of its own (1.2 ``<mrk mtype="seg">
+    </mrk>``; a 2.0 ``<segment>`` of a space): no segment of the project, it made the file's
+    segments one more than the project's, and the English went whole into that space's
+    target, the segment of text left with the file's old target (or none)."""
+    v12 = XLIFF12.replace(
+        '<seg-source><mrk mtype="seg" mid="1">جملة أولى.</mrk>',
+        '<seg-source><mrk mtype="seg" mid="0"> </mrk><mrk mtype="seg" mid="1">جملة أولى.</mrk>'
+    ).replace('<target><mrk mtype="seg" mid="1">First sentence.</mrk>',
+              '<target><mrk mtype="seg" mid="0"></mrk><mrk mtype="seg" mid="1">Old.</mrk>')
+    v20 = XLIFF20.replace('<unit id="u2"><segment>', '<unit id="u2"><segment id="sp"><source '
+                          'xml:space="preserve"> </source></segment><segment>')
+    for name, text, source in (("okapi.xlf", v12, "جملة ثانية."), ("two.xlf", v20, "بلا هدف.")):
+        project, _ = _import(tmp_path, name, text)
+        with project:
+            (segment,) = [s for s in project.segments(name[:-4], limit=100)
+                          if s.source == source]
+            project.confirm(segment.id, "The English.")
+            result = project.export_file("original", tmp_path / f"{name}.en.xlf", name[:-4])
+            assert not [w for w in result.warnings if "segments in the project" in w]
+        root = etree.parse(str(result.path)).getroot()
+        if name == "okapi.xlf":
+            marks = {m.get("mid"): "".join(m.itertext()) for m in root.iter("{*}mrk")
+                     if m.getparent().tag.endswith("target")}
+            assert marks == {"0": " ", "1": "Old.", "2": "The English."}
+        else:
+            (unit,) = [u for u in root.iter("{*}unit") if u.get("id") == "u2"]
+            assert ["".join(t.itertext()) for t in unit.iter("{*}target")] == [
+                " ", "The English."]
+        (tmp_path / "p.db").unlink()  # the next file's project
+
+
 def test_a_half_translated_unit_is_neither_translated_nor_approved(tmp_path: Path) -> None:
     """A 1.2 unit whose second segment has no English says needs-translation (it said the
     first segment's state: signed-off and approved="yes", the second segment empty)."""

@@ -382,11 +382,23 @@ class _Xliff:
             if rendering is None:
                 continue
             segments = rendering.segments
-            if len(segments) != len(unit.segments):
+            blank = [k for k, text in enumerate(unit.block.segments or []) if not text]
+            if blank and len(segments) + len(blank) == len(unit.segments):
+                # a segment of white space or codes alone (Okapi's mark of a leading space)
+                # is none of the project's: the English goes to the segments with text
+                english = [("", "")] * len(unit.segments)
+                texted = iter(segments)
+                for k in range(len(unit.segments)):
+                    if k not in blank:
+                        s = next(texted)
+                        english[k] = (s.target.strip(), s.status)
+            elif len(segments) != len(unit.segments):
                 # segments merged or split in the project: the unit's English as one target
                 joined = rendering.text("empty")
                 status = _least([s.status for s in segments if s.target.strip()])
-                english = [(joined, status)] + [("", status)] * (len(unit.segments) - 1)
+                english = [("", status)] * len(unit.segments)
+                first = next((k for k in range(len(unit.segments)) if k not in blank), 0)
+                english[first] = (joined, status)
                 report.warn(f"{unit.block.place}: {len(segments)} segments in the project, "
                             f"{len(unit.segments)} in the file: the English is written whole "
                             "in the first")
@@ -486,6 +498,16 @@ class _Xliff:
             if local(child.tag) == "mrk" and child.get("mtype") == "seg":
                 k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
                 text, _ = english[k]
+                if _blank(unit, k):
+                    # white space or codes alone, no segment of the project: the file's
+                    # target of it, else a copy of the source's
+                    kept = old.get(child.get("mid"))
+                    blank = kept if kept is not None and len(kept) + len(kept.text or "") \
+                        else copy.deepcopy(child)
+                    target.append(blank)
+                    texts.append("")
+                    target[-1].tail = child.tail
+                    continue
                 if _unchanged(unit, k, text) and child.get("mid") in old:
                     target.append(old[child.get("mid")])  # its comments and marks kept
                     texts.append(text)
@@ -512,6 +534,16 @@ class _Xliff:
                  fallback: str) -> None:
         for k, (segment, (text, status)) in enumerate(
                 zip(unit.segments, english, strict=True)):
+            if _blank(unit, k):
+                # white space or codes alone, no segment of the project: the file's target
+                # of it, else a copy of the source's
+                if segment.target is None:
+                    target = copy.deepcopy(segment.source)
+                    target.tag = self._q("target")
+                    target.attrib.pop("{http://www.w3.org/XML/1998/namespace}lang", None)
+                    segment.source.addnext(target)
+                    target.tail = segment.source.tail
+                continue
             if not text and fallback == "source":
                 continue
             target = segment.target
@@ -535,6 +567,13 @@ def _edge_space(source: etree._Element) -> tuple[str, str]:
     if not len(source) and not first.strip():
         return "", ""
     return first[: len(first) - len(first.lstrip())], last[len(last.rstrip()):]
+
+
+def _blank(unit: _Unit, k: int) -> bool:
+    """Whether the unit's ``k``-th segment is white space or codes alone: no segment of the
+    project (Okapi marks a leading space as a segment of its own)."""
+    texts = unit.block.segments or []
+    return k < len(texts) and not texts[k] and len(texts) > 1
 
 
 def _unchanged(unit: _Unit, k: int, text: str) -> bool:
