@@ -364,6 +364,17 @@ def test_another_languages_xliff_is_refused(tmp_path: Path) -> None:
             pytest.raises(InputError, match=r"french\.xlf: line 4: source language is 'fr', "
                           r"not Arabic \(ar\); .* set source-language to ar"):
         project.sources.import_file(path)
+    # a Trados file from Italian: no advice to call its Italian Arabic
+    italian = tmp_path / "italian.sdlxliff"
+    italian.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="t" '
+        'source-language="it-IT" target-language="en-US" datatype="x-sdlfilterframework2"><body>'
+        '<trans-unit id="1"><source>Segmento 1</source></trans-unit></body></file></xliff>',
+        encoding="utf-8")
+    with Project.open(tmp_path / "p.db") as project, \
+            pytest.raises(InputError, match=r"italian\.sdlxliff: line 1: source language is "
+                          r"'it-IT', not Arabic \(ar\)$"):
+        project.sources.import_file(italian)
 
 
 def test_an_xliff_into_arabic_is_refused_as_the_other_direction(tmp_path: Path) -> None:

@@ -501,14 +501,14 @@ def test_external_entity_is_refused(empty_project: Project, tmp_path: Path) -> N
         ('<tmx version="1.4"><header/><body><tu><tuv xml:lang="fr"><seg>un</seg></tuv>'
          '<tuv xml:lang="en"><seg>one</seg></tuv></tu></body></tmx>',
          "no Arabic-English translation units (1 unit lacks an Arabic or an English side, "
-         "or holds Arabic as the English, e.g. at line 1)"),
+         "or holds Arabic as the English, e.g. at line 1; its languages: en, fr)"),
         # another tool's untranslated units, the Arabic copied as their English (OmegaT's
         # pseudo-translation): they were said to lack an English side
         ('<tmx version="1.1"><header/><body>\n<tu><tuv lang="AR"><seg>نص عربي.</seg></tuv>'
          '<tuv lang="EN-US"><seg>نص عربي.</seg></tuv></tu>\n<tu><tuv lang="AR"><seg>نص آخر.'
          '</seg></tuv><tuv lang="EN-US"><seg>نص آخر.</seg></tuv></tu></body></tmx>',
          "no Arabic-English translation units (2 units lack an Arabic or an English side, "
-         "or hold Arabic as the English, e.g. at lines 2, 3)"),
+         "or hold Arabic as the English, e.g. at lines 2, 3; its languages: ar, en-us)"),
         ('<tmx version="1.4"><header/><body></body></tmx>', "no Arabic-English translation units"),
     ],
 )

@@ -25,6 +25,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, BinaryIO
 
 from lxml import etree
@@ -53,7 +54,7 @@ from workbench.statuses import (
     from_xliff12,
     from_xliff20,
 )
-from workbench.text.script import copies_source
+from workbench.text.script import arabic_share, copies_source
 from workbench.text.tags import strip_tags
 
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -207,9 +208,13 @@ class _Xliff:
             raise InputError(self.path, f"a file to translate from {src!r} into Arabic "
                              f"({trg!r}): the workbench translates Arabic into English", line)
         if src and not lang_matches(src, "ar"):
-            raise InputError(self.path, f"source language is {src!r}, not Arabic (ar); if its "
-                             "source text is Arabic, the tool that wrote it gave its default "
-                             "(odf2xliff's is en): set source-language to ar", line)
+            sample = " ".join(safexml.text_of(source) for source in
+                              islice(self.root.iter(self._q("source")), 200))
+            hint = ("; its source texts are Arabic: the tool that wrote it gave its default "
+                    "(odf2xliff's is en): set source-language to ar"
+                    if arabic_share(sample) > 0.5 else "")
+            raise InputError(self.path, f"source language is {src!r}, not Arabic (ar){hint}",
+                             line)
         if trg and not lang_matches(trg, "en"):
             raise InputError(self.path, f"target language is {trg!r}, not English (en)", line)
 

@@ -261,6 +261,21 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     sides.check(path)
 
 
+def tuv_languages(tu: etree._Element) -> set[str]:
+    """The language codes of a ``<tu>``'s variants (``xml:lang``, TMX 1.1's ``lang``), in
+    lower case: a file of other languages says which."""
+    return {lang.strip().lower() for tuv in tu if safexml.local(tuv.tag) == "tuv"
+            if (lang := tuv.get(XML_LANG) or tuv.get("lang"))}
+
+
+def said_languages(languages: set[str]) -> str:
+    """``"; its languages: en-gb, en-us"`` (the first ten), or nothing."""
+    if not languages:
+        return ""
+    shown = sorted(languages)
+    return "; its languages: " + ", ".join(shown[:10]) + (", …" if len(shown) > 10 else "")
+
+
 def _unwrapped(text: str) -> str:
     """A ``<seg>``'s text with its line breaks and the indentation around them (a file written
     pretty-printed, or wrapped by hand) read as one space, as a segment holds no line break."""
@@ -310,6 +325,7 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     if (no_text(sides.get("ar") or "") or no_text(english_text)
             or mostly_arabic(english_text)):  # the Arabic copied as the "translation"
         info.skip(tu.sourceline)
+        info.languages.update(tuv_languages(tu))
         return None
     own = tu.attrib
     dated = own
