@@ -207,6 +207,29 @@ def test_a_segment_of_white_space_alone_keeps_its_place_in_the_english(tmp_path:
         (tmp_path / "p.db").unlink()  # the next file's project
 
 
+def test_a_machine_translated_target_is_a_draft(tmp_path: Path) -> None:
+    """Microsoft's and Okapi's XLIFF mark raw machine translation ``state="translated"
+    state-qualifier="leveraged-mt"``: it came in as translated work (finished work that
+    import-xliff protects), where TXML's ``gtmt="true"`` is a draft. Confirmed, it is written
+    back translated without the qualifier (which would make it a machine's draft again)."""
+    text = XLIFF12.replace('<target state="translated">The',
+                           '<target state="translated" state-qualifier="leveraged-mt">The')
+    project, path = _import(tmp_path, "mt.xlf", text)
+    with project:
+        first = project.segments("mt", limit=100)[0]
+        assert first.status == "draft"
+        report = project.import_bilingual(path, "mt", dry_run=True)  # import-xliff reads so too
+        assert not [w for w in report.warnings if "finished" in w]
+        project.confirm(first.id, first.target)
+        out = project.export_file("original", tmp_path / "mt.en.xlf", "mt").path
+    target = next(etree.parse(str(out)).getroot().iter("{*}target"))
+    assert (target.get("state"), target.get("state-qualifier")) == ("translated", None)
+    from workbench.formats.xliff import read_xliff
+
+    units = read_xliff(path).units
+    assert units[0].status == "draft"
+
+
 def test_a_half_translated_unit_is_neither_translated_nor_approved(tmp_path: Path) -> None:
     """A 1.2 unit whose second segment has no English says needs-translation (it said the
     first segment's state: signed-off and approved="yes", the second segment empty)."""

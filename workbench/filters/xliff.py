@@ -47,10 +47,12 @@ from workbench.formats.xliff import (
     tool_statuses,
 )
 from workbench.statuses import (
+    NEEDS_WORK,
     STATUSES,
     XLIFF12_STATE,
     XLIFF20_STATE,
     Status,
+    draft_qualifier,
     from_xliff12,
     from_xliff20,
 )
@@ -247,12 +249,14 @@ class _Xliff:
         else:
             segments.append(_Segment(source, target, tu))
         state = target.get("state") if target is not None else None
+        qualifier = target.get("state-qualifier") if target is not None else None
         approved = tu.get("approved") == "yes"
         tools = tool_statuses(tu)
         notes = comment_notes(tu.iterfind(self._q("note")), "from") + memoq_comments(tu) \
             + inline_comments(source, seg_source, target, sdl=self._sdl)
         return self._block(tu, segments, file_number, lambda k, has: from_xliff12(
-            state, approved, has, tools.get(segments[k].mid, tools.get(None))).value, notes)
+            state, approved, has, tools.get(segments[k].mid, tools.get(None)),
+            qualifier).value, notes)
 
     def _unit20(self, unit: etree._Element, file_number: int) -> _Unit | None:
         segments = []
@@ -485,6 +489,8 @@ class _Xliff:
         else:
             state, approved = "new", False
         target.set("state", state)
+        if draft_qualifier(target.get("state-qualifier")) and state not in NEEDS_WORK:
+            del target.attrib["state-qualifier"]  # its English is no machine's draft now
         set_tool_statuses(tu, {segment.mid: Status(status) for segment, (text, status)
                                in zip(unit.segments, english, strict=True) if text})
         if approved:
