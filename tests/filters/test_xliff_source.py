@@ -387,6 +387,16 @@ def test_another_languages_xliff_is_refused(tmp_path: Path) -> None:
             pytest.raises(InputError, match=r"french\.xlf: line 4: source language is 'fr', "
                           r"not Arabic \(ar\); .* set source-language to ar"):
         project.sources.import_file(path)
+    # po2xliff's file of an Arabic PO: its English gettext header unit is no source text
+    header = ('<trans-unit xml:space="preserve" id="1" restype="x-gettext-domain-header">'
+              '<source>Project-Id-Version: app\nContent-Type: text/plain; charset=UTF-8\n'
+              'Language-Team: none\nLast-Translator: none\n</source></trans-unit>')
+    path.write_text(XLIFF12.replace('source-language="ar-SA"', 'source-language="en-US"')
+                    .replace('<group id="g1">', header + '<group id="g1">'), encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True) as project, \
+            pytest.raises(InputError, match=r"'en-US', not Arabic \(ar\); its source texts "
+                          r"are Arabic: .*po2xliff.* set source-language to ar"):
+        project.sources.import_file(path)
     # a Trados file from Italian: no advice to call its Italian Arabic
     italian = tmp_path / "italian.sdlxliff"
     italian.write_text(

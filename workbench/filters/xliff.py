@@ -210,10 +210,13 @@ class _Xliff:
             raise InputError(self.path, f"a file to translate from {src!r} into Arabic "
                              f"({trg!r}): the workbench translates Arabic into English", line)
         if src and not lang_matches(src, "ar"):
-            sample = " ".join(safexml.text_of(source) for source in
-                              islice(self.root.iter(self._q("source")), 200))
+            sample = " ".join(  # po2xliff's gettext header unit is English whatever the PO
+                safexml.text_of(source) for source in islice(
+                    (s for s in self.root.iter(self._q("source"))
+                     if s.getparent().get("restype") not in NOT_TEXT), 200))
             hint = ("; its source texts are Arabic: the tool that wrote it gave its default "
-                    "(odf2xliff's is en): set source-language to ar"
+                    "(translate-toolkit's po2xliff and odf2xliff write en): set "
+                    "source-language to ar"
                     if arabic_share(sample) > 0.5 else "")
             raise InputError(self.path, f"source language is {src!r}, not Arabic (ar){hint}",
                              line)
