@@ -147,6 +147,18 @@ def test_paired_tags_are_numbered_by_x_which_pairs_them_across_the_languages(
     (unit,) = list(read)
     assert unit.source == "يأكل {2}القط{/2} {1}الأسود{/1}."
     assert unit.target == "The {1}black{/1} {2}cat{/2} eats."
+    # LISA's compliance kit (ImportTest2C): an <it x="1"> and a <bpt i="1" x="2">, by i two
+    # codes numbered 1; one x for every code (a tool's) still gives each code a number of its own
+    path.write_text(
+        '<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg><it x="1" '
+        'pos="begin">i</it><bpt i="1" x="2">b</bpt>نص<ept i="1">/b</ept></seg></tuv>'
+        '<tuv xml:lang="en"><seg>Text <bpt i="1" x="7">a</bpt>here<ept i="1">/a</ept> <bpt i="2" '
+        'x="7">c</bpt>there<ept i="2">/c</ept><ph x="7"/></seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    _, read = read_tmx(path)
+    (unit,) = list(read)
+    assert unit.source == "{1}{2}نص{/2}"
+    assert unit.target == "Text {7}here{/7} {8}there{/8}{9/}"
 
 
 def test_omegat_level2_tags_numbered_from_zero_are_placeholders(

@@ -69,6 +69,7 @@ class _Seg:
         self.omegat = False
         self._closed: set[str] = set()  # the numbers of the OmegaT tags closed in the seg
         self._pairs: dict[str, str] = {}  # a <bpt>'s i → its placeholder's number, for its <ept>
+        self._used: set[str] = set()  # the numbers of the seg's opening and standalone codes
 
     def start(self, unit: etree._Element) -> None:
         """Read the segments of ``unit`` next."""
@@ -114,6 +115,7 @@ class _Seg:
             if (value := (el.get(name) or "").strip()).isdigit()
         ), default=0)
         self._pairs = {}
+        self._used = set()
         parts: list[str] = []
         self._walk(seg, parts)
         return "".join(parts)
@@ -126,6 +128,15 @@ class _Seg:
         self._counter += 1
         return str(self._counter)
 
+    def _fresh(self, number: str) -> str:
+        """``number`` for a code that opens a pair or stands alone, unless another such code of
+        the segment has it (a tool writing one ``x`` for every code): then one above them all."""
+        if number in self._used:
+            self._counter += 1
+            number = str(self._counter)
+        self._used.add(number)
+        return number
+
     def _walk(self, el: etree._Element, parts: list[str]) -> None:
         parts.append(el.text or "")
         for child in el:
@@ -136,7 +147,7 @@ class _Seg:
             name = safexml.local(child.tag)
             if name == "bpt":
                 # x pairs the code with the other language's; i only with its <ept>
-                n = self._number(child, "x", "i")
+                n = self._fresh(self._number(child, "x", "i"))
                 self._pairs[(child.get("i") or "").strip()] = n
                 parts.append("{" + n + "}")
             elif name == "ept":
@@ -144,11 +155,12 @@ class _Seg:
                 parts.append("{/" + n + "}")
             elif name == "it":
                 n = self._number(child, "x")
-                parts.append("{/" + n + "}" if child.get("pos") == "end" else "{" + n + "}")
+                parts.append("{/" + n + "}" if child.get("pos") == "end"
+                             else "{" + self._fresh(n) + "}")
             elif name in ("ph", "ut", "x"):
-                parts.append("{" + self._number(child, "x", "i") + "/}")
+                parts.append("{" + self._fresh(self._number(child, "x", "i")) + "/}")
             elif name in ("hi", "g", "mrk"):
-                n = self._number(child, "x")
+                n = self._fresh(self._number(child, "x"))
                 parts.append("{" + n + "}")
                 self._walk(child, parts)
                 parts.append("{/" + n + "}")
