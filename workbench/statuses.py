@@ -82,11 +82,21 @@ NEEDS_WORK = frozenset({
 (as translate-toolkit reads them, below translated)."""
 
 
+def draft_qualifier(qualifier: str | None) -> bool:
+    """Whether an XLIFF 1.2 ``state-qualifier`` makes a translated target a draft: a machine
+    translation (``leveraged-mt``, ``mt-suggestion``: Microsoft's and Okapi's files mark their
+    MT so) or a rejected one (``rejected-grammar``…), as TXML's ``gtmt="true"`` is one."""
+    q = (qualifier or "").strip().lower()
+    return q in ("leveraged-mt", "mt-suggestion") or q.startswith("rejected-")
+
+
 def from_xliff12(
-    state: str | None, approved: bool, has_target: bool, tool: str | None = None
+    state: str | None, approved: bool, has_target: bool, tool: str | None = None,
+    qualifier: str | None = None,
 ) -> Status:
     """The workbench status for an XLIFF 1.2 target state (used by imports); without a state,
-    the status ``tool`` (Trados's or memoQ's, see TOOL_STATUS) gave the unit."""
+    the status ``tool`` (Trados's or memoQ's, see TOOL_STATUS) gave the unit; a translated
+    target whose ``qualifier`` says it is a machine's (or rejected) is a draft."""
     if state is None and not approved and tool and tool.lower() in TOOL_STATUS:
         return TOOL_STATUS[tool.lower()] if has_target else Status.NEW
     if approved or state == "signed-off":
@@ -94,7 +104,7 @@ def from_xliff12(
     if state == "final":
         return Status.REVIEWED
     if state == "translated":
-        return Status.TRANSLATED
+        return Status.DRAFT if draft_qualifier(qualifier) else Status.TRANSLATED
     if state in NEEDS_WORK:
         return Status.DRAFT
     return Status.DRAFT if has_target else Status.NEW

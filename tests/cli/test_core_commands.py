@@ -105,6 +105,14 @@ def test_a_memory_or_glossary_imported_as_a_document_is_told_its_command(in_tmp:
     result = run_cli("import", "terms.TBX", "--db", "new.db")
     assert result.exit_code == 2
     assert "`workbench glossary import FILE`" in result.stderr
+    # Poedit's catalogue was imported as text: its msgid, msgstr and comment lines segments
+    (in_tmp / "ar.po").write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n#: app.py:12\n'
+                                  'msgid "مرحبا بالعالم"\nmsgstr "Hello world"\n',
+                                  encoding="utf-8")
+    result = run_cli("import", "ar.po", "--db", "new.db")
+    assert result.exit_code == 2
+    assert "ar.po: a gettext PO file is a catalogue of strings" in result.stderr
+    assert "po2xliff" in result.stderr
     assert not (in_tmp / "new.db").exists()
 
 

@@ -151,6 +151,85 @@ def test_xliff12_written_back_with_targets_and_states(tmp_path: Path) -> None:
 
 
 
+def test_a_preserved_sources_final_line_break_is_the_translations_too(tmp_path: Path) -> None:
+    """A gettext string's final \\n, which po2xliff (1.2, xml:space on the unit) and Weblate
+    (2.0, on the source) keep in a preserved source: the segment's text has it not, and the
+    English was written without it (msgfmt -c refuses such a translation)."""
+    v12 = XLIFF12.replace(
+        '<trans-unit id="tu4">', '<trans-unit id="tu4" xml:space="preserve">').replace(
+        "<source>فقرة بلا ترجمة.</source>", "<source>فقرة بلا ترجمة.\n</source>")
+    v20 = XLIFF20.replace("<source>بلا هدف.</source>",
+                          '<source xml:space="preserve">بلا هدف.\n</source>')
+    for name, text, english in (("po.xlf", v12, "A paragraph."), ("wl.xlf", v20, "No aim.")):
+        project, _ = _import(tmp_path, name, text)
+        with project:
+            (segment,) = [s for s in project.segments(name[:-4], limit=100)
+                          if s.source in ("فقرة بلا ترجمة.", "بلا هدف.")]  # no line break
+            project.confirm(segment.id, english)
+            out = project.export_file("original", tmp_path / f"{name}.en.xlf", name[:-4]).path
+        target = next(t for t in etree.parse(str(out)).getroot().iter("{*}target")
+                      if "".join(t.itertext()).startswith(english))
+        assert "".join(target.itertext()) == english + "\n"
+        assert target.get("{http://www.w3.org/XML/1998/namespace}space") == (
+            "preserve" if name == "wl.xlf" else None)  # 1.2: the unit's says so already
+        (tmp_path / "p.db").unlink()  # the next file's project
+
+
+def test_a_segment_of_white_space_alone_keeps_its_place_in_the_english(tmp_path: Path) -> None:
+    """Okapi marks a unit's leading space as a segment of its own (1.2 ``<mrk mtype="seg">
+    </mrk>``; a 2.0 ``<segment>`` of a space): no segment of the project, it made the file's
+    segments one more than the project's, and the English went whole into that space's
+    target, the segment of text left with the file's old target (or none)."""
+    v12 = XLIFF12.replace(
+        '<seg-source><mrk mtype="seg" mid="1">جملة أولى.</mrk>',
+        '<seg-source><mrk mtype="seg" mid="0"> </mrk><mrk mtype="seg" mid="1">جملة أولى.</mrk>'
+    ).replace('<target><mrk mtype="seg" mid="1">First sentence.</mrk>',
+              '<target><mrk mtype="seg" mid="0"></mrk><mrk mtype="seg" mid="1">Old.</mrk>')
+    v20 = XLIFF20.replace('<unit id="u2"><segment>', '<unit id="u2"><segment id="sp"><source '
+                          'xml:space="preserve"> </source></segment><segment>')
+    for name, text, source in (("okapi.xlf", v12, "جملة ثانية."), ("two.xlf", v20, "بلا هدف.")):
+        project, _ = _import(tmp_path, name, text)
+        with project:
+            (segment,) = [s for s in project.segments(name[:-4], limit=100)
+                          if s.source == source]
+            project.confirm(segment.id, "The English.")
+            result = project.export_file("original", tmp_path / f"{name}.en.xlf", name[:-4])
+            assert not [w for w in result.warnings if "segments in the project" in w]
+        root = etree.parse(str(result.path)).getroot()
+        if name == "okapi.xlf":
+            marks = {m.get("mid"): "".join(m.itertext()) for m in root.iter("{*}mrk")
+                     if m.getparent().tag.endswith("target")}
+            assert marks == {"0": " ", "1": "Old.", "2": "The English."}
+        else:
+            (unit,) = [u for u in root.iter("{*}unit") if u.get("id") == "u2"]
+            assert ["".join(t.itertext()) for t in unit.iter("{*}target")] == [
+                " ", "The English."]
+        (tmp_path / "p.db").unlink()  # the next file's project
+
+
+def test_a_machine_translated_target_is_a_draft(tmp_path: Path) -> None:
+    """Microsoft's and Okapi's XLIFF mark raw machine translation ``state="translated"
+    state-qualifier="leveraged-mt"``: it came in as translated work (finished work that
+    import-xliff protects), where TXML's ``gtmt="true"`` is a draft. Confirmed, it is written
+    back translated without the qualifier (which would make it a machine's draft again)."""
+    text = XLIFF12.replace('<target state="translated">The',
+                           '<target state="translated" state-qualifier="leveraged-mt">The')
+    project, path = _import(tmp_path, "mt.xlf", text)
+    with project:
+        first = project.segments("mt", limit=100)[0]
+        assert first.status == "draft"
+        report = project.import_bilingual(path, "mt", dry_run=True)  # import-xliff reads so too
+        assert not [w for w in report.warnings if "finished" in w]
+        project.confirm(first.id, first.target)
+        out = project.export_file("original", tmp_path / "mt.en.xlf", "mt").path
+    target = next(etree.parse(str(out)).getroot().iter("{*}target"))
+    assert (target.get("state"), target.get("state-qualifier")) == ("translated", None)
+    from workbench.formats.xliff import read_xliff
+
+    units = read_xliff(path).units
+    assert units[0].status == "draft"
+
+
 def test_a_half_translated_unit_is_neither_translated_nor_approved(tmp_path: Path) -> None:
     """A 1.2 unit whose second segment has no English says needs-translation (it said the
     first segment's state: signed-off and approved="yes", the second segment empty)."""
@@ -308,6 +387,27 @@ def test_another_languages_xliff_is_refused(tmp_path: Path) -> None:
             pytest.raises(InputError, match=r"french\.xlf: line 4: source language is 'fr', "
                           r"not Arabic \(ar\); .* set source-language to ar"):
         project.sources.import_file(path)
+    # po2xliff's file of an Arabic PO: its English gettext header unit is no source text
+    header = ('<trans-unit xml:space="preserve" id="1" restype="x-gettext-domain-header">'
+              '<source>Project-Id-Version: app\nContent-Type: text/plain; charset=UTF-8\n'
+              'Language-Team: none\nLast-Translator: none\n</source></trans-unit>')
+    path.write_text(XLIFF12.replace('source-language="ar-SA"', 'source-language="en-US"')
+                    .replace('<group id="g1">', header + '<group id="g1">'), encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True) as project, \
+            pytest.raises(InputError, match=r"'en-US', not Arabic \(ar\); its source texts "
+                          r"are Arabic: .*po2xliff.* set source-language to ar"):
+        project.sources.import_file(path)
+    # a Trados file from Italian: no advice to call its Italian Arabic
+    italian = tmp_path / "italian.sdlxliff"
+    italian.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="t" '
+        'source-language="it-IT" target-language="en-US" datatype="x-sdlfilterframework2"><body>'
+        '<trans-unit id="1"><source>Segmento 1</source></trans-unit></body></file></xliff>',
+        encoding="utf-8")
+    with Project.open(tmp_path / "p.db") as project, \
+            pytest.raises(InputError, match=r"italian\.sdlxliff: line 1: source language is "
+                          r"'it-IT', not Arabic \(ar\)$"):
+        project.sources.import_file(italian)
 
 
 def test_an_xliff_into_arabic_is_refused_as_the_other_direction(tmp_path: Path) -> None:

@@ -588,6 +588,16 @@ def test_english_not_marked_into_a_units_segments_is_said_to_be_left_alone(
     assert report.warnings == ["line 1: unit tu1: its English is not marked into its 2 "
                                'segments (no <mrk mtype="seg"> in its target): left alone']
     assert _snapshot(project) == before
+    # Trados's untranslated unit: its code outside its empty marks is no English (the
+    # warning said so of every such unit of a .sdlxliff)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        f'<source>{two} {three}</source>', f'<source><x id="ph9"/>{two} {three}</source>').replace(
+        "<seg-source>", '<seg-source><x id="ph9"/>').replace(
+        '<target state="translated">Sentence two. Sentence three.</target>',
+        '<target><x id="ph9"/><mrk mtype="seg" mid="1"/> <mrk mtype="seg" mid="2"/></target>'),
+        encoding="utf-8")
+    assert project.import_xliff(path).warnings == []
+    assert _snapshot(project) == before
 
 
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])

@@ -10,6 +10,7 @@ from translate.storage.tmx import tmxfile
 
 from tests.formats.conftest import TMX_DTD, Exporter
 from tests.formats.omegat import needs_omegat, omegat_translate
+from workbench.errors import InputError
 from workbench.formats.tmx import read_tmx
 from workbench.formats.xliff import read_xliff
 from workbench.project import Project
@@ -275,6 +276,20 @@ def test_the_notes_of_a_variant_are_read(tmp_path: Path) -> None:
     (unit,) = read_tmx(path).units
     assert unit.notes == ("on the unit", "on the Arabic")
     assert unit.lqa == ("LQA: minor style/awkward: clumsy",)
+
+
+def test_a_tmx_of_other_languages_says_which(tmp_path: Path) -> None:
+    """A memory of another pair (LISA's compliance kit, en-US and en-GB; Weblate's, German,
+    English and Czech) was refused without saying what it holds."""
+    path = tmp_path / "other.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="de-DE"/><body><tu><tuv xml:lang="DE-DE"><seg>Wenn'
+        '</seg></tuv><tuv xml:lang="EN-US"><seg>If</seg></tuv><tuv lang="cs-CZ"><seg>Pokud</seg>'
+        '</tuv></tu></body></tmx>', encoding="utf-8")
+    with pytest.raises(InputError, match=r"no Arabic-English translation units "
+                       r"to import; its languages: cs-cz, de-de, en-us$"), \
+            Project.open(tmp_path / "p.db", create=True) as project:
+        project.import_bilingual(path, "doc")
 
 
 def test_a_tmx_in_the_tmx14_namespace_is_read(tmp_path: Path) -> None:

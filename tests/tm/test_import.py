@@ -126,6 +126,41 @@ def test_tags_without_numbers_get_placeholders_of_their_own(tmp_path: Path) -> N
     assert unit.target == "Text {1/}"
 
 
+def test_paired_tags_are_numbered_by_x_which_pairs_them_across_the_languages(
+    tmp_path: Path,
+) -> None:
+    # the TMX specification's own example: <bpt>'s i counts the pairs of one <seg>, x pairs a
+    # code with the other language's. Numbered by i, the English's bold (around "black")
+    # took the number of the Arabic's italic (around "the cat"): a match inserted into a
+    # document wrote "black" in italics and "cat" in bold
+    from workbench.tm.tmx import read_tmx
+
+    path = write(tmp_path / "spec.tmx", (
+        '<tmx version="1.4"><header srclang="en"/><body><tu>'
+        '<tuv xml:lang="en"><seg>The <bpt i="1" x="1">{\\b </bpt>black<ept i="1">}</ept> '
+        '<bpt i="2" x="2">{\\i </bpt>cat<ept i="2">}</ept> eats.</seg></tuv>'
+        '<tuv xml:lang="ar"><seg>يأكل <bpt i="1" x="2">{\\i </bpt>القط<ept i="1">}</ept> '
+        '<bpt i="2" x="1">{\\b </bpt>الأسود<ept i="2">}</ept>.</seg></tuv>'
+        '</tu></body></tmx>'
+    ))
+    _, read = read_tmx(path)
+    (unit,) = list(read)
+    assert unit.source == "يأكل {2}القط{/2} {1}الأسود{/1}."
+    assert unit.target == "The {1}black{/1} {2}cat{/2} eats."
+    # LISA's compliance kit (ImportTest2C): an <it x="1"> and a <bpt i="1" x="2">, by i two
+    # codes numbered 1; one x for every code (a tool's) still gives each code a number of its own
+    path.write_text(
+        '<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg><it x="1" '
+        'pos="begin">i</it><bpt i="1" x="2">b</bpt>نص<ept i="1">/b</ept></seg></tuv>'
+        '<tuv xml:lang="en"><seg>Text <bpt i="1" x="7">a</bpt>here<ept i="1">/a</ept> <bpt i="2" '
+        'x="7">c</bpt>there<ept i="2">/c</ept><ph x="7"/></seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    _, read = read_tmx(path)
+    (unit,) = list(read)
+    assert unit.source == "{1}{2}نص{/2}"
+    assert unit.target == "Text {7}here{/7} {8}there{/8}{9/}"
+
+
 def test_omegat_level2_tags_numbered_from_zero_are_placeholders(
     empty_project: Project, tmp_path: Path
 ) -> None:
@@ -478,14 +513,14 @@ def test_external_entity_is_refused(empty_project: Project, tmp_path: Path) -> N
         ('<tmx version="1.4"><header/><body><tu><tuv xml:lang="fr"><seg>un</seg></tuv>'
          '<tuv xml:lang="en"><seg>one</seg></tuv></tu></body></tmx>',
          "no Arabic-English translation units (1 unit lacks an Arabic or an English side, "
-         "or holds Arabic as the English, e.g. at line 1)"),
+         "or holds Arabic as the English, e.g. at line 1; its languages: en, fr)"),
         # another tool's untranslated units, the Arabic copied as their English (OmegaT's
         # pseudo-translation): they were said to lack an English side
         ('<tmx version="1.1"><header/><body>\n<tu><tuv lang="AR"><seg>نص عربي.</seg></tuv>'
          '<tuv lang="EN-US"><seg>نص عربي.</seg></tuv></tu>\n<tu><tuv lang="AR"><seg>نص آخر.'
          '</seg></tuv><tuv lang="EN-US"><seg>نص آخر.</seg></tuv></tu></body></tmx>',
          "no Arabic-English translation units (2 units lack an Arabic or an English side, "
-         "or hold Arabic as the English, e.g. at lines 2, 3)"),
+         "or hold Arabic as the English, e.g. at lines 2, 3; its languages: ar, en-us)"),
         ('<tmx version="1.4"><header/><body></body></tmx>', "no Arabic-English translation units"),
     ],
 )

@@ -25,6 +25,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, BinaryIO
 
 from lxml import etree
@@ -46,14 +47,16 @@ from workbench.formats.xliff import (
     tool_statuses,
 )
 from workbench.statuses import (
+    NEEDS_WORK,
     STATUSES,
     XLIFF12_STATE,
     XLIFF20_STATE,
     Status,
+    draft_qualifier,
     from_xliff12,
     from_xliff20,
 )
-from workbench.text.script import copies_source
+from workbench.text.script import arabic_share, copies_source
 from workbench.text.tags import strip_tags
 
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -207,9 +210,16 @@ class _Xliff:
             raise InputError(self.path, f"a file to translate from {src!r} into Arabic "
                              f"({trg!r}): the workbench translates Arabic into English", line)
         if src and not lang_matches(src, "ar"):
-            raise InputError(self.path, f"source language is {src!r}, not Arabic (ar); if its "
-                             "source text is Arabic, the tool that wrote it gave its default "
-                             "(odf2xliff's is en): set source-language to ar", line)
+            sample = " ".join(  # po2xliff's gettext header unit is English whatever the PO
+                safexml.text_of(source) for source in islice(
+                    (s for s in self.root.iter(self._q("source"))
+                     if s.getparent().get("restype") not in NOT_TEXT), 200))
+            hint = ("; its source texts are Arabic: the tool that wrote it gave its default "
+                    "(translate-toolkit's po2xliff and odf2xliff write en): set "
+                    "source-language to ar"
+                    if arabic_share(sample) > 0.5 else "")
+            raise InputError(self.path, f"source language is {src!r}, not Arabic (ar){hint}",
+                             line)
         if trg and not lang_matches(trg, "en"):
             raise InputError(self.path, f"target language is {trg!r}, not English (en)", line)
 
@@ -242,12 +252,14 @@ class _Xliff:
         else:
             segments.append(_Segment(source, target, tu))
         state = target.get("state") if target is not None else None
+        qualifier = target.get("state-qualifier") if target is not None else None
         approved = tu.get("approved") == "yes"
         tools = tool_statuses(tu)
         notes = comment_notes(tu.iterfind(self._q("note")), "from") + memoq_comments(tu) \
             + inline_comments(source, seg_source, target, sdl=self._sdl)
         return self._block(tu, segments, file_number, lambda k, has: from_xliff12(
-            state, approved, has, tools.get(segments[k].mid, tools.get(None))).value, notes)
+            state, approved, has, tools.get(segments[k].mid, tools.get(None)),
+            qualifier).value, notes)
 
     def _unit20(self, unit: etree._Element, file_number: int) -> _Unit | None:
         segments = []
@@ -382,11 +394,23 @@ class _Xliff:
             if rendering is None:
                 continue
             segments = rendering.segments
-            if len(segments) != len(unit.segments):
+            blank = [k for k, text in enumerate(unit.block.segments or []) if not text]
+            if blank and len(segments) + len(blank) == len(unit.segments):
+                # a segment of white space or codes alone (Okapi's mark of a leading space)
+                # is none of the project's: the English goes to the segments with text
+                english = [("", "")] * len(unit.segments)
+                texted = iter(segments)
+                for k in range(len(unit.segments)):
+                    if k not in blank:
+                        s = next(texted)
+                        english[k] = (s.target.strip(), s.status)
+            elif len(segments) != len(unit.segments):
                 # segments merged or split in the project: the unit's English as one target
                 joined = rendering.text("empty")
                 status = _least([s.status for s in segments if s.target.strip()])
-                english = [(joined, status)] + [("", status)] * (len(unit.segments) - 1)
+                english = [("", status)] * len(unit.segments)
+                first = next((k for k in range(len(unit.segments)) if k not in blank), 0)
+                english[first] = (joined, status)
                 report.warn(f"{unit.block.place}: {len(segments)} segments in the project, "
                             f"{len(unit.segments)} in the file: the English is written whole "
                             "in the first")
@@ -411,12 +435,24 @@ class _Xliff:
                                  encoding=tree.docinfo.encoding or "UTF-8"))
 
     def _fill(self, target: etree._Element, text: str, rendering: Rendering,
-              items: dict[int, Any]) -> None:
+              items: dict[int, Any], source: etree._Element) -> None:
+        """Write ``text`` into ``target``, with the white space that ``source`` (preserved)
+        starts and ends with: a gettext string's final line break, which the segment's text
+        has not, is the translation's too."""
         for child in list(target):
             target.remove(child)
         target.text = None
         parsed = parse(text, rendering.tags)
         _emit(target, parsed.children, items)
+        lead, trail = _edge_space(source)
+        if lead or trail:
+            target.text = lead + (target.text or "")
+            if len(target):
+                target[-1].tail = (target[-1].tail or "") + trail
+            else:
+                target.text += trail
+            if source.get(safexml.XML_SPACE) and not safexml.space_preserved(target):
+                target.set(safexml.XML_SPACE, source.get(safexml.XML_SPACE) or "")
 
     def _write12(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
                  fallback: str, complete: bool) -> None:
@@ -436,7 +472,7 @@ class _Xliff:
         if unit.segments[0].mid is None:  # one segment: the target is its text
             text, status = english[0]
             if not _unchanged(unit, 0, text):
-                self._fill(target, text, rendering, unit.items)
+                self._fill(target, text, rendering, unit.items, unit.segments[0].source)
             texts = [text]
         else:
             old = {m.get("mid"): copy.deepcopy(m) for m in target.iter(self._q("mrk"))
@@ -456,6 +492,8 @@ class _Xliff:
         else:
             state, approved = "new", False
         target.set("state", state)
+        if draft_qualifier(target.get("state-qualifier")) and state not in NEEDS_WORK:
+            del target.attrib["state-qualifier"]  # its English is no machine's draft now
         set_tool_statuses(tu, {segment.mid: Status(status) for segment, (text, status)
                                in zip(unit.segments, english, strict=True) if text})
         if approved:
@@ -474,6 +512,16 @@ class _Xliff:
             if local(child.tag) == "mrk" and child.get("mtype") == "seg":
                 k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
                 text, _ = english[k]
+                if _blank(unit, k):
+                    # white space or codes alone, no segment of the project: the file's
+                    # target of it, else a copy of the source's
+                    kept = old.get(child.get("mid"))
+                    blank = kept if kept is not None and len(kept) + len(kept.text or "") \
+                        else copy.deepcopy(child)
+                    target.append(blank)
+                    texts.append("")
+                    target[-1].tail = child.tail
+                    continue
                 if _unchanged(unit, k, text) and child.get("mid") in old:
                     target.append(old[child.get("mid")])  # its comments and marks kept
                     texts.append(text)
@@ -481,7 +529,7 @@ class _Xliff:
                     continue
                 mark = etree.SubElement(target, child.tag, dict(child.attrib))
                 if text:
-                    self._fill(mark, text, rendering, unit.items)
+                    self._fill(mark, text, rendering, unit.items, child)
                 elif fallback == "source" and child.get("mid") in old:
                     mark.text = old[child.get("mid")].text
                     for sub in old[child.get("mid")]:
@@ -500,6 +548,16 @@ class _Xliff:
                  fallback: str) -> None:
         for k, (segment, (text, status)) in enumerate(
                 zip(unit.segments, english, strict=True)):
+            if _blank(unit, k):
+                # white space or codes alone, no segment of the project: the file's target
+                # of it, else a copy of the source's
+                if segment.target is None:
+                    target = copy.deepcopy(segment.source)
+                    target.tag = self._q("target")
+                    target.attrib.pop("{http://www.w3.org/XML/1998/namespace}lang", None)
+                    segment.source.addnext(target)
+                    target.tail = segment.source.tail
+                continue
             if not text and fallback == "source":
                 continue
             target = segment.target
@@ -508,9 +566,28 @@ class _Xliff:
                 segment.source.addnext(target)
                 target.tail = segment.source.tail
             if target is not segment.target or not _unchanged(unit, k, text):
-                self._fill(target, text, rendering, unit.items)
+                self._fill(target, text, rendering, unit.items, segment.source)
             state = XLIFF20_STATE[Status(status)] if text else "initial"
             segment.holder.set("state", state)
+
+
+def _edge_space(source: etree._Element) -> tuple[str, str]:
+    """The white space a source whose white space is preserved starts and ends with (none
+    where it is not: a pretty-printed file's layout, no text's)."""
+    if not safexml.space_preserved(source):
+        return "", ""
+    first = source.text or ""
+    last = (source[-1].tail if len(source) else first) or ""
+    if not len(source) and not first.strip():
+        return "", ""
+    return first[: len(first) - len(first.lstrip())], last[len(last.rstrip()):]
+
+
+def _blank(unit: _Unit, k: int) -> bool:
+    """Whether the unit's ``k``-th segment is white space or codes alone: no segment of the
+    project (Okapi marks a leading space as a segment of its own)."""
+    texts = unit.block.segments or []
+    return k < len(texts) and not texts[k] and len(texts) > 1
 
 
 def _unchanged(unit: _Unit, k: int, text: str) -> bool:

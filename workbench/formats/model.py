@@ -172,6 +172,8 @@ class ImportedFile:
     """The version workbench exported (``working``, ``reference:main``; our exports only)."""
     without_source: list[int] = field(default_factory=list)
     """The lines of units read without an Arabic side (TMX), not among ``units``."""
+    languages: set[str] = field(default_factory=set)
+    """The language codes of those units (TMX), said when no unit is Arabic-English."""
 
 
 def iso_from_tmx_date(date: str | None) -> str | None:

@@ -141,6 +141,9 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                 result.units.append(unit)
             else:
                 result.without_source.append(el.sourceline)
+                result.languages.update(
+                    lang.strip().lower() for tuv in el if safexml.local(tuv.tag) == "tuv"
+                     if (lang := tuv.get(XML_LANG) or tuv.get("lang")))
             safexml.release(el)
     if not root_seen:  # no <tmx>, <header> or <tu> anywhere: the root says what it is
         root = safexml.root_element(path)

@@ -240,13 +240,14 @@ def _read_trans_unit(
     if not strip_tags(source).strip():  # codes alone (Trados's unit of a comment): no text
         return None
     state = target_el.get("state") if target_el is not None else None
+    qualifier = target_el.get("state-qualifier") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     tools = tool_statuses(tu)
     seg_source = tu.find(child("seg-source"))
     marks = _segment_marks(seg_source)
     tool = tools.get(marks[0].get("mid"), tools.get(None)) if len(marks) == 1 else tools.get(None)
     status = _status(state, approved, bool(target and target.strip()),
-                     tu.get(f"{{{WB_NS}}}status"), tool)
+                     tu.get(f"{{{WB_NS}}}status"), tool, qualifier)
     notes = tu.findall(child("note"))
     parts: list[ImportedUnit] = []
     if marks:  # segmented: <mrk mtype="seg" mid="N"> in the seg-source and in the target
@@ -259,7 +260,7 @@ def _read_trans_unit(
                 key=f"{tu.get('id')}/{mid}", source=spaced_text(mark, numbers), target=text,
                 state=state,
                 status=_status(state, approved, bool(text and text.strip()), None,
-                               tools.get(mid, tools.get(None))).value,
+                               tools.get(mid, tools.get(None)), qualifier).value,
                 line=mark.sourceline,
             ))
     return ImportedUnit(
@@ -337,9 +338,9 @@ def _segment_marks(element: etree._Element | None) -> list[etree._Element]:
 
 
 def _status(state: str | None, approved: bool, has_target: bool, ours: str | None,
-            tool: str | None = None) -> Status:
+            tool: str | None = None, qualifier: str | None = None) -> Status:
     """The status of a unit: ours when the state still says what we wrote, else the state's
     (or, without one, the status another tool gave it)."""
     if ours in STATUSES and XLIFF12_STATE[Status(ours)] == (state, approved):
         return Status(ours)
-    return from_xliff12(state, approved, has_target, tool)
+    return from_xliff12(state, approved, has_target, tool, qualifier)

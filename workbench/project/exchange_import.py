@@ -36,6 +36,7 @@ from workbench.store.db import analyze
 from workbench.text.normalize import match_key
 from workbench.text.script import arabic_share, copies_source
 from workbench.text.tags import has_tags, strip_tags
+from workbench.tm.tmx import said_languages
 from workbench.wording import plural, units_without_a_pair
 
 
@@ -105,7 +106,8 @@ class BilingualImports:
         if file.target_lang and not lang_matches(file.target_lang, "en"):
             raise InputError(path, f"target language is {file.target_lang!r}, not English (en)")
         if not file.units:
-            raise InputError(path, "no Arabic-English translation units to import")
+            raise InputError(path, "no Arabic-English translation units to import"
+                             + said_languages(file.languages))
         # Read, match and write in one transaction: an edit made meanwhile (in the TUI, say)
         # cannot slip between what the import compared and what it writes.
         with self.context.transaction():

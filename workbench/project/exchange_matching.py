@@ -136,8 +136,10 @@ def _joined_parts(parts: list[ImportedUnit], by_source: dict[str, list[tuple[int
 def _warn_unmarked(unit: ImportedUnit, report: ExchangeReport) -> None:
     """Say that a unit of several segments (XLIFF 1.2 ``<seg-source>`` marks) whose target
     holds English not marked into them (no ``<mrk mtype="seg">``) brings none of it: which
-    sentence is which is not known."""
-    if (unit.target or "").strip() and not any((p.target or "").strip() for p in unit.parts):
+    sentence is which is not known. A target of tags alone (Trados keeps a unit's codes
+    outside its empty marks: ``<x id="ph9"/><mrk mtype="seg" mid="9"/>``) holds none."""
+    if strip_tags(unit.target or "").strip() and not any(
+            (p.target or "").strip() for p in unit.parts):
         where = f"line {unit.line}: " if unit.line else ""
         warn(report, f"{where}unit {unit.key}: its English is not marked into its "
               f"{len(unit.parts)} segments (no <mrk mtype=\"seg\"> in its target): left alone")

@@ -76,6 +76,14 @@ NOT_DOCUMENTS: dict[str, str] = {
             "an English translation of a document) brings its English back to a document",
     ".tbx": "a TBX file is a glossary, not a document: `workbench glossary import FILE` "
             "loads it",
+    # Poedit's and Weblate's catalogue: read as text, its msgid/msgstr lines and comments
+    # were the document's segments
+    ".po": "a gettext PO file is a catalogue of strings, not a document: convert it to "
+           "XLIFF (translate-toolkit's `po2xliff FILE.po FILE.xlf`) and `workbench import` "
+           "that; `xliff2po` takes the translated XLIFF back",
+    ".pot": "a gettext POT file is a catalogue of strings, not a document: convert it to "
+            "XLIFF (translate-toolkit's `po2xliff FILE.pot FILE.xlf`) and `workbench import` "
+            "that",
 }
 
 

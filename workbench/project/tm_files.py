@@ -23,6 +23,7 @@ from workbench.textio import file_name_text, refuse_workbook_as, workbook_format
 from workbench.tm.model import MEMORY_FORMATS, WORKBOOK_FORMATS, TmFileInfo, TmUnit
 from workbench.tm.pipeline import Batch, read_batches
 from workbench.tm.results import ImportResult
+from workbench.tm.tmx import said_languages
 from workbench.wording import plural
 
 PROJECT = "project"
@@ -212,7 +213,8 @@ def _nothing_to_import(info: TmFileInfo) -> str:
         return (  # an English side in Arabic: another tool's source copied to the target
             f"no Arabic-English translation units ({plural(info.skipped, 'unit')} "
             f"{'lacks' if one else 'lack'} an Arabic or an English side, or "
-            f"{'holds' if one else 'hold'} Arabic as the English{where})"
+            f"{'holds' if one else 'hold'} Arabic as the English{where}"
+            f"{said_languages(info.languages)})"
         )
     return "no Arabic-English translation units"
 

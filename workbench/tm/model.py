@@ -45,6 +45,8 @@ class TmFileInfo:
     skipped: int = 0
     skipped_lines: list[int] = field(default_factory=list)
     tags: int = 0
+    #: the language codes of the units left out (TMX), said when none is Arabic-English
+    languages: set[str] = field(default_factory=set)
 
     def skip(self, line: int | None) -> None:
         """Count a unit left out (without both an Arabic and an English side)."""

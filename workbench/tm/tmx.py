@@ -3,7 +3,9 @@
 Reading takes each ``<tu>``'s Arabic and English ``<tuv>`` (``ar``, ``ar-SA``, ``ara`` … and
 ``en``, ``en-US``, ``en-GB`` …), whatever the file's source language: an English-source file
 gives units with the Arabic as source. Inline tags are kept as plain-text placeholders, never
-dropped: ``<bpt i="1">`` → ``{1}``, ``<ept i="1">`` → ``{/1}``, ``<ph x="2"/>`` → ``{2/}``,
+dropped: ``<bpt i="1" x="3">`` → ``{3}`` (numbered by ``x``, which pairs a code across the
+languages, as ``i`` does not: the TMX specification's own example swaps them), its
+``<ept i="1">`` → ``{/3}``, ``<bpt i="1">`` without ``x`` → ``{1}``, ``<ph x="2"/>`` → ``{2/}``,
 ``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}`` (a unit numbering
 them from 0, as OmegaT's level-2 TMX does, one up); OmegaT's own tags,
 which its TMX writes as text (``&lt;a0&gt;``, numbered from 0), → ``{1}`` ``{/1}`` ``{2/}``.
@@ -66,6 +68,8 @@ class _Seg:
         #: OmegaT's TMX (its header says so): tags written as text are placeholders too
         self.omegat = False
         self._closed: set[str] = set()  # the numbers of the OmegaT tags closed in the seg
+        self._pairs: dict[str, str] = {}  # a <bpt>'s i → its placeholder's number, for its <ept>
+        self._used: set[str] = set()  # the numbers of the seg's opening and standalone codes
 
     def start(self, unit: etree._Element) -> None:
         """Read the segments of ``unit`` next."""
@@ -110,6 +114,8 @@ class _Seg:
             int(value) + self.shift for el in seg.iter() for name in ("i", "x")
             if (value := (el.get(name) or "").strip()).isdigit()
         ), default=0)
+        self._pairs = {}
+        self._used = set()
         parts: list[str] = []
         self._walk(seg, parts)
         return "".join(parts)
@@ -122,6 +128,15 @@ class _Seg:
         self._counter += 1
         return str(self._counter)
 
+    def _fresh(self, number: str) -> str:
+        """``number`` for a code that opens a pair or stands alone, unless another such code of
+        the segment has it (a tool writing one ``x`` for every code): then one above them all."""
+        if number in self._used:
+            self._counter += 1
+            number = str(self._counter)
+        self._used.add(number)
+        return number
+
     def _walk(self, el: etree._Element, parts: list[str]) -> None:
         parts.append(el.text or "")
         for child in el:
@@ -131,16 +146,21 @@ class _Seg:
                 )
             name = safexml.local(child.tag)
             if name == "bpt":
-                parts.append("{" + self._number(child, "i", "x") + "}")
+                # x pairs the code with the other language's; i only with its <ept>
+                n = self._fresh(self._number(child, "x", "i"))
+                self._pairs[(child.get("i") or "").strip()] = n
+                parts.append("{" + n + "}")
             elif name == "ept":
-                parts.append("{/" + self._number(child, "i") + "}")
+                n = self._pairs.get((child.get("i") or "").strip()) or self._number(child, "i")
+                parts.append("{/" + n + "}")
             elif name == "it":
                 n = self._number(child, "x")
-                parts.append("{/" + n + "}" if child.get("pos") == "end" else "{" + n + "}")
+                parts.append("{/" + n + "}" if child.get("pos") == "end"
+                             else "{" + self._fresh(n) + "}")
             elif name in ("ph", "ut", "x"):
-                parts.append("{" + self._number(child, "x", "i") + "/}")
+                parts.append("{" + self._fresh(self._number(child, "x", "i")) + "/}")
             elif name in ("hi", "g", "mrk"):
-                n = self._number(child, "x")
+                n = self._fresh(self._number(child, "x"))
                 parts.append("{" + n + "}")
                 self._walk(child, parts)
                 parts.append("{/" + n + "}")
@@ -253,6 +273,21 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     sides.check(path)
 
 
+def tuv_languages(tu: etree._Element) -> set[str]:
+    """The language codes of a ``<tu>``'s variants (``xml:lang``, TMX 1.1's ``lang``), in
+    lower case: a file of other languages says which."""
+    return {lang.strip().lower() for tuv in tu if safexml.local(tuv.tag) == "tuv"
+            if (lang := tuv.get(XML_LANG) or tuv.get("lang"))}
+
+
+def said_languages(languages: set[str]) -> str:
+    """``"; its languages: en-gb, en-us"`` (the first ten), or nothing."""
+    if not languages:
+        return ""
+    shown = sorted(languages)
+    return "; its languages: " + ", ".join(shown[:10]) + (", …" if len(shown) > 10 else "")
+
+
 def _unwrapped(text: str) -> str:
     """A ``<seg>``'s text with its line breaks and the indentation around them (a file written
     pretty-printed, or wrapped by hand) read as one space, as a segment holds no line break."""
@@ -302,6 +337,7 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     if (no_text(sides.get("ar") or "") or no_text(english_text)
             or mostly_arabic(english_text)):  # the Arabic copied as the "translation"
         info.skip(tu.sourceline)
+        info.languages.update(tuv_languages(tu))
         return None
     own = tu.attrib
     dated = own
