@@ -104,6 +104,21 @@ def write_tmx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
 _ELEMENTS = ("{*}tmx", "{*}header", "{*}tu")
 
 
+def tuv_languages(tu: etree._Element) -> set[str]:
+    """The language codes of a ``<tu>``'s variants (``xml:lang``, TMX 1.1's ``lang``), in
+    lower case: a file of other languages says which."""
+    return {lang.strip().lower() for tuv in tu if safexml.local(tuv.tag) == "tuv"
+            if (lang := tuv.get(XML_LANG) or tuv.get("lang"))}
+
+
+def said_languages(languages: set[str]) -> str:
+    """``"; its languages: en-gb, en-us"`` (the first ten), or nothing."""
+    if not languages:
+        return ""
+    shown = sorted(languages)
+    return "; its languages: " + ", ".join(shown[:10]) + (", …" if len(shown) > 10 else "")
+
+
 def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en") -> ImportedFile:
     """Read the Arabic-English pairs of a TMX file (any tool's), with our ids when present;
     its elements in a namespace (``<tmx xmlns="http://www.lisa.org/tmx14">``) read as without."""
@@ -141,9 +156,7 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                 result.units.append(unit)
             else:
                 result.without_source.append(el.sourceline)
-                result.languages.update(
-                    lang.strip().lower() for tuv in el if safexml.local(tuv.tag) == "tuv"
-                     if (lang := tuv.get(XML_LANG) or tuv.get("lang")))
+                result.languages.update(tuv_languages(el))
             safexml.release(el)
     if not root_seen:  # no <tmx>, <header> or <tu> anywhere: the root says what it is
         root = safexml.root_element(path)

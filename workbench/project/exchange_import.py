@@ -15,6 +15,7 @@ from typing import Any
 from workbench.errors import InputError, WorkbenchError
 from workbench.formats import detect
 from workbench.formats.model import ImportedFile, ImportedUnit, lang_matches
+from workbench.formats.tmx import said_languages
 from workbench.formats.xmlout import carried
 from workbench.project.catalog import Catalog, Document
 from workbench.project.changes import ChangeSet, FillReport, plan_fill, protection
@@ -36,7 +37,6 @@ from workbench.store.db import analyze
 from workbench.text.normalize import match_key
 from workbench.text.script import arabic_share, copies_source
 from workbench.text.tags import has_tags, strip_tags
-from workbench.tm.tmx import said_languages
 from workbench.wording import plural, units_without_a_pair
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from workbench import __version__
 from workbench.collector import gc_paused
 from workbench.errors import InputError, PermissionDeniedError, WorkbenchError
+from workbench.formats.tmx import said_languages
 from workbench.project.atomic_write import write_atomically
 from workbench.project.context import ProjectContext
 from workbench.project.tm_indexing import Indexing
@@ -23,7 +24,6 @@ from workbench.textio import file_name_text, refuse_workbook_as, workbook_format
 from workbench.tm.model import MEMORY_FORMATS, WORKBOOK_FORMATS, TmFileInfo, TmUnit
 from workbench.tm.pipeline import Batch, read_batches
 from workbench.tm.results import ImportResult
-from workbench.tm.tmx import said_languages
 from workbench.wording import plural
 
 PROJECT = "project"

@@ -31,6 +31,7 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import codes, safexml, xmlout
 from workbench.formats.model import primary_language, tmx_date
+from workbench.formats.tmx import tuv_languages
 from workbench.text.script import has_arabic, mostly_arabic
 from workbench.text.tags import strip_tags
 from workbench.tm.diff import unit_tags_as_tags
@@ -271,21 +272,6 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     if not root_checked:
         raise InputError(path, "not a TMX file (no <tmx> root element)")
     sides.check(path)
-
-
-def tuv_languages(tu: etree._Element) -> set[str]:
-    """The language codes of a ``<tu>``'s variants (``xml:lang``, TMX 1.1's ``lang``), in
-    lower case: a file of other languages says which."""
-    return {lang.strip().lower() for tuv in tu if safexml.local(tuv.tag) == "tuv"
-            if (lang := tuv.get(XML_LANG) or tuv.get("lang"))}
-
-
-def said_languages(languages: set[str]) -> str:
-    """``"; its languages: en-gb, en-us"`` (the first ten), or nothing."""
-    if not languages:
-        return ""
-    shown = sorted(languages)
-    return "; its languages: " + ", ".join(shown[:10]) + (", …" if len(shown) > 10 else "")
 
 
 def _unwrapped(text: str) -> str:
