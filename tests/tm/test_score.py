@@ -139,7 +139,7 @@ def test_never_below_omegat_and_100_only_when_identical() -> None:
         qw, uw = words_and_stems(query)[0], words_and_stems(source)[0]
         omegat = omegat_similarity(len(qw), len(uw), Levenshtein.distance(qw, uw))
         assert ours >= min(omegat, 94), (query, source)
-        assert (ours == 100) == (query.strip() == source.strip())
+        assert (ours == 100) == (query.strip() == source.strip())  # (no invisible marks here)
         assert ours <= 94 or qw == uw
 
 
@@ -149,6 +149,17 @@ def test_marks_in_another_canonical_order_are_the_same_text() -> None:
     typed = "قد سج\u0650\u0651لت 17 حالة وفاة."
     assert memory != typed and score(typed, memory) == 100
     assert score(typed.replace("\u0650", ""), memory) == 99  # a mark left out: not the same
+
+
+def test_direction_marks_that_word_and_trados_write_are_the_same_text() -> None:
+    """A memory unit whose Arabic holds invisible direction marks (RLE…PDF around a number,
+    RLM after it, the Arabic letter mark, a zero-width space) is the same text as the
+    segment without them: 100, and pretranslate at 100 takes it; a visible difference is
+    still one (99)."""
+    plain = "قد سجلت 17 حالة وفاة في 2020."
+    marked = "\u202bقد سجلت \u200e17\u200f حالة وفاة\u061c في \u202a2020\u202c.\u200b\u202c"
+    assert score(plain, marked) == 100 and score(marked, plain) == 100
+    assert score(plain.replace(".", "!"), marked) == 99
 
 
 def test_segment_tags_are_not_words_and_match_tmx_placeholders() -> None:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -29,6 +30,8 @@ from workbench.tm.tokens import PLACEHOLDER
 
 CONTEXT = 101
 EXACT = 100
+#: Direction marks and zero-width spaces: invisible, no difference between two sources.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 SAME_WORDS_MAX = 99
 SAME_WORDS_MIN = 95
 FUZZY_MAX = 94
@@ -55,19 +58,24 @@ def fuzzy_score(q_stems: str, q_words: str, u_stems: str, u_words: str) -> int:
 
 def identical(query: str, source: str) -> bool:
     """Whether two sources count as the same text (100%): equal once Unicode's canonical
-    order is restored (a shadda typed before or after its kasra is one text) and another
-    tool's tag placeholders are read as the segment tags they stand for (``{1}`` is ``<1>``:
-    the same tags in the same places, as a tagged segment's own TMX reads back)."""
+    order is restored (a shadda typed before or after its kasra is one text), another tool's
+    tag placeholders are read as the segment tags they stand for (``{1}`` is ``<1>``: the
+    same tags in the same places, as a tagged segment's own TMX reads back), and without the
+    invisible direction marks and zero-width spaces that Word and Trados write into Arabic
+    (RLM, RLE…PDF, the Arabic letter mark: the same text to a reader)."""
     query, source = query.strip(), source.strip()
     if query == source:
         return True
     query, source = unit_tags_as_tags(query), unit_tags_as_tags(source)
+    query, source = _INVISIBLE.sub("", query).strip(), _INVISIBLE.sub("", source).strip()
     return query == source or (
         unicodedata.normalize("NFC", query) == unicodedata.normalize("NFC", source))
 
 
 def same_words_score(query: str, source: str) -> int:
-    """The 95–99 score of two different texts that have the same words."""
+    """The 95–99 score of two different texts that have the same words (their invisible
+    marks no difference)."""
+    query, source = _INVISIBLE.sub("", query), _INVISIBLE.sub("", source)
     return max(SAME_WORDS_MIN, SAME_WORDS_MAX + 1 - differences(_items(query), _items(source)))
 
 
