@@ -893,3 +893,24 @@ def test_a_large_tsv_or_tei_is_indexed_without_its_whole_text_in_memory(
     assert len(found.headwords) == 20_000
     assert found.entry(19_999).senses[-1] == "a meaning of the word in a phrase of its own 2"
     assert peak < path.stat().st_size
+
+
+def test_a_dictionary_that_cannot_be_mapped_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the system cannot map the file (a pipe, some network shares), the index is built
+    from the file read whole, the same index."""
+    from workbench.dictionary import datafile
+
+    path = builders.tsv(tmp_path)
+    mapped = open_dictionary(path)
+
+    def refused(*_: object, **__: object) -> None:
+        raise OSError("mmap not supported")
+
+    monkeypatch.setattr(datafile.mmap, "mmap", refused)
+    monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path / "cache-read"))
+    read = open_dictionary(path)
+    assert read.headwords == mapped.headwords and list(read.offsets) == list(mapped.offsets)
+    assert [read.entry(k) for k in range(len(read.headwords))] == [
+        mapped.entry(k) for k in range(len(mapped.headwords))]

@@ -190,14 +190,14 @@ class DataFile:
     def mapped(self) -> Iterator[bytes | mmap.mmap]:
         """The whole stream as one buffer, for building an index once: an uncompressed file
         mapped into memory (the system pages it in and out; none of it is copied), a
-        compressed one inflated."""
-        if self.compressed or not self.size_on_disk:
+        compressed one (or one that cannot be mapped: a pipe, some network shares) read."""
+        view = None
+        if not self.compressed and self.size_on_disk:
+            with contextlib.suppress(OSError, ValueError):
+                view = mmap.mmap(self._fd, 0, access=mmap.ACCESS_READ)
+        if view is None:
             yield self._whole if self._whole is not None else b"".join(self.blocks())
             return
-        try:
-            view = mmap.mmap(self._fd, 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError) as exc:
-            raise InputError(self.path, f"cannot read ({exc})") from None
         try:
             yield view
         finally:
