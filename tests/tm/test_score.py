@@ -162,6 +162,17 @@ def test_direction_marks_that_word_and_trados_write_are_the_same_text() -> None:
     assert score(plain.replace(".", "!"), marked) == 99
 
 
+def test_presentation_forms_copied_from_a_pdf_are_the_same_text() -> None:
+    """Arabic copied from a PDF comes in presentation forms (ﻗﺪ ﺳﺠﻠﺖ): the same letters to a
+    reader, so the same text (100) as the segment in plain letters; with one visible
+    difference more, 99 (every word counted a difference, it was 95)."""
+    plain = "قد سجلت 17 حالة وفاة، أكثر من العام."
+    pdf = "ﻗﺪ ﺳﺠﻠﺖ 17 ﺣﺎﻟﺔ ﻭﻓﺎﺓ، ﺃﻛﺜﺮ ﻣﻦ ﺍﻟﻌﺎﻡ."
+    assert pdf != plain and score(plain, pdf) == 100 and score(pdf, plain) == 100
+    assert score(plain.replace(".", "!"), pdf) == 99
+    assert score("قد سجلت 17 حالة وفاة، اكثر من العام.", pdf) == 99  # أ against ا: one
+
+
 def test_segment_tags_are_not_words_and_match_tmx_placeholders() -> None:
     # a client document's segment (<1>…</1>) against another tool's unit ({1}…{/1}) of the
     # same sentence: the same tags in the same places are the same text (100), one tag

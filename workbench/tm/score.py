@@ -2,8 +2,8 @@
 
 - **101** context match: the source is identical and so are the previous and next source
   segments (decided by the caller, who knows the context);
-- **100**: the source is identical (outer whitespace aside; a TMX unit's ``{1}`` is the
-  segment's ``<1>``);
+- **100**: the source is identical (outer whitespace, invisible direction marks and a PDF's
+  presentation forms aside; a TMX unit's ``{1}`` is the segment's ``<1>``);
 - **95–99**: the same words, differing only in diacritics, tatweel, alef/hamza/ya/ta-marbuta
   spelling, digits (Arabic-Indic ↔ ASCII), punctuation, inline tags or spaces: 99 for one
   difference, one point less for each further one, 95 at least; so too the same words but for
@@ -32,6 +32,18 @@ CONTEXT = 101
 EXACT = 100
 #: Direction marks and zero-width spaces: invisible, no difference between two sources.
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+#: Arabic presentation forms (text copied from a PDF): the letters they draw.
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+
+
+def _as_read(text: str) -> str:
+    """``text`` as a reader sees it: without invisible marks, presentation forms written as
+    their letters (ﻛﺘﺎﺏ is كتاب)."""
+    text = _INVISIBLE.sub("", text)
+    if _PRESENTATION.search(text):
+        text = _PRESENTATION.sub(
+            lambda m: "".join(unicodedata.normalize("NFKC", c).strip() for c in m.group()), text)
+    return text.strip()
 SAME_WORDS_MAX = 99
 SAME_WORDS_MIN = 95
 FUZZY_MAX = 94
@@ -60,22 +72,22 @@ def identical(query: str, source: str) -> bool:
     """Whether two sources count as the same text (100%): equal once Unicode's canonical
     order is restored (a shadda typed before or after its kasra is one text), another tool's
     tag placeholders are read as the segment tags they stand for (``{1}`` is ``<1>``: the
-    same tags in the same places, as a tagged segment's own TMX reads back), and without the
-    invisible direction marks and zero-width spaces that Word and Trados write into Arabic
-    (RLM, RLE…PDF, the Arabic letter mark: the same text to a reader)."""
+    same tags in the same places, as a tagged segment's own TMX reads back), and read as a
+    reader sees them: without the invisible direction marks and zero-width spaces that Word
+    and Trados write into Arabic (RLM, RLE…PDF, the Arabic letter mark), presentation forms
+    (a PDF's) as their letters."""
     query, source = query.strip(), source.strip()
     if query == source:
         return True
-    query, source = unit_tags_as_tags(query), unit_tags_as_tags(source)
-    query, source = _INVISIBLE.sub("", query).strip(), _INVISIBLE.sub("", source).strip()
+    query, source = _as_read(unit_tags_as_tags(query)), _as_read(unit_tags_as_tags(source))
     return query == source or (
         unicodedata.normalize("NFC", query) == unicodedata.normalize("NFC", source))
 
 
 def same_words_score(query: str, source: str) -> int:
-    """The 95–99 score of two different texts that have the same words (their invisible
-    marks no difference)."""
-    query, source = _INVISIBLE.sub("", query), _INVISIBLE.sub("", source)
+    """The 95–99 score of two different texts that have the same words (read as a reader
+    sees them: invisible marks and presentation forms no difference)."""
+    query, source = _as_read(query), _as_read(source)
     return max(SAME_WORDS_MIN, SAME_WORDS_MAX + 1 - differences(_items(query), _items(source)))
 
 
