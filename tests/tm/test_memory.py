@@ -363,6 +363,25 @@ def test_pretranslate(tm_project: Project, tmp_path: Path) -> None:
     assert tm_project.segment(second).target == "The Bolsheviks took over."
 
 
+def test_pretranslate_takes_a_unit_the_same_but_for_what_a_reader_does_not_see(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """A Trados unit whose Arabic holds direction marks (RLE…PDF around the year, an RLM) and
+    a unit copied from a PDF in presentation forms are 100% matches: pretranslate fills the
+    segments with them (each was 99 or 95, below pretranslate's 100)."""
+    first, _, third, fourth = ids(tm_project)
+    marked = "\u202bقامت الثورة في روسيا عام \u202a1917\u202c.\u200f\u202c"
+    pdf = "ﻋﻘﺪ ﺍﻟﻤﺆﺗﻤﺮ ﻓﻲ ﺍﻟﻘﺎﻫﺮﺓ."
+    path = tmp_path / "tm.tsv"
+    path.write_text(f"{marked}\tThe revolution broke out in Russia in 1917.\n"
+                    f"{pdf}\tThe conference met in Cairo.\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "trados")
+    result = tm_project.tm.pretranslate("doc")
+    assert (result.filled, result.by_band, result.segments) == (3, {"100": 3},
+                                                                [first, third, fourth])
+    assert tm_project.segment(third).target == "The conference met in Cairo."
+
+
 def test_a_units_outer_spaces_do_not_go_into_the_english(
     tm_project: Project, tmp_path: Path
 ) -> None:

@@ -154,8 +154,8 @@ def test_marks_in_another_canonical_order_are_the_same_text() -> None:
 def test_direction_marks_that_word_and_trados_write_are_the_same_text() -> None:
     """A memory unit whose Arabic holds invisible direction marks (RLE…PDF around a number,
     RLM after it, the Arabic letter mark, a zero-width space) is the same text as the
-    segment without them: 100, and pretranslate at 100 takes it; a visible difference is
-    still one (99)."""
+    segment without them: 100 (tests/tm/test_memory.py: pretranslate takes it); a visible
+    difference is still one (99)."""
     plain = "قد سجلت 17 حالة وفاة في 2020."
     marked = "\u202bقد سجلت \u200e17\u200f حالة وفاة\u061c في \u202a2020\u202c.\u200b\u202c"
     assert score(plain, marked) == 100 and score(marked, plain) == 100
