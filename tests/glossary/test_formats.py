@@ -352,6 +352,28 @@ def test_multiterm_xml_as_trados_exports_it(tmp_path: Path) -> None:
     ]
 
 
+def test_a_multiterm_terms_note_is_the_comment_where_there_is_no_definition(
+    tmp_path: Path
+) -> None:
+    """MultiTerm keeps a usage note on a term (``<descrip type="Note">``): without a
+    definition it is that rendering's comment (it was dropped); a note of the concept is
+    every rendering's, as a TBX ``<note>`` is."""
+    path = tmp_path / "termbase.xml"
+    noted = MULTITERM.replace(
+        '<descrip type="Definition">An armed rising against a government.</descrip>', ""
+    ).replace('<descrip type="Usage">Preferred</descrip>',
+              '<descrip type="Usage">Preferred</descrip>'
+              '<descrip type="Note">In legal texts only.</descrip>')
+    path.write_bytes(noted.encode("utf-16"))
+    rows = [(e.rendering, e.comment) for e in read_glossary(path).entries]
+    assert rows == [("insurrection", "In legal texts only."), ("revolt", "")]
+    path.write_bytes(noted.replace("<concept>1</concept>", '<concept>1</concept><descripGrp>'
+                                   '<descrip type="Note">From the 1917 texts.</descrip>'
+                                   "</descripGrp>").encode("utf-16"))
+    rows = [(e.rendering, e.comment) for e in read_glossary(path).entries]
+    assert rows == [("insurrection", "From the 1917 texts."), ("revolt", "From the 1917 texts.")]
+
+
 @pytest.mark.parametrize(
     "status", ["Do not use", "Not recommended", "notRecommendedTerm-admn-sts", "Prohibited"]
 )

@@ -85,17 +85,38 @@ def _is_bad(status: str) -> bool:
 
 def _comment(entry: etree._Element) -> str:
     """An entry's comment: its definition wherever it stands (the entry's, a langSet's),
-    else a ``note``, else an example sentence (``context``)."""
+    else a ``note`` (TBX's element; MultiTerm's ``<descrip type="Note">`` of the entry or a
+    language: one of a term is that term's, :func:`_term_notes`), else an example sentence
+    (``context``)."""
     nodes = [n for n in entry.iter() if isinstance(n.tag, str)]
     for wanted in ("definition", "note", "context"):
         for node in nodes:
             if wanted == "note":
-                found = safexml.local(node.tag) == "note"
+                found = safexml.local(node.tag) == "note" or (
+                    _multiterm_note(node) and not any(
+                        safexml.local(a.tag) == "termGrp" for a in node.iterancestors()))
             else:
                 found = _category(node) == wanted and safexml.local(node.tag) != "termNote"
             if found:
                 return _text(node)
     return ""
+
+
+def _multiterm_note(node: etree._Element) -> bool:
+    """Whether ``node`` is MultiTerm's note field (``<descrip type="Note">``)."""
+    return safexml.local(node.tag) == "descrip" and _category(node) == "note"
+
+
+def _term_notes(lang_set: etree._Element) -> dict[str, str]:
+    """The MultiTerm notes of a language's terms (``<descrip type="Note">`` in a
+    ``termGrp``), by term: a rendering's usage note, its comment where the entry has none."""
+    out: dict[str, str] = {}
+    for group in _children(lang_set, "termGrp"):
+        term_node = next((n for n in group.iter() if safexml.local(n.tag) == "term"), None)
+        note = next((n for n in group.iter() if _multiterm_note(n)), None)
+        if term_node is not None and note is not None and _text(note):
+            out.setdefault(_text(term_node), _text(note))
+    return out
 
 
 def _terms(lang_set: etree._Element) -> list[tuple[str, str, int]]:
@@ -142,6 +163,7 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
             continue
         arabic: list[tuple[str, str, int]] = []
         english: list[tuple[str, str, int]] = []
+        notes: dict[str, str] = {}
         for lang_set in _children(entry, "langSet", "langSec", "languageGrp"):
             lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or _multiterm_lang(lang_set)
                     ).lower()
@@ -150,6 +172,7 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
                 arabic += _terms(lang_set)
             elif lang.startswith("en"):
                 english += _terms(lang_set)
+                notes = {**_term_notes(lang_set), **notes}
         good = [t for t in english if not _is_bad(t[1])]
         bad = tuple(dict.fromkeys(t[0] for t in english if _is_bad(t[1])))
         if not arabic or not good:
@@ -166,7 +189,8 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
                 continue
             for rendering, _, _ in _distinct(good):
                 forbidden = tuple(f for f in bad if f.casefold() != rendering.casefold())
-                builder.add(Entry(term, rendering, comment, forbidden, line))
+                builder.add(Entry(term, rendering, comment or notes.get(rendering, ""),
+                                  forbidden, line))
     if not builder.glossary.entries:
         found = f" (its languages: {', '.join(sorted(languages))})" if languages else ""
         raise InputError(path, f"no Arabic-English term entries found{found}")
