@@ -84,6 +84,26 @@ def test_trados_confirmation_levels_are_the_segments_statuses(tmp_path: Path) ->
                      "3": "RejectedTranslation", "4": "Translated"}
 
 
+def test_a_trados_segment_left_as_it_was_keeps_the_files_word_for_its_status(
+    tmp_path: Path
+) -> None:
+    """A segment with English and no conf (Trados reads it as not translated; it comes in as
+    a draft) that the project left as it was is written back without a conf, not as a
+    Draft; one whose English changed gets the project's status."""
+    text = SDLXLIFF.replace('<sdl:seg id="4"\n conf="Draft" origin="mt"/>',
+                            '<sdl:seg id="4" origin="mt"/>')
+    text = text.replace('<sdl:seg id="3"\n conf="RejectedTranslation"/>', '<sdl:seg id="3"/>')
+    assert text.count("conf=") == 1
+    with _import(tmp_path, "report.sdlxliff", text) as project:
+        segments = project.segments("report", limit=10)
+        assert [s.status for s in segments] == ["reviewed", "new", "draft", "draft"]
+        project.save_draft(segments[2].id, "A third line, edited.")
+        out = project.export_file("original", tmp_path / "report.en.sdlxliff").path
+    confs = {seg.get("id"): seg.get("conf")
+             for seg in etree.parse(str(out)).getroot().iter(f"{{{SDL}}}seg")}
+    assert confs == {"1": "ApprovedTranslation", "2": None, "3": "Draft", "4": None}
+
+
 def test_trados_levels_come_back_with_import_xliff(tmp_path: Path) -> None:
     blank = SDLXLIFF
     for english in ("The insurrection broke out in the city.", "A third line.",

@@ -494,8 +494,13 @@ class _Xliff:
         target.set("state", state)
         if draft_qualifier(target.get("state-qualifier")) and state not in NEEDS_WORK:
             del target.attrib["state-qualifier"]  # its English is no machine's draft now
-        set_tool_statuses(tu, {segment.mid: Status(status) for segment, (text, status)
-                               in zip(unit.segments, english, strict=True) if text})
+        # (a segment whose English and status are the file's keeps the tool's word for it,
+        # none included: Trados reads a segment without a conf as not translated)
+        read = unit.block.statuses or []
+        set_tool_statuses(tu, {
+            segment.mid: Status(status) for k, (segment, (text, status))
+            in enumerate(zip(unit.segments, english, strict=True))
+            if text and not (_unchanged(unit, k, text) and k < len(read) and read[k] == status)})
         if approved:
             tu.set("approved", "yes")
         elif tu.get("approved") == "yes":
