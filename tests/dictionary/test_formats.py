@@ -878,7 +878,7 @@ def test_a_large_tsv_or_tei_is_indexed_without_its_whole_text_in_memory(
     sense = "; ".join(f"a meaning of the word in a phrase of its own {n}" for n in range(3))
     if kind == "tsv":
         path, reader = tmp_path / "large.tsv", TsvFile
-        path.write_text("".join(f"كلمة{k}\t{sense}\n" for k in range(20_000)), encoding="utf-8")
+        path.write_text("".join(f"كلمة{k}\t{sense}\n" for k in range(10_000)), encoding="utf-8")
     else:
         path, reader = tmp_path / "large.tei", TeiFile
         senses = "".join(f'<sense><cit type="trans"><quote>{part}</quote></cit></sense>'
@@ -887,11 +887,11 @@ def test_a_large_tsv_or_tei_is_indexed_without_its_whole_text_in_memory(
             '<?xml version="1.0" encoding="UTF-8"?><TEI xmlns="http://www.tei-c.org/ns/1.0">'
             "<teiHeader/><text><body>"
             + "".join(f"<entry><form><orth>كلمة{k}</orth></form>{senses}</entry>\n"
-                      for k in range(20_000))
+                      for k in range(10_000))
             + "</body></text></TEI>\n", encoding="utf-8")
     found, peak = _indexed_with_peak(reader, path)
-    assert len(found.headwords) == 20_000
-    assert found.entry(19_999).senses[-1] == "a meaning of the word in a phrase of its own 2"
+    assert len(found.headwords) == 10_000
+    assert found.entry(9_999).senses[-1] == "a meaning of the word in a phrase of its own 2"
     assert peak < path.stat().st_size
 
 
