@@ -451,8 +451,9 @@ class _Xliff:
                 target[-1].tail = (target[-1].tail or "") + trail
             else:
                 target.text += trail
-            if source.get(safexml.XML_SPACE) and not safexml.space_preserved(target):
-                target.set(safexml.XML_SPACE, source.get(safexml.XML_SPACE) or "")
+            space = source.get(safexml.XML_SPACE)
+            if space and not safexml.space_preserved(target):
+                target.set(safexml.XML_SPACE, space)
 
     def _write12(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
                  fallback: str, complete: bool) -> None:
