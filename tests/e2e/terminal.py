@@ -47,43 +47,48 @@ class Terminal:
         )
 
     def pump(self, seconds: float = 0.1) -> None:
-        """Feed whatever the app wrote into the screen."""
+        """Feed whatever the app writes within ``seconds`` into the screen."""
         end = time.monotonic() + seconds
-        while True:
-            try:
-                data = self.child.read_nonblocking(65536, timeout=0.05)
-            except pexpect.TIMEOUT:
-                data = b""
-            except pexpect.EOF:
-                return
-            if data:
-                self.stream.feed(data)
-            elif time.monotonic() >= end:
-                return
+        while self._read(0.05) or (time.monotonic() < end and self.child.isalive()):
+            pass
+
+    def _read(self, timeout: float) -> bool:
+        """Feed what the app writes within ``timeout`` into the screen; False when it wrote
+        nothing (or has ended)."""
+        try:
+            data = self.child.read_nonblocking(65536, timeout=timeout)
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            return False
+        self.stream.feed(data)
+        return bool(data)
 
     def text(self) -> str:
         """The screen as text, one line per row."""
         return "\n".join(self.screen.display)
 
     def wait_for(self, predicate: Callable[[str], bool], timeout: float = 20.0) -> str:
-        """Pump until ``predicate(screen text)`` holds; the screen text."""
+        """Read until ``predicate(screen text)`` holds, looked at after each piece the app
+        writes, and until the app pauses (a quiet 0.02 s: the rest of that frame); the
+        screen text."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            self.pump(0.1)
+            wrote = self._read(0.05)
             text = self.text()
             if predicate(text):
-                return text
-            if not self.child.isalive():
+                while self._read(0.02):
+                    pass
+                return self.text()
+            if not wrote and not self.child.isalive():
                 break
         raise AssertionError(f"the screen never showed what was expected:\n{self.text()}")
 
     def wait_until(self, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-        """Pump the screen until ``condition()`` holds (checked between pumps)."""
+        """Read the screen until ``condition()`` holds (checked after each piece read)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if condition():
                 return
-            self.pump(0.1)
+            self._read(0.05)
         raise AssertionError("the condition never held")
 
     def send(self, keys: str) -> None:
