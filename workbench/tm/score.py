@@ -44,6 +44,8 @@ def _as_read(text: str) -> str:
         text = _PRESENTATION.sub(
             lambda m: "".join(unicodedata.normalize("NFKC", c).strip() for c in m.group()), text)
     return text.strip()
+
+
 SAME_WORDS_MAX = 99
 SAME_WORDS_MIN = 95
 FUZZY_MAX = 94
