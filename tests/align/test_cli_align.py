@@ -237,3 +237,28 @@ def test_the_align_command_reads_text_files_without_the_document_model(tmp_path:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120)
     assert out.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_the_command_runs_without_cyclic_collections_and_turns_them_on_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """From its imports to its output the command does not collect (the aligner pauses the
+    collector; after it, the output's lists made it walk what the alignment left alive, again
+    and again); the collector is on again once it is done."""
+    import gc
+
+    import click
+
+    from workbench.cli import text
+
+    seen: list[bool] = []
+    echo = click.echo
+    monkeypatch.setattr(text.click, "echo", lambda *a, **k: (seen.append(gc.isenabled()),
+                                                              echo(*a, **k))[1])
+    ar, en = NTREX[1]
+    assert gc.isenabled()
+    result = run_cli("align", write(tmp_path / "ar.txt", ar[:6]),
+                     write(tmp_path / "en.txt", en[:6]), "--presegmented", "--format", "tsv")
+    assert result.exit_code == 0, result.stderr
+    assert seen and not any(seen)
+    assert gc.isenabled()

@@ -212,6 +212,29 @@ def test_a_coverage_table_over_rows_out_of_order_is_numpys() -> None:
 
 
 @needs_core
+@pytest.mark.parametrize("chunk_pairs", [3, 7, 40, 1_000_000])
+def test_a_coverage_table_in_chunks_cut_inside_a_row_is_numpys(
+    chunk_pairs: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The core sums a row's cells in a buffer of that row, added to the table where the
+    row's entries end or where a chunk ends among them: a cell some of whose instances fall
+    in the next chunk is rounded to float32 twice, as NumPy's chunk by chunk sums do."""
+    import workbench.align.sparse as sparse
+    from workbench.align.sparse import coverage_table
+
+    monkeypatch.setattr(sparse, "_CHUNK_PAIRS", chunk_pairs)
+    rng = np.random.default_rng(7)
+    src = SparseRows(np.sort(rng.integers(0, 30, 200)), rng.integers(0, 6, 200),
+                     rng.random(200) * 1e-3 + rng.random(200), 30)
+    dst = SparseRows(np.sort(rng.integers(0, 33, 260)), rng.integers(0, 6, 260),
+                     rng.random(260), 33)
+    lo = np.minimum(np.arange(30), 33)
+    fast = coverage_table(src, dst, lo, 6, 4)
+    assert fast.any()
+    assert fast.tobytes() == coverage_table(src, dst, lo, 6, 4, native=False).tobytes()
+
+
+@needs_core
 @pytest.mark.parametrize("missing", ["column_runs", "running_sums"])
 def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
     missing: str, monkeypatch: pytest.MonkeyPatch,

@@ -602,7 +602,12 @@ run_starts(int64_t prev, int64_t p, int64_t lo_s, int64_t width, int64_t reach,
 /* coverage_chunks(out, counts, ends, start, src_row, src_data, d_row, prev, d_val, lo,
  *                 width, reach, chunk_pairs): the instance loop of workbench/align/sparse.py's
  * coverage_table, chunk by chunk as it cuts them, each chunk's sums taken in double in
- * instance order (as numpy's bincount) and then added to ``out`` (float32). */
+ * instance order (as numpy's bincount) and then added to ``out`` (float32). A cell's
+ * instances are those of its row's entries (which come together, by row): the sums are
+ * taken a row at a time in a buffer of one row's cells, added to ``out`` where the row's
+ * entries end or the chunk does (the same additions and roundings as a buffer of the
+ * chunk's cells, without writing and reading it whole: 10k's first pass, a chunk of 3.3
+ * million cells for 47,000 instances). */
 static PyObject *
 coverage_chunks(PyObject *self, PyObject *args)
 {
@@ -624,9 +629,11 @@ coverage_chunks(PyObject *self, PyObject *args)
     Py_ssize_t n_entries = b[1].len / (Py_ssize_t)sizeof(int64_t);
     Py_ssize_t per_chunk = chunk_pairs / reach;
     int64_t step = reach - 1, row_cells = (int64_t)width * reach;
-    double *buf = NULL;
-    Py_ssize_t buf_len = 0;
-    int failed = 0;
+    double *buf = calloc((size_t)(row_cells > 0 ? row_cells : 1), sizeof(double));
+    if (buf == NULL) {
+        release(b, 10);
+        return PyErr_NoMemory();
+    }
     Py_BEGIN_ALLOW_THREADS
     Py_ssize_t first = 0;
     while (first < n_entries) {
@@ -643,46 +650,36 @@ coverage_chunks(PyObject *self, PyObject *args)
         Py_ssize_t last = lo_i > first + 1 ? lo_i : first + 1;
         if (last > n_entries)
             last = n_entries;
-        /* the chunk's cells: the rows from its first instance's to its last entry's (the
-         * entries come by row; a cell no instance reaches gets 0 added: unchanged) */
-        Py_ssize_t e0 = first;
-        while (e0 < last && counts[e0] <= 0)
-            e0++;
-        if (e0 < last) {
-            int64_t first_cell = src_row[e0] * row_cells;
-            Py_ssize_t need = (Py_ssize_t)((src_row[last - 1] + 1) * row_cells - first_cell);
-            if (need > buf_len) {
-                free(buf);
-                buf = malloc(sizeof(double) * (size_t)need);
-                buf_len = buf ? need : 0;
-                if (!buf) {
-                    failed = 1;
-                    break;
-                }
-            }
-            memset(buf, 0, sizeof(double) * (size_t)need);
-            for (Py_ssize_t e = first; e < last; e++) {
-                int64_t s = src_row[e], lo_s = lo[s];
+        /* the chunk's rows that have instances, one at a time (a cell no instance reaches
+         * gets 0 added: unchanged) */
+        Py_ssize_t e = first;
+        while (e < last) {
+            while (e < last && counts[e] <= 0)
+                e++;
+            if (e == last)
+                break;
+            int64_t s = src_row[e], lo_s = lo[s];
+            for (; e < last && src_row[e] == s; e++) {
                 for (int64_t q = 0; q < counts[e]; q++) {
                     int64_t pos = start[e] + q, p = d_row[pos], t_lo, t_hi;
                     run_starts(prev[pos], p, lo_s, width, reach, &t_lo, &t_hi);
                     double val = src_data[e] * d_val[pos];
-                    int64_t base = s * row_cells + (p - lo_s) - first_cell;
+                    int64_t base = p - lo_s;
                     for (int64_t t = t_lo; t <= t_hi; t++)
                         buf[base + step * t] += val;
                 }
             }
-            float *target = out + first_cell;
-            for (Py_ssize_t c = 0; c < need; c++)
-                target[c] = (float)((double)target[c] + buf[c]);
+            float *cells = out + s * row_cells;
+            for (int64_t c = 0; c < row_cells; c++) {
+                cells[c] = (float)((double)cells[c] + buf[c]);
+                buf[c] = 0.0;
+            }
         }
         first = last;
     }
     Py_END_ALLOW_THREADS
     free(buf);
     release(b, 10);
-    if (failed)
-        return PyErr_NoMemory();
     Py_RETURN_NONE;
 }
 

@@ -392,9 +392,12 @@ class _ConceptSets:
         return made
 
     def every(self) -> Iterator[str]:
-        """The concepts of every sentence in turn (a bag's keys and its word keys are
-        distinct: each concept once a sentence)."""
-        return chain.from_iterable(map(self._concepts, range(len(self))))
+        """The concepts of every sentence in turn, punctuation's too (a bag's keys and its
+        word keys are distinct: each concept once a sentence). Read in C, not filtered
+        concept by concept: a count of them serves for the others' weights."""
+        if self.keys is None:
+            return chain.from_iterable(self.bags)
+        return chain.from_iterable(map(chain, self.bags, self.keys))
 
     def forget_before(self, k: int) -> None:
         """Let the sets of the sentences before ``k`` go (made again if asked for)."""
@@ -1020,7 +1023,7 @@ class TwoPassAligner:
         (paragraphs swapped), which a monotone alignment cannot follow, so the link is likely
         wrong however sure its posterior."""
         ar, en = self._concept_sets(kept=True)
-        count = Counter(chain(ar.every(), en.every()))
+        count = Counter(chain(ar.every(), en.every()))  # (punctuation's weights unused)
         idf = {c: math.log((len(ar) + len(en)) / n) for c, n in count.items()}
 
         def weight(shared: frozenset[str]) -> float:
