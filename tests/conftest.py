@@ -128,7 +128,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(os.environ.pop(PYCACHE_VARIABLE, ""), ignore_errors=True)
 
 
-
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto`` (pyproject's addopts) starts one worker more than the cores it may use:
     about a fifth of the suite's time is spent waiting (on a terminal's app, the PostgreSQL

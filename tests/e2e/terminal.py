@@ -46,12 +46,6 @@ class Terminal:
             dimensions=(LINES, COLUMNS), preexec_fn=preexec_fn,
         )
 
-    def pump(self, seconds: float = 0.1) -> None:
-        """Feed whatever the app writes within ``seconds`` into the screen."""
-        end = time.monotonic() + seconds
-        while self._read(0.05) or (time.monotonic() < end and self.child.isalive()):
-            pass
-
     def _read(self, timeout: float) -> bool:
         """Feed what the app writes within ``timeout`` into the screen; False when it wrote
         nothing (or has ended)."""
@@ -77,7 +71,7 @@ class Terminal:
             if predicate(text):
                 while self._read(0.02):
                     pass
-                return self.text()
+                return self.text() if predicate(self.text()) else text
             if not wrote and not self.child.isalive():
                 break
         raise AssertionError(f"the screen never showed what was expected:\n{self.text()}")
