@@ -353,3 +353,19 @@ def test_a_file_name_that_is_no_dictionary_name_asks_for_one(sample_db: Path,
     assert "the file's name: give one with --name" in result.output
     good = _run("dictionary", "add", "--db", str(sample_db), str(path), "--name", "terms")
     assert good.exit_code == 0
+
+
+def test_an_arabic_english_dictionary_with_a_broken_article_is_refused_when_added(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """Adding reads what every look-up reads first (its keys: every dictd article's head
+    line), so a damaged data file is a one-line error there, not a dictionary that is listed
+    as sound and that every look-up then leaves out."""
+    db = str(sample_db)
+    index = builders.dictd(tmp_path)
+    _corrupt_last_chunk(index)
+    result = CliRunner().invoke(main, ["dictionary", "add", "--db", db, str(index)])
+    assert result.exit_code == 2
+    assert "test-ara-eng.dict.dz: corrupt dictzip chunk" in result.output
+    assert result.output.strip().count("\n") == 0
+    assert json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output) == []
