@@ -73,6 +73,23 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+def cut_in_a_character(exc: UnicodeDecodeError) -> bool:
+    """Did decoding fail only because the bytes end inside a character (a file cut short,
+    not one in another encoding)? In UTF-8, only after characters of several bytes: a
+    Windows-1252 file whose one such byte ends it (``café``) is no UTF-8 cut short."""
+    if exc.end != len(exc.object):
+        return False
+    if exc.reason == "truncated data":  # UTF-16, UTF-32
+        return True
+    return (exc.reason == "unexpected end of data"
+            and max(exc.object[:exc.start], default=0) >= 0x80)
+
+
+def truncated_character(encoding: str) -> str:
+    """What a text cut inside its last character is told."""
+    return f"truncated: the file ends inside a {encoding.upper()} character"
+
+
 def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     """Decode a text file's bytes; return (text, encoding) or raise InputError.
 
@@ -88,6 +105,8 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
             try:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
+                if cut_in_a_character(exc):
+                    raise InputError(path, truncated_character(encoding)) from None
                 raise InputError(
                     path, f"not valid {encoding.upper()} despite its byte order mark ({exc.reason})"
                 ) from None
@@ -96,6 +115,8 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
         return _finish(data.decode("utf-8"), path, "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if cut_in_a_character(utf8_error):  # UTF-8 to its last bytes: a file cut short
+        raise InputError(path, truncated_character("utf-8"), _line_of(data, utf8_error.start))
     reading = arabic_reading(data)
     if reading is not None:
         return _finish(reading[0], path, reading[1])

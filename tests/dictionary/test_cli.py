@@ -353,3 +353,36 @@ def test_a_file_name_that_is_no_dictionary_name_asks_for_one(sample_db: Path,
     assert "the file's name: give one with --name" in result.output
     good = _run("dictionary", "add", "--db", str(sample_db), str(path), "--name", "terms")
     assert good.exit_code == 0
+
+
+def test_an_arabic_english_dictionary_with_a_broken_article_is_refused_when_added(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """Adding reads what every look-up reads first (its keys: every dictd article's head
+    line), so a damaged data file is a one-line error there, not a dictionary that is listed
+    as sound and that every look-up then leaves out."""
+    db = str(sample_db)
+    index = builders.dictd(tmp_path)
+    _corrupt_last_chunk(index)
+    result = CliRunner().invoke(main, ["dictionary", "add", "--db", db, str(index)])
+    assert result.exit_code == 2
+    assert "test-ara-eng.dict.dz: corrupt dictzip chunk" in result.output
+    assert result.output.strip().count("\n") == 0
+    assert json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output) == []
+
+
+def test_a_stardict_set_with_a_broken_article_is_refused_when_added(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """The same for a StarDict set whose .dict.dz has a damaged chunk."""
+    db = str(sample_db)
+    ifo = builders.stardict(tmp_path, zipped=True)
+    dz = tmp_path / "star.dict.dz"
+    data = bytearray(dz.read_bytes())
+    for i in range(len(data) - 60, len(data) - 20):
+        data[i] ^= 0x55
+    dz.write_bytes(bytes(data))
+    result = CliRunner().invoke(main, ["dictionary", "add", "--db", db, str(ifo)])
+    assert result.exit_code == 2 and "star.dict.dz: corrupt dictzip chunk" in result.output
+    assert result.output.strip().count("\n") == 0
+    assert json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output) == []

@@ -914,3 +914,35 @@ def test_a_dictionary_that_cannot_be_mapped_is_read_whole(
     assert read.headwords == mapped.headwords and list(read.offsets) == list(mapped.offsets)
     assert [read.entry(k) for k in range(len(read.headwords))] == [
         mapped.entry(k) for k in range(len(mapped.headwords))]
+
+
+@pytest.mark.parametrize("name,encoding", [("cut.tsv", "utf-8"), ("cut16.tsv", "utf-16"),
+                                           ("cut.dsl", "utf-8"), ("cut16.dsl", "utf-16"),
+                                           ("cut-bom.dsl", "utf-8-sig")])
+def test_a_file_cut_inside_its_last_character_is_called_truncated(
+    tmp_path: Path, name: str, encoding: str
+) -> None:
+    """A UTF-8 or UTF-16 file cut short inside a character (a UTF-16 DSL cut at an odd
+    byte) is said to be truncated, not to be in another encoding ("save it as UTF-8")."""
+    if name.endswith(".tsv"):
+        text = "كتاب\tbook\nقلم\tpen; قلم حبر"
+    else:
+        text = "#NAME \"t\"\n\nكتاب\n\t[m1][trn]book[/trn][/m]\n\nقلم\n\t[m1]قلم حبر"
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding)[:-1])
+    with pytest.raises(InputError) as caught:
+        open_dictionary(path)
+    message = str(caught.value)
+    assert name in message and "truncated: the file ends inside a UTF-" in message
+    assert "save it as" not in message and "not valid" not in message
+
+
+def test_a_code_page_file_whose_one_such_byte_ends_it_is_not_called_truncated(
+    tmp_path: Path
+) -> None:
+    """``café`` in Windows-1252 at the end of an otherwise ASCII file ends in a byte that
+    starts a UTF-8 character: it is no UTF-8 file cut short."""
+    path = tmp_path / "latin.tsv"
+    path.write_bytes("coffee\tcafé".encode("cp1252"))
+    with pytest.raises(InputError, match="not UTF-8 text"):
+        open_dictionary(path)

@@ -45,3 +45,16 @@ def test_the_empty_list_names_the_installed_dictionary(
     result = CliRunner().invoke(main, ["dictionary", "list", "--db", str(sample_db)])
     assert result.exit_code == 0
     assert f"no dictionaries; add one with: workbench dictionary add {index}" in result.output
+
+
+def test_a_lookup_in_a_project_without_dictionaries_names_the_installed_one(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first command a translator tries says how to add the dictionary installed here,
+    as the empty list and the Dictionary panel do."""
+    index = _touch(tmp_path / "dictd" / "freedict-ara-eng.index")
+    monkeypatch.setattr(installed, "FOLDERS", (tmp_path / "dictd",))
+    result = CliRunner().invoke(main, ["dictionary", "lookup", "--db", str(sample_db), "كتاب"])
+    assert result.exit_code == 2 and result.output.strip().count("\n") == 0
+    assert f"no dictionaries; add one with: workbench dictionary add {index}" in result.output
+    assert "or give --dictionary PATH" in result.output

@@ -95,11 +95,12 @@ def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
 
         with open_project(db) as project:
             if not project.dictionaries.list():
+                from workbench.dictionary.installed import add_hint
                 from workbench.errors import WorkbenchError
 
-                raise WorkbenchError(
-                    f"{project.path}: no dictionaries (workbench dictionary add PATH, "
-                    "or give --dictionary PATH)")
+                raise WorkbenchError(  # naming one installed here, as `list` does
+                    f"{project.path}: no dictionaries; add one with: {add_hint()}, "
+                    "or give --dictionary PATH")
             entries = project.dictionaries.lookup_entries(word)
             if not entries and fmt == "table":
                 related = project.dictionaries.related_entries(word)

@@ -14,6 +14,7 @@ from workbench.dictionary.lookup import (
     arabic_headwords,
     english_to_arabic,
     key_of,
+    lookup_keys,
 )
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.registry import FORMATS, detect, open_dictionary, set_files
@@ -30,6 +31,7 @@ __all__ = [
     "english_to_arabic",
     "file_stamp",
     "key_of",
+    "lookup_keys",
     "open_dictionary",
     "open_lexicon",
     "set_files",

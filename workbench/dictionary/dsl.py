@@ -35,7 +35,7 @@ from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import head_alternatives, repeated_head
 from workbench.errors import InputError
 from workbench.text.script import ARABIC_LETTER
-from workbench.textio import arabic_reading
+from workbench.textio import arabic_reading, truncated_character
 
 _COMMENT = re.compile(r"\{\{.*?(?:\}\}|\Z)", re.S)  # a card's last one may close later
 _DROP = re.compile(r"\[(s|ex|p|url|video)\].*?\[/\1\]", re.S)  # not [*]: shown in full mode
@@ -215,15 +215,20 @@ class DslFile(DictionaryFile):
         """The text of ``blocks`` (the file's after its byte-order mark, of ``bom`` bytes)
         split at each newline, the part after the last one too, decoded block by block."""
         decoder = codecs.getincrementaldecoder(self.encoding)()
-        done, pending = 0, ""
+        done, pending, wide = 0, "", False
         for block, final in chain(((b, False) for b in blocks), ((b"", True),)):
             try:
                 text = decoder.decode(block, final)
             except UnicodeDecodeError as exc:
                 line = done + exc.object[:exc.start].count(b"\n") + 1
+                if final and (exc.reason == "truncated data" or  # UTF-16: an odd length
+                              (exc.reason == "unexpected end of data" and wide)):
+                    raise InputError(path, truncated_character(self.encoding),
+                                     line=line) from None
                 if self.encoding == "utf-8" and not bom:
                     raise _NotUtf8(line) from None
                 raise InputError(path, f"not valid {self.encoding}", line=line) from None
+            wide = wide or not text.isascii()  # UTF-8 of several bytes read: no code page
             lines = (pending + text).split("\n")
             pending = lines.pop()
             done += len(lines)

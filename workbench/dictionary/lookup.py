@@ -449,6 +449,13 @@ def _keys(dictionary: DictionaryFile) -> Keys:
     return keys, numbers, backwards
 
 
+def lookup_keys(dictionary: DictionaryFile) -> Keys:
+    """A dictionary's look-up keys as a :class:`Lexicon` builds them (from the key cache
+    when current, else read and kept there): reading them reads what every look-up needs
+    first, so a damaged file fails here."""
+    return dictionary_keys(dictionary, _keys, key_of)
+
+
 class Lexicon:
     """Several open dictionaries behind one key index (built on first use, thread-safe).
 

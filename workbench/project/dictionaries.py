@@ -14,6 +14,7 @@ from workbench.dictionary import (
     TextMatch,
     arabic_headwords,
     english_to_arabic,
+    lookup_keys,
     open_dictionary,
     open_lexicon,
     set_files,
@@ -129,20 +130,27 @@ class Dictionaries:
                     raise
                 raise WorkbenchError(f"{exc} (the file's name: give one with --name)") from None
             direction = _direction(reader)  # reads a few entries: a bad one fails here
+            self._refuse_taken(label, main)  # before the longer read below
+            # what every look-up reads first (kept in the key cache): a dictd set's head
+            # lines, so a damaged data file is refused here, not left out of each look-up
+            lookup_keys(reader)
             with self.context.transaction():
-                if q_dict.dictionary(self.context.db, label) is not None:
-                    raise WorkbenchError(
-                        f"{self.context.path}: a dictionary named {label!r} exists already "
-                        "(choose another with --name)"
-                    )
-                same = [d["name"] for d in q_dict.dictionaries(self.context.db)
-                        if d["path"] == main]
-                if same:
-                    raise WorkbenchError(f"{main}: already in the project as {same[0]!r}")
+                self._refuse_taken(label, main)
                 q_dict.add_dictionary(self.context.db, label, main, reader.format, len(reader))
             return DictionaryInfo(label, main, reader.format, len(reader), True, direction)
         finally:
             reader.close()
+
+    def _refuse_taken(self, label: str, main: str) -> None:
+        """Refuse a name the project uses, or a dictionary (its main file) it has."""
+        if q_dict.dictionary(self.context.db, label) is not None:
+            raise WorkbenchError(
+                f"{self.context.path}: a dictionary named {label!r} exists already "
+                "(choose another with --name)"
+            )
+        same = [d["name"] for d in q_dict.dictionaries(self.context.db) if d["path"] == main]
+        if same:
+            raise WorkbenchError(f"{main}: already in the project as {same[0]!r}")
 
     def list(self, read: bool = False) -> list[DictionaryInfo]:
         """The project's dictionaries, in the order they were added (available: every file
