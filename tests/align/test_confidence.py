@@ -97,6 +97,42 @@ def test_with_a_dictionary_unrelated_texts_still_warn(tmp_path: Path) -> None:
     assert sorted(result.confidence)[len(result.confidence) // 2] < 0.35
 
 
+def test_shared_common_words_do_not_hide_the_rarer_anchors_linked_groups_share() -> None:
+    """With a dictionary's words among the anchors nearly every group shares a common word
+    with every other: counting any shared anchor saw no gain, and called Ockley's Hayy with
+    FreeDict unrelated (0.47). Weighed by rarity, the names the links share still show."""
+    from workbench.align.relatedness import anchor_signal
+
+    pairs = [([k], [k]) for k in range(60)]
+    ar = [{"W:man", "W:day", "W:say", f"N:name{k}"} for k in range(60)]
+    en = [{"W:man", "W:day", "W:say", f"N:name{k}"} if k % 3 else {"W:man", "W:say"}
+          for k in range(60)]
+    assert anchor_signal(pairs, ar, en) == 0.0  # (any shared anchor: the same everywhere)
+    assert anchor_signal(pairs, ar, en, words=True) == 1.0
+    shifted = en[7:] + en[:7]
+    assert anchor_signal(pairs, ar, shifted, words=True) == 0.0
+
+
+@pytest.mark.parametrize(("texts", "related"), [
+    (("hayy2", "hayy2"), True), (("prince", "prince"), True),
+    (("hayy2", "nights"), False), (("porter", "fisherman"), False)])
+def test_real_translations_are_related_and_other_texts_are_not(
+    texts: tuple[str, str], related: bool
+) -> None:
+    """With the basic vocabulary: before the anchors were weighed by rarity, hayy2 was 0.52
+    and the Arabic of porter against the English of fisherman (two tales of the Nights) 1.00,
+    hayy2 against nights 0.65 (unrelated texts not warned of)."""
+    import bench.align as sets
+
+    ar = getattr(sets, f"{texts[0]}_set")()[0]
+    en = getattr(sets, f"{texts[1]}_set")()[1]
+    result = align_sentences(ar, en)
+    if related:
+        assert result.related == 1.0 and not result.warnings
+    else:
+        assert result.related < 0.5 and result.warnings
+
+
 def test_dictionary_words_meet_their_derivations_but_not_short_lookalikes(tmp_path: Path) -> None:
     from workbench.align.dictionary import dictionary_evidence
     from workbench.text.stems import english_content_stems

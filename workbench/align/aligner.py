@@ -721,7 +721,8 @@ class TwoPassAligner:
     def _relatedness(self, links: list[Link]) -> float:
         """How clearly the texts translate each other (see :mod:`relatedness`); warns if not."""
         # (the dictionary's word keys are anchors too)
-        related = relatedness(links, *self._concept_sets(), self._stems)
+        related = relatedness(links, *self._concept_sets(), self._stems,
+                              words=self.evidence is not None)
         if related < RELATED_WARNING:
             self.warnings.append(
                 "the two texts do not look like translations of each other "

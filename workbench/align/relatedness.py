@@ -1,7 +1,9 @@
 """Do two texts translate each other? A check on an alignment, for warnings and confidence.
 
 Both signals compare the linked groups with groups a few links away (shifted pairs):
-- anchors: linked groups share numbers, names, Latin words or terms far more often;
+- anchors: linked groups share numbers, names, Latin words or terms far more often; with a
+  dictionary's words among them, far more of their anchors, each weighed by how rare it is
+  (a common word, shared by shifted pairs nearly as often, says little);
 - a word table induced (IBM model 1) from every other link predicts the English words of the
   remaining links far better than those of shifted links.
 A signal says "unrelated" only when the upper confidence bound of its mean gain is small, so
@@ -10,7 +12,10 @@ that a short text, whose figures are uncertain, is not called unrelated.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from typing import Protocol
 
 import numpy as np
@@ -32,11 +37,13 @@ class Concepts(Protocol):
 
 
 def relatedness(
-    links: Sequence[Link], ar_bags: Concepts, en_bags: Concepts, stems: Stems
+    links: Sequence[Link], ar_bags: Concepts, en_bags: Concepts, stems: Stems,
+    words: bool = False,
 ) -> float:
     """0 (the texts do not translate each other) .. 1 (they do, or too short to tell).
 
-    ``stems`` gives the content-word stems of every Arabic and English sentence (only called
+    ``words``: the concepts hold a dictionary's words (see :func:`anchor_signal`); ``stems``
+    gives the content-word stems of every Arabic and English sentence (only called
     when the anchors do not settle the question).
     """
     pairs = [(a, e) for a, e in links if a and e]
@@ -45,23 +52,50 @@ def relatedness(
     if len(pairs) > MAX_LINKS:
         step = len(pairs) / MAX_LINKS
         pairs = [pairs[int(t * step)] for t in range(MAX_LINKS)]
-    related = anchor_signal(pairs, ar_bags, en_bags)
+    related = anchor_signal(pairs, ar_bags, en_bags, words)
     if related < 1.0:
         related = max(related, table_signal(pairs, *stems()))
     return related
 
 
-def anchor_signal(pairs: Sequence[Link], ar_bags: Concepts, en_bags: Concepts) -> float:
-    """How much more often linked groups share an anchor than shifted ones (0..1)."""
+def anchor_signal(
+    pairs: Sequence[Link], ar_bags: Concepts, en_bags: Concepts, words: bool = False
+) -> float:
+    """How much more often (or, with ``words``, how much more of their anchors) linked
+    groups share anchors than shifted ones (0..1).
+
+    With ``words`` a pair's share is the IDF-weighted Jaccard overlap of its two groups'
+    concepts (the IDF over the groups of ``pairs``). The repository's eight literary and
+    three legal texts, aligned to their own English and to another text's, with the basic
+    vocabulary or FreeDict: the mean gain's upper bound was 0.111–0.53 for translations and
+    0.013–0.074 for the others, where "any anchor shared" overlapped (0.30–0.83 against
+    0.06–0.45: Ockley's Hayy with FreeDict was called unrelated). Without words the anchors
+    are too few to weigh: a single shared name would make a pair's share 1.
+    """
     ar = [{c for a in x for c in ar_bags[a] if c[0] != "P"} for x, _ in pairs]
     en = [{c for e in y for c in en_bags[e] if c[0] != "P"} for _, y in pairs]
     count = len(pairs)
+    if not words:
+        gain = [
+            (not ar[k].isdisjoint(en[k]))
+            - sum(not ar[k].isdisjoint(en[(k + d) % count]) for d in SHIFTS) / len(SHIFTS)
+            for k in range(count)
+        ]
+        return _upper_bound_signal(gain, floor=0.2, scale=0.2)
+    frequency = Counter(chain.from_iterable(ar + en))
+    weight = {c: math.log(2 * count / n) for c, n in frequency.items()}
+    ar_mass = [sum(map(weight.__getitem__, s)) for s in ar]
+    en_mass = [sum(map(weight.__getitem__, s)) for s in en]
+
+    def share(k: int, j: int) -> float:
+        common = sum(map(weight.__getitem__, ar[k] & en[j]))
+        return common / (ar_mass[k] + en_mass[j] - common) if common else 0.0
+
     gain = [
-        (not ar[k].isdisjoint(en[k]))
-        - sum(not ar[k].isdisjoint(en[(k + d) % count]) for d in SHIFTS) / len(SHIFTS)
+        share(k, k) - sum(share(k, (k + d) % count) for d in SHIFTS) / len(SHIFTS)
         for k in range(count)
     ]
-    return _upper_bound_signal(gain, floor=0.2, scale=0.2)
+    return _upper_bound_signal(gain, floor=0.07, scale=0.03)
 
 
 def table_signal(
