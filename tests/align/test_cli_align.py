@@ -85,7 +85,7 @@ def test_unrelated_files_warn_on_stderr_with_low_confidence(tmp_path: Path) -> N
     result = run_cli("align", write(tmp_path / "a.txt", ar), write(tmp_path / "e.txt", en),
                      "--presegmented")
     assert result.exit_code == 0
-    assert result.stderr.startswith("workbench: warning: the two texts do not look like")
+    assert result.stderr.startswith("warning: the two texts do not look like")
     confidence = sorted(json.loads(result.stdout)["confidence"])
     assert confidence[len(confidence) // 2] < 0.35
 

@@ -200,6 +200,18 @@ def test_bad_file_is_one_line(sample_db: Path, tmp_path: Path) -> None:
     assert none.exit_code == 2 and "no dictionaries" in none.output
 
 
+def test_a_pipe_given_as_a_dictionary_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO named x.tsv with no writer blocked the look-up for ever."""
+    import os
+
+    pipe = tmp_path / "x.tsv"
+    os.mkfifo(pipe)
+    result = CliRunner().invoke(main, ["dictionary", "lookup", "كتاب", "--dictionary", str(pipe)])
+    assert result.exit_code == 2
+    assert "x.tsv: not a regular file" in result.output
+    assert result.output.strip().count("\n") == 0
+
+
 def test_segment_lookup_for_the_panel(project: Project, tmp_path: Path) -> None:
     project.dictionaries.add(builders.tsv(tmp_path))
     project.dictionaries.add(builders.dictd(tmp_path), "freedict")

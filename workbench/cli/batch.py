@@ -183,7 +183,7 @@ def confirm(
                 raise SystemExit(1) from None
             click.echo(f"segment {segment_ids[0]}: confirmed (revision {segment.revision})")
             if before is not None and segment.target.strip():  # as the TUI warns
-                click.echo(f"workbench: warning: segment {before.position} was joined to "
+                click.echo(f"warning: segment {before.position} was joined to "
                            f"#{before.joined_to}, whose English translates it already: take "
                            "that sentence out of it there, or the exports say it twice",
                            err=True)

@@ -105,7 +105,7 @@ def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
             if not entries and fmt == "table":
                 related = project.dictionaries.related_entries(word)
             for name, problem in project.dictionaries.unusable():
-                click.echo(f"workbench: warning: dictionary {name!r} {problem}: not looked in",
+                click.echo(f"warning: dictionary {name!r} {problem}: not looked in",
                            err=True)
     if fmt == "json":
         print_json({"query": word, "entries": [e.as_json() for e in entries]})

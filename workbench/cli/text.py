@@ -145,7 +145,7 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
         result = align_paragraphs(ar_pars, en_pars, glossary=glossary, lexicon=lexicon)
     uncollected_at_exit()  # the exit's last garbage collections: 27 ms after 5,000 lines
     for warning in result.warnings:
-        click.echo(f"workbench: warning: {warning}", err=True)
+        click.echo(f"warning: {warning}", err=True)
     if fmt == "json":
         data: dict[str, Any] = {
             "links": [[list(a), list(e)] for a, e in result.links],

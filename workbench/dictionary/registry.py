@@ -166,6 +166,9 @@ def _resolve(path: str | Path, fmt: str | None) -> tuple[Path, str]:
     p = _set_file(p)
     if not p.exists():
         raise InputError(p, "no such file")
+    if not p.is_file():  # a pipe would block, or be read once: a dictionary is looked in
+        raise InputError(p, "not a regular file (a pipe or a device): a dictionary is read "
+                         "where it lies, so give its file")
     kind = fmt or detect(p)
     if kind not in FORMATS:
         raise InputError(p, f"unknown dictionary format {kind!r}")
