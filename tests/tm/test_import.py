@@ -662,6 +662,43 @@ def test_tm_export_writes_tags_as_tmx_codes(empty_project: Project, tmp_path: Pa
     ]
 
 
+def test_another_tools_codes_keep_their_own_content_through_the_memory(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A Trados memory's codes hold its formatting (``<cf bold="True">``); a memory passed
+    through the workbench wrote them back as our placeholders (``&lt;1&gt;``), its formatting
+    lost. An image's alt text (``<sub>``) stays in its code."""
+    trados = write(tmp_path / "trados.tmx", """<tmx version="1.4">
+<header srclang="ar-SA"/><body><tu>
+<tuv xml:lang="ar-SA"><seg>انظر <bpt i="1" type="bold" x="1">&lt;cf bold="True"&gt;</bpt>الصورة\
+<ept i="1">&lt;/cf&gt;</ept> <ph x="2" type="image">&lt;img alt="<sub>صورة</sub>"/&gt;</ph>.</seg></tuv>
+<tuv xml:lang="en-US"><seg>See <bpt i="1" type="bold" x="1">&lt;cf bold="True"&gt;</bpt>the picture\
+<ept i="1">&lt;/cf&gt;</ept> <ph x="2" type="image">&lt;img alt="<sub>picture</sub>"/&gt;</ph>.</seg></tuv>
+</tu></body></tmx>""")
+    empty_project.tm.import_file(trados, "trados")
+    [unit] = units(empty_project, "trados")
+    assert unit["target"] == "See {1}the picture{/1} {2/}."  # (matched as before)
+    out = tmp_path / "out.tmx"
+    assert empty_project.tm.export_file(out, "trados") == 1
+    ar, en = etree.parse(str(out)).getroot().iter("seg")
+    for seg, alt in ((ar, "صورة"), (en, "picture")):
+        bpt, ept, ph = seg
+        assert (bpt.tag, bpt.text, ept.text) == ("bpt", '<cf bold="True">', "</cf>")
+        assert (ph.text, ph[0].tag, ph[0].text, ph[0].tail) == ('<img alt="', "sub", alt, '"/>')
+    empty_project.tm.import_file(out, "again")  # and again, as it came
+    again = tmp_path / "again.tmx"
+    empty_project.tm.export_file(again, "again")
+    assert [etree.tostring(s) for s in etree.parse(str(again)).getroot().iter("seg")] == [
+        etree.tostring(s) for s in (ar, en)]
+    # a project's own unit, and a code of ours read back, hold the placeholder as before
+    ours = tmp_path / "ours.tmx"
+    ours.write_text('<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>'
+                    'انظر <ph x="1">&lt;1/&gt;</ph></seg></tuv><tuv xml:lang="en"><seg>See '
+                    '<ph x="1">&lt;1/&gt;</ph></seg></tuv></tu></body></tmx>', encoding="utf-8")
+    empty_project.tm.import_file(ours, "ours")
+    assert units(empty_project, "ours")[0]["meta"] is None
+
+
 def test_a_header_line_in_arabic_is_skipped(empty_project: Project, tmp_path: Path) -> None:
     # an Arabic spreadsheet's column names: the import was refused ('line 1: the English side
     # is in Arabic'); a first unit that holds such a word with its English is still a unit

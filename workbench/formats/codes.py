@@ -37,11 +37,13 @@ XLIFF20 = {"open": '<pc id="{n}">', "close": "</pc>", "empty": '<ph id="{n}"/>',
            "begin": '<sc id="{n}"/>', "end": '<ec startRef="{n}"/>',
            "lone begin": '<sc id="{n}" isolated="yes"/>',
            "lone end": '<ec id="{n}" isolated="yes"/>'}
-TMX = {"open": '<bpt i="{n}" x="{n}">&lt;{n}&gt;</bpt>', "close": '<ept i="{n}">&lt;/{n}&gt;</ept>',
-       "empty": '<ph x="{n}">&lt;{n}/&gt;</ph>',
-       "begin": '<bpt i="{n}" x="{n}">&lt;{n}&gt;</bpt>', "end": '<ept i="{n}">&lt;/{n}&gt;</ept>',
-       "lone begin": '<it pos="begin" x="{n}">&lt;{n}&gt;</it>',
-       "lone end": '<it pos="end" x="{n}">&lt;/{n}&gt;</it>'}
+TMX = {"open": '<bpt i="{n}" x="{n}">{c}</bpt>', "close": '<ept i="{n}">{c}</ept>',
+       "empty": '<ph x="{n}">{c}</ph>',
+       "begin": '<bpt i="{n}" x="{n}">{c}</bpt>', "end": '<ept i="{n}">{c}</ept>',
+       "lone begin": '<it pos="begin" x="{n}">{c}</it>',
+       "lone end": '<it pos="end" x="{n}">{c}</it>'}
+#: Native content is a code's own (``{c}`` of the templates, TMX's): another tool's, read with
+#: the memory (see :func:`encode`), else the placeholder itself.
 
 
 def _roles(found: list[TagToken]) -> list[str]:
@@ -74,15 +76,20 @@ def _roles(found: list[TagToken]) -> list[str]:
     return roles
 
 
-def encode(text: str, codes: dict[str, str]) -> str:
-    """``text`` as XML content: escaped, its placeholders as the format's ``codes``."""
+def encode(text: str, codes: dict[str, str], native: dict[str, str] | None = None) -> str:
+    """``text`` as XML content: escaped, its placeholders as the format's ``codes``; a code
+    with content (TMX's) holds the placeholder, or ``native``'s content for it (XML, by the
+    placeholder as written: ``<1>``, ``</1>``, ``<2/>``)."""
     found = tokens(text)
     if not found:
         return xmlout.text(text)
     out, pos = [], 0
     for token, role in zip(found, _roles(found), strict=True):
         out.append(xmlout.text(text[pos : token.start]))
-        out.append(codes[role].format(n=token.id))
+        content = (native or {}).get(token.text)
+        if content is None:
+            content = xmlout.text(token.text)
+        out.append(codes[role].format(n=token.id, c=content))
         pos = token.end
     out.append(xmlout.text(text[pos:]))
     return "".join(out)

@@ -230,6 +230,7 @@ def _tm_unit(
         changed_at=row["changed_at"], changed_by=row["changed_by"], status=row["status"],
         context_prev=row["context_prev"], context_next=row["context_next"],
         props=props, notes=list(meta.get("notes", [])), attrs=dict(meta.get("attrs", {})),
+        codes=dict(meta.get("codes", {})),
     )
     if row["segment_id"] is not None:
         unit.tuid = unit.tuid or str(row["segment_id"])

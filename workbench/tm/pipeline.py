@@ -55,8 +55,9 @@ def unit_row(unit: TmUnit, meta_cache: dict[Any, str | None]) -> Row:
     """(source, target, created_at, created_by, changed_at, changed_by, status, tuid,
     context_prev, context_next, meta JSON)."""
     meta = None
-    if unit.props or unit.notes or unit.attrs:
-        key = (tuple(unit.props), tuple(unit.notes), tuple(unit.attrs.items()))
+    if unit.props or unit.notes or unit.attrs or unit.codes:
+        key = (tuple(unit.props), tuple(unit.notes), tuple(unit.attrs.items()),
+               tuple((side, tuple(c.items())) for side, c in unit.codes.items()))
         meta = meta_cache.get(key)
         if meta is None:
             data: dict[str, Any] = {}
@@ -66,6 +67,8 @@ def unit_row(unit: TmUnit, meta_cache: dict[Any, str | None]) -> Row:
                 data["notes"] = list(unit.notes)
             if unit.attrs:
                 data["attrs"] = dict(unit.attrs)
+            if unit.codes:
+                data["codes"] = unit.codes
             meta = json.dumps(data, ensure_ascii=False)
             if len(meta_cache) < 4096:
                 meta_cache[key] = meta

@@ -71,6 +71,9 @@ class _Seg:
         self._closed: set[str] = set()  # the numbers of the OmegaT tags closed in the seg
         self._pairs: dict[str, str] = {}  # a <bpt>'s i → its placeholder's number, for its <ept>
         self._used: set[str] = set()  # the numbers of the seg's opening and standalone codes
+        #: the last seg's codes' own content (XML, another tool's: ``&lt;cf bold="True"&gt;``)
+        #: by placeholder as a tag (``<3>``), where it is not the placeholder itself
+        self.native: dict[str, str] = {}
 
     def start(self, unit: etree._Element) -> None:
         """Read the segments of ``unit`` next."""
@@ -108,6 +111,7 @@ class _Seg:
         return _omegat_placeholder(m, self._closed)
 
     def _read(self, seg: etree._Element) -> str:
+        self.native = {}
         if not len(seg):  # no inline elements: the common case
             return seg.text or ""
         # a tag without a number gets one above those the others have (<ph x="1"/><ph/>)
@@ -150,15 +154,18 @@ class _Seg:
                 # x pairs the code with the other language's; i only with its <ept>
                 n = self._fresh(self._number(child, "x", "i"))
                 self._pairs[(child.get("i") or "").strip()] = n
-                parts.append("{" + n + "}")
+                parts.append(self._code(child, "{" + n + "}"))
             elif name == "ept":
                 n = self._pairs.get((child.get("i") or "").strip()) or self._number(child, "i")
-                parts.append("{/" + n + "}")
+                parts.append(self._code(child, "{/" + n + "}"))
             elif name == "it":
                 n = self._number(child, "x")
-                parts.append("{/" + n + "}" if child.get("pos") == "end"
-                             else "{" + self._fresh(n) + "}")
-            elif name in ("ph", "ut", "x"):
+                parts.append(self._code(child, "{/" + n + "}" if child.get("pos") == "end"
+                                        else "{" + self._fresh(n) + "}"))
+            elif name in ("ph", "ut"):
+                parts.append(self._code(child, "{" + self._fresh(self._number(child, "x", "i"))
+                                        + "/}"))
+            elif name == "x":
                 parts.append("{" + self._fresh(self._number(child, "x", "i")) + "/}")
             elif name in ("hi", "g", "mrk"):
                 n = self._fresh(self._number(child, "x"))
@@ -170,6 +177,17 @@ class _Seg:
             if name in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"):
                 self.tags += 1
             parts.append(child.tail or "")
+
+
+    def _code(self, el: etree._Element, placeholder: str) -> str:
+        """``placeholder``, the code ``el``'s content kept in :attr:`native` (as XML: a
+        ``<sub>`` in it stays one) unless it is the placeholder's own."""
+        tag = unit_tags_as_tags(placeholder)
+        content = xmlout.text(el.text or "") + "".join(
+            etree.tostring(sub, encoding="unicode", with_tail=True) for sub in el)
+        if content != xmlout.text(tag):
+            self.native[tag] = content
+        return placeholder
 
 
 def read_tmx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
@@ -288,6 +306,7 @@ def no_text(side: str) -> bool:
 
 def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     sides: dict[str, str] = {}
+    native: dict[str, dict[str, str]] = {}
     seg.start(tu)
     props: list[tuple[str, str]] = []
     notes: list[str] = []
@@ -303,6 +322,8 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
                 if sub_name == "seg":
                     if lang in ("ar", "en") and lang not in sides:
                         sides[lang] = seg.read(sub)
+                        if seg.native:
+                            native[lang] = seg.native
                 elif sub_name == "prop":
                     kind = sub.get("type") or ""
                     if lang == "ar" and kind in CONTEXT_PREV + CONTEXT_NEXT:
@@ -339,6 +360,7 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
         changed_by=dated.get("changeid"),
         notes=notes,
         line=tu.sourceline,
+        codes=native,
     )
     if not _KNOWN_ATTRS.issuperset(own.keys()):
         unit.attrs = {k: v for k, v in own.items() if k not in _KNOWN_ATTRS}
@@ -425,8 +447,10 @@ def write_tmx(
             props.append((CONTEXT_NEXT[0], unit.context_next))
         for kind, value in props:
             parts.append(f'<prop type="{xmlout.attr(kind)}">{xmlout.text(value)}</prop>')
-        parts.append(f'<tuv xml:lang="ar"><seg>{_seg_content(unit.source)}</seg></tuv>')
-        parts.append(f'<tuv xml:lang="en"><seg>{_seg_content(unit.target)}</seg></tuv></tu>\n')
+        parts.append(f'<tuv xml:lang="ar"><seg>{_seg_content(unit.source, unit.codes.get("ar"))}'
+                     "</seg></tuv>")
+        parts.append(f'<tuv xml:lang="en"><seg>{_seg_content(unit.target, unit.codes.get("en"))}'
+                     "</seg></tuv></tu>\n")
         w.write("".join(parts))
         count += 1
     w.write("</body>\n</tmx>\n")
@@ -434,11 +458,12 @@ def write_tmx(
     return count
 
 
-def _seg_content(text: str) -> str:
+def _seg_content(text: str, native: dict[str, str] | None = None) -> str:
     """A unit's text as a ``<seg>``'s content: its tags, a segment's (<1> </1> <2/>) or another
     tool's ({1} {/1} {2/}), as TMX's inline codes (bpt, ept, ph), which other tools show as
-    tags; as text, they would take them for words to translate."""
-    return codes.encode(unit_tags_as_tags(text), codes.TMX)
+    tags; as text, they would take them for words to translate. A code read from another
+    tool's memory holds its own content again (``native``, see ``_Seg.native``)."""
+    return codes.encode(unit_tags_as_tags(text), codes.TMX, native)
 
 
 #: <tu> attributes of TMX 1.4b that are passed on as read.
