@@ -671,15 +671,20 @@ def test_another_tools_codes_keep_their_own_content_through_the_memory(
     trados = write(tmp_path / "trados.tmx", """<tmx version="1.4">
 <header srclang="ar-SA"/><body><tu>
 <tuv xml:lang="ar-SA"><seg>انظر <bpt i="1" type="bold" x="1">&lt;cf bold="True"&gt;</bpt>الصورة\
-<ept i="1">&lt;/cf&gt;</ept> <ph x="2" type="image">&lt;img alt="<sub>صورة</sub>"/&gt;</ph>.</seg></tuv>
+<ept i="1">&lt;/cf&gt;</ept> <ph x="2" type="image">&lt;img alt="<sub>صورة</sub>"/&gt;</ph>.\
+</seg></tuv>
 <tuv xml:lang="en-US"><seg>See <bpt i="1" type="bold" x="1">&lt;cf bold="True"&gt;</bpt>the picture\
-<ept i="1">&lt;/cf&gt;</ept> <ph x="2" type="image">&lt;img alt="<sub>picture</sub>"/&gt;</ph>.</seg></tuv>
+<ept i="1">&lt;/cf&gt;</ept> <ph x="2" type="image">&lt;img alt="<sub>picture</sub>"/&gt;</ph>.\
+</seg></tuv>
 </tu></body></tmx>""")
     empty_project.tm.import_file(trados, "trados")
     [unit] = units(empty_project, "trados")
     assert unit["target"] == "See {1}the picture{/1} {2/}."  # (matched as before)
     out = tmp_path / "out.tmx"
     assert empty_project.tm.export_file(out, "trados") == 1
+    from tests.formats.conftest import TMX_DTD
+
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(out)))
     ar, en = etree.parse(str(out)).getroot().iter("seg")
     for seg, alt in ((ar, "صورة"), (en, "picture")):
         bpt, ept, ph = seg
