@@ -4,7 +4,8 @@ codes of the exchange formats, so that other tools show them as tags, not as tex
 - XLIFF 1.2: a pair as ``<g id="1">…</g>``, an empty tag as ``<x id="2"/>``;
 - XLIFF 2.0: ``<pc id="1">…</pc>`` and ``<ph id="2"/>``;
 - TMX 1.4b: ``<bpt i="1" x="1">&lt;1&gt;</bpt>…<ept i="1">&lt;/1&gt;</ept>`` and
-  ``<ph x="2">&lt;2/&gt;</ph>`` (the placeholder as the native code).
+  ``<ph x="2">&lt;2/&gt;</ph>`` (the placeholder as the native code, unless a memory kept
+  another tool's own).
 
 A half whose partner is not in the segment (or an end before its start), or a pair crossing
 another (a translation the ``tag-mismatch`` check reports), is written as standalone codes
@@ -37,13 +38,12 @@ XLIFF20 = {"open": '<pc id="{n}">', "close": "</pc>", "empty": '<ph id="{n}"/>',
            "begin": '<sc id="{n}"/>', "end": '<ec startRef="{n}"/>',
            "lone begin": '<sc id="{n}" isolated="yes"/>',
            "lone end": '<ec id="{n}" isolated="yes"/>'}
+# ({c}: a TMX code's content, the placeholder itself or another tool's own, see encode)
 TMX = {"open": '<bpt i="{n}" x="{n}">{c}</bpt>', "close": '<ept i="{n}">{c}</ept>',
        "empty": '<ph x="{n}">{c}</ph>',
        "begin": '<bpt i="{n}" x="{n}">{c}</bpt>', "end": '<ept i="{n}">{c}</ept>',
        "lone begin": '<it pos="begin" x="{n}">{c}</it>',
        "lone end": '<it pos="end" x="{n}">{c}</it>'}
-#: Native content is a code's own (``{c}`` of the templates, TMX's): another tool's, read with
-#: the memory (see :func:`encode`), else the placeholder itself.
 
 
 def _roles(found: list[TagToken]) -> list[str]:

@@ -3,7 +3,8 @@
 Reading takes each ``<tu>``'s Arabic and English ``<tuv>`` (``ar``, ``ar-SA``, ``ara`` … and
 ``en``, ``en-US``, ``en-GB`` …), whatever the file's source language: an English-source file
 gives units with the Arabic as source. Inline tags are kept as plain-text placeholders, never
-dropped: ``<bpt i="1" x="3">`` → ``{3}`` (numbered by ``x``, which pairs a code across the
+dropped (a code's own content, another tool's formatting, is kept beside the text for the
+export): ``<bpt i="1" x="3">`` → ``{3}`` (numbered by ``x``, which pairs a code across the
 languages, as ``i`` does not: the TMX specification's own example swaps them), its
 ``<ept i="1">`` → ``{/3}``, ``<bpt i="1">`` without ``x`` → ``{1}``, ``<ph x="2"/>`` → ``{2/}``,
 ``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}`` (a unit numbering
@@ -177,7 +178,6 @@ class _Seg:
             if name in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"):
                 self.tags += 1
             parts.append(child.tail or "")
-
 
     def _code(self, el: etree._Element, placeholder: str) -> str:
         """``placeholder``, the code ``el``'s content kept in :attr:`native` (as XML: a
