@@ -21,6 +21,7 @@ class Job(Generic[T]):
     def __init__(self, fn: Callable[..., T], *args: Any) -> None:
         self._value: T | None = None
         self._error: BaseException | None = None
+        self._done = threading.Event()  # not join(): one a signal interrupts marks it ended
         self._thread = threading.Thread(target=self._run, args=(fn, args), daemon=True)
         self._thread.start()
 
@@ -29,10 +30,23 @@ class Job(Generic[T]):
             self._value = fn(*args)
         except BaseException as exc:  # handed to the caller by result()
             self._error = exc
+        finally:
+            self._done.set()
 
     def wait(self) -> None:
-        """Until the call has returned or raised."""
-        self._thread.join()
+        """Until the call has returned or raised, even when a signal's handler raises in the
+        wait (Ctrl+C, a CLI command's SIGTERM): that exception is raised once the thread is
+        done, so no thread's C code runs on while the interpreter shuts down (sentencepiece's
+        training then aborted the process: "terminate called without an active exception",
+        exit code 134 instead of 143)."""
+        interrupted: BaseException | None = None
+        while not self._done.is_set():
+            try:
+                self._done.wait()
+            except BaseException as exc:  # the thread runs on: wait for it, then raise
+                interrupted = interrupted or exc
+        if interrupted is not None:
+            raise interrupted
 
     def result(self) -> T:
         """The call's value once it has returned (its exception raised here if it raised)."""

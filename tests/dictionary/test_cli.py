@@ -103,8 +103,10 @@ def test_an_english_arabic_dictionary_is_shown_as_read_backwards(
     assert "English-Arabic (read backwards)" in table[0] and "\tArabic-English\t" in table[1]
     german = builders.dictd(tmp_path, "deu-eng", articles=[("Haus", "haʊs", ["house"])])
     added = _run("dictionary", "add", "--db", db, str(german))
-    assert "no Arabic in its headwords or senses" in added.output  # not "Arabic-English"
-    assert "(dictd, 1 headword," in added.output  # not "1 headwords"
+    assert "(dictd, 1 headword, no Arabic)" in added.stdout  # not "Arabic-English", "headwords"
+    assert added.stderr == ("warning: dictionary 'deu-eng' has no Arabic in its headwords or "
+                            "senses: Arabic words are not found in it (not Arabic–English or "
+                            "English–Arabic?)\n")  # a warning, as README says, not a remark
     assert "\tdictd\t1 headword\t" in _run("dictionary", "list", "--db", db).output
     listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
     assert listed[2]["direction"] == "none"

@@ -31,6 +31,10 @@ def add_dictionary(db: str | None, path: str, name: str | None) -> None:
     with open_project(db) as project:
         info = project.dictionaries.add(path, name)
     click.echo(f"added dictionary {info.name!r} ({info.describe()}) from {info.path}")
+    if info.direction == "none":  # a file of another language pair, most likely
+        click.echo(f"warning: dictionary {info.name!r} has no Arabic in its headwords or senses:"
+                   " Arabic words are not found in it (not Arabic–English or English–Arabic?)",
+                   err=True)
 
 
 @dictionary.command("list")

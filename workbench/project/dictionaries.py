@@ -56,7 +56,7 @@ class DictionaryInfo:
         if self.direction == "en-ar":
             text += ", English–Arabic: Arabic words are looked up in its senses"
         elif self.direction == "none":
-            text += ", with no Arabic in its headwords or senses: Arabic words are not found in it"
+            text += ", no Arabic"
         return text
 
 
