@@ -68,7 +68,7 @@ def test_a_signal_in_the_wait_is_raised_once_the_call_has_returned(tmp_path: Pat
     """A command stopped by SIGTERM (or Ctrl+C) while the block's end waits leaves only once
     the thread's call has returned: a thread still in sentencepiece's training while the
     interpreter shut down aborted `workbench align` (exit code 134, "terminate called without
-    an active exception") about one time in three when stopped at the right moment."""
+    an active exception") 2 and 5 times in 21 stops of hayy's alignment by SIGTERM and SIGINT."""
     finished = tmp_path / "finished"
     run = subprocess.run([sys.executable, "-c", STOPPED_IN_THE_WAIT, str(finished)],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)

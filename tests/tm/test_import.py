@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.formats.conftest import TMX_DTD
 from tests.tm.conftest import MEMOQ, OMEGAT, TRADOS, write
 from workbench.errors import InputError, WorkbenchError
 from workbench.project import Project
@@ -682,8 +683,6 @@ def test_another_tools_codes_keep_their_own_content_through_the_memory(
     assert unit["target"] == "See {1}the picture{/1} {2/}."  # (matched as before)
     out = tmp_path / "out.tmx"
     assert empty_project.tm.export_file(out, "trados") == 1
-    from tests.formats.conftest import TMX_DTD
-
     assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(out)))
     ar, en = etree.parse(str(out)).getroot().iter("seg")
     for seg, alt in ((ar, "صورة"), (en, "picture")):
