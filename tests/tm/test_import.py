@@ -666,9 +666,9 @@ def test_tm_export_writes_tags_as_tmx_codes(empty_project: Project, tmp_path: Pa
 def test_another_tools_codes_keep_their_own_content_through_the_memory(
     empty_project: Project, tmp_path: Path
 ) -> None:
-    """A Trados memory's codes hold its formatting (``<cf bold="True">``); a memory passed
-    through the workbench wrote them back as our placeholders (``&lt;1&gt;``), its formatting
-    lost. An image's alt text (``<sub>``) stays in its code."""
+    """A Trados memory's codes hold its formatting (``type="bold"``, ``<cf bold="True">``); a
+    memory passed through the workbench wrote them back as our placeholders (``&lt;1&gt;``),
+    its formatting lost. An image's alt text (``<sub>``) stays in its code."""
     trados = write(tmp_path / "trados.tmx", """<tmx version="1.4">
 <header srclang="ar-SA"/><body><tu>
 <tuv xml:lang="ar-SA"><seg>انظر <bpt i="1" type="bold" x="1">&lt;cf bold="True"&gt;</bpt>الصورة\
@@ -688,6 +688,7 @@ def test_another_tools_codes_keep_their_own_content_through_the_memory(
     for seg, alt in ((ar, "صورة"), (en, "picture")):
         bpt, ept, ph = seg
         assert (bpt.tag, bpt.text, ept.text) == ("bpt", '<cf bold="True">', "</cf>")
+        assert (bpt.get("type"), ph.get("type"), bpt.get("x")) == ("bold", "image", "1")
         assert (ph.text, ph[0].tag, ph[0].text, ph[0].tail) == ('<img alt="', "sub", alt, '"/>')
     empty_project.tm.import_file(out, "again")  # and again, as it came
     again = tmp_path / "again.tmx"

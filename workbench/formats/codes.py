@@ -38,12 +38,13 @@ XLIFF20 = {"open": '<pc id="{n}">', "close": "</pc>", "empty": '<ph id="{n}"/>',
            "begin": '<sc id="{n}"/>', "end": '<ec startRef="{n}"/>',
            "lone begin": '<sc id="{n}" isolated="yes"/>',
            "lone end": '<ec id="{n}" isolated="yes"/>'}
-# ({c}: a TMX code's content, the placeholder itself or another tool's own, see encode)
-TMX = {"open": '<bpt i="{n}" x="{n}">{c}</bpt>', "close": '<ept i="{n}">{c}</ept>',
-       "empty": '<ph x="{n}">{c}</ph>',
-       "begin": '<bpt i="{n}" x="{n}">{c}</bpt>', "end": '<ept i="{n}">{c}</ept>',
-       "lone begin": '<it pos="begin" x="{n}">{c}</it>',
-       "lone end": '<it pos="end" x="{n}">{c}</it>'}
+# ({rest}: what a TMX code holds after its numbers: ">" and the placeholder, or another tool's
+# own attributes and content, see encode)
+TMX = {"open": '<bpt i="{n}" x="{n}"{rest}</bpt>', "close": '<ept i="{n}"{rest}</ept>',
+       "empty": '<ph x="{n}"{rest}</ph>',
+       "begin": '<bpt i="{n}" x="{n}"{rest}</bpt>', "end": '<ept i="{n}"{rest}</ept>',
+       "lone begin": '<it pos="begin" x="{n}"{rest}</it>',
+       "lone end": '<it pos="end" x="{n}"{rest}</it>'}
 
 
 def _roles(found: list[TagToken]) -> list[str]:
@@ -78,18 +79,19 @@ def _roles(found: list[TagToken]) -> list[str]:
 
 def encode(text: str, codes: dict[str, str], native: dict[str, str] | None = None) -> str:
     """``text`` as XML content: escaped, its placeholders as the format's ``codes``; a code
-    with content (TMX's) holds the placeholder, or ``native``'s content for it (XML, by the
-    placeholder as written: ``<1>``, ``</1>``, ``<2/>``)."""
+    with content (TMX's) holds the placeholder, or what ``native`` gives for it (by the
+    placeholder as written, ``<1>``, ``</1>``, ``<2/>``: the code's own attributes, ``>`` and
+    its content, as XML)."""
     found = tokens(text)
     if not found:
         return xmlout.text(text)
     out, pos = [], 0
     for token, role in zip(found, _roles(found), strict=True):
         out.append(xmlout.text(text[pos : token.start]))
-        content = (native or {}).get(token.text)
-        if content is None:
-            content = xmlout.text(token.text)
-        out.append(codes[role].format(n=token.id, c=content))
+        rest = (native or {}).get(token.text)
+        if rest is None:
+            rest = ">" + xmlout.text(token.text)
+        out.append(codes[role].format(n=token.id, rest=rest))
         pos = token.end
     out.append(xmlout.text(text[pos:]))
     return "".join(out)

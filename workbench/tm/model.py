@@ -31,8 +31,9 @@ class TmUnit:
     notes: list[str] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
     line: int | None = None
-    #: another tool's inline codes' own content, by side ("ar", "en") and placeholder as a tag
-    #: ("<3>": '&lt;cf bold="True"&gt;'), written back in a TMX export
+    #: another tool's inline codes' own attributes and content, by side ("ar", "en") and
+    #: placeholder as a tag ("<3>": ' type="bold">&lt;cf bold="True"&gt;'), written back in a
+    #: TMX export
     codes: dict[str, dict[str, str]] = field(default_factory=dict)
 
 

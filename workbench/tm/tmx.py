@@ -3,9 +3,9 @@
 Reading takes each ``<tu>``'s Arabic and English ``<tuv>`` (``ar``, ``ar-SA``, ``ara`` … and
 ``en``, ``en-US``, ``en-GB`` …), whatever the file's source language: an English-source file
 gives units with the Arabic as source. Inline tags are kept as plain-text placeholders, never
-dropped (a code's own content, another tool's formatting, is kept beside the text for the
-export): ``<bpt i="1" x="3">`` → ``{3}`` (numbered by ``x``, which pairs a code across the
-languages, as ``i`` does not: the TMX specification's own example swaps them), its
+dropped (a code's own attributes and content, another tool's formatting, are kept beside the
+text for the export): ``<bpt i="1" x="3">`` → ``{3}`` (numbered by ``x``, which pairs a code
+across the languages, as ``i`` does not: the TMX specification's own example swaps them), its
 ``<ept i="1">`` → ``{/3}``, ``<bpt i="1">`` without ``x`` → ``{1}``, ``<ph x="2"/>`` → ``{2/}``,
 ``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}`` (a unit numbering
 them from 0, as OmegaT's level-2 TMX does, one up); OmegaT's own tags,
@@ -72,8 +72,9 @@ class _Seg:
         self._closed: set[str] = set()  # the numbers of the OmegaT tags closed in the seg
         self._pairs: dict[str, str] = {}  # a <bpt>'s i → its placeholder's number, for its <ept>
         self._used: set[str] = set()  # the numbers of the seg's opening and standalone codes
-        #: the last seg's codes' own content (XML, another tool's: ``&lt;cf bold="True"&gt;``)
-        #: by placeholder as a tag (``<3>``), where it is not the placeholder itself
+        #: the last seg's codes' own attributes and content (XML, another tool's:
+        #: `` type="bold">&lt;cf bold="True"&gt;``) by placeholder as a tag (``<3>``), where
+        #: they are not the placeholder alone
         self.native: dict[str, str] = {}
 
     def start(self, unit: etree._Element) -> None:
@@ -180,14 +181,20 @@ class _Seg:
             parts.append(child.tail or "")
 
     def _code(self, el: etree._Element, placeholder: str) -> str:
-        """``placeholder``, the code ``el``'s content kept in :attr:`native` (as XML: a
-        ``<sub>`` in it stays one) unless it is the placeholder's own."""
+        """``placeholder``, the code ``el``'s attributes but its numbers (``type``…) and its
+        content kept in :attr:`native` (as XML: a ``<sub>`` in it stays one) unless they are
+        only the placeholder."""
         tag = unit_tags_as_tags(placeholder)
-        content = xmlout.text(el.text or "") + "".join(
+        own = {k: v for k, v in el.attrib.items() if k not in _NUMBERS and "{" not in k}
+        rest = xmlout.attrs(own) + ">" + xmlout.text(el.text or "") + "".join(
             etree.tostring(sub, encoding="unicode", with_tail=True) for sub in el)
-        if content != xmlout.text(tag):
-            self.native[tag] = content
+        if rest != ">" + xmlout.text(tag):
+            self.native[tag] = rest
         return placeholder
+
+
+#: A code's attributes that number it (written anew by the export).
+_NUMBERS = frozenset({"i", "x", "pos"})
 
 
 def read_tmx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
@@ -462,7 +469,8 @@ def _seg_content(text: str, native: dict[str, str] | None = None) -> str:
     """A unit's text as a ``<seg>``'s content: its tags, a segment's (<1> </1> <2/>) or another
     tool's ({1} {/1} {2/}), as TMX's inline codes (bpt, ept, ph), which other tools show as
     tags; as text, they would take them for words to translate. A code read from another
-    tool's memory holds its own content again (``native``, see ``_Seg.native``)."""
+    tool's memory holds its own attributes and content again (``native``, see
+    ``_Seg.native``)."""
     return codes.encode(unit_tags_as_tags(text), codes.TMX, native)
 
 
