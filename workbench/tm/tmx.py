@@ -185,6 +185,7 @@ class _Seg:
         content kept in :attr:`native` (as XML: a ``<sub>`` in it stays one) unless they are
         only the placeholder."""
         tag = unit_tags_as_tags(placeholder)
+        # (names as the parser read them, valid XML names; one in a namespace is left out)
         own = {k: v for k, v in el.attrib.items() if k not in _NUMBERS and "{" not in k}
         rest = xmlout.attrs(own) + ">" + xmlout.text(el.text or "") + "".join(
             etree.tostring(sub, encoding="unicode", with_tail=True) for sub in el)
