@@ -704,6 +704,41 @@ def test_another_tools_codes_keep_their_own_content_through_the_memory(
     assert units(empty_project, "ours")[0]["meta"] is None
 
 
+def test_a_highlight_and_a_deprecated_ut_come_back_as_they_were_read(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A ``<hi type="verb">`` (the LISA compliance kit's ImportTest2C) came back as a
+    ``<bpt>``/``<ept>`` pair holding our placeholders (``&lt;4&gt;``), its type lost, and an old
+    Trados memory's RTF ``<ut>`` as a ``<ph>``; both come back as read (numbered anew), and
+    match as before."""
+    old = write(tmp_path / "kit.tmx", """<tmx version="1.4">
+<header srclang="ar"/><body><tu>
+<tuv xml:lang="ar"><seg><ut>{\\cs6\\f1 </ut>&lt;cf size="8"&gt;<ut>}</ut>انقر \
+<hi type="verb" x="4">لتبدأ</hi> <hi x="5">الآن</hi>.</seg></tuv>
+<tuv xml:lang="en"><seg><ut>{\\cs6\\f1 </ut>&lt;cf size="8"&gt;<ut>}</ut>Click to \
+<hi type="verb" x="4">start</hi> <hi x="5">now</hi>.</seg></tuv>
+</tu></body></tmx>""")
+    empty_project.tm.import_file(old, "kit")
+    [unit] = units(empty_project, "kit")
+    assert unit["target"] == '{6/}<cf size="8">{7/}Click to {4}start{/4} {5}now{/5}.'
+    out = tmp_path / "out.tmx"
+    empty_project.tm.export_file(out, "kit")
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(out)))
+    segs = list(etree.parse(str(out)).getroot().iter("seg"))
+    for seg, verb in zip(segs, ("لتبدأ", "start"), strict=True):
+        ut1, ut2, hi, plain = seg
+        assert [(c.tag, c.text) for c in (ut1, ut2)] == [("ut", "{\\cs6\\f1 "), ("ut", "}")]
+        assert (hi.tag, hi.get("type"), hi.get("x"), hi.text) == ("hi", "verb", "4", verb)
+        assert (plain.tag, plain.attrib) == ("hi", {"x": "5"})
+    empty_project.tm.import_file(out, "again")  # and again, as it came
+    [again] = units(empty_project, "again")
+    assert (again["source"], again["target"]) == (unit["source"], unit["target"])
+    back = tmp_path / "back.tmx"
+    empty_project.tm.export_file(back, "again")
+    assert [etree.tostring(s) for s in etree.parse(str(back)).getroot().iter("seg")] == [
+        etree.tostring(s) for s in segs]
+
+
 def test_a_header_line_in_arabic_is_skipped(empty_project: Project, tmp_path: Path) -> None:
     # an Arabic spreadsheet's column names: the import was refused ('line 1: the English side
     # is in Arabic'); a first unit that holds such a word with its English is still a unit

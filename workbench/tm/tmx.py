@@ -166,12 +166,15 @@ class _Seg:
                                         else "{" + self._fresh(n) + "}"))
             elif name in ("ph", "ut"):
                 parts.append(self._code(child, "{" + self._fresh(self._number(child, "x", "i"))
-                                        + "/}"))
+                                        + "/}", name == "ut"))
             elif name == "x":
                 parts.append("{" + self._fresh(self._number(child, "x", "i")) + "/}")
             elif name in ("hi", "g", "mrk"):
                 n = self._fresh(self._number(child, "x"))
                 parts.append("{" + n + "}")
+                if name == "hi":  # its type kept, and that it is a <hi> (see codes.encode)
+                    self.native[unit_tags_as_tags("{" + n + "}")] = "<hi" + xmlout.attrs(
+                        self._own_attrs(child))
                 self._walk(child, parts)
                 parts.append("{/" + n + "}")
             elif name:
@@ -180,18 +183,25 @@ class _Seg:
                 self.tags += 1
             parts.append(child.tail or "")
 
-    def _code(self, el: etree._Element, placeholder: str) -> str:
+    def _code(self, el: etree._Element, placeholder: str, ut: bool = False) -> str:
         """``placeholder``, the code ``el``'s attributes but its numbers (``type``…) and its
         content kept in :attr:`native` (as XML: a ``<sub>`` in it stays one) unless they are
-        only the placeholder."""
+        only the placeholder; a ``<ut>``'s (``ut``) always, marked ``<ut`` (see
+        codes.encode), as no placeholder's role writes one."""
         tag = unit_tags_as_tags(placeholder)
-        # (names as the parser read them, valid XML names; one in a namespace is left out)
-        own = {k: v for k, v in el.attrib.items() if k not in _NUMBERS and "{" not in k}
-        rest = xmlout.attrs(own) + ">" + xmlout.text(el.text or "") + "".join(
+        rest = xmlout.attrs(self._own_attrs(el)) + ">" + xmlout.text(el.text or "") + "".join(
             etree.tostring(sub, encoding="unicode", with_tail=True) for sub in el)
-        if rest != ">" + xmlout.text(tag):
+        if ut:
+            self.native[tag] = "<ut" + rest
+        elif rest != ">" + xmlout.text(tag):
             self.native[tag] = rest
         return placeholder
+
+    @staticmethod
+    def _own_attrs(el: etree._Element) -> dict[str, str]:
+        """A code's attributes but those that number it (names as the parser read them,
+        valid XML names; one in a namespace is left out)."""
+        return {k: v for k, v in el.attrib.items() if k not in _NUMBERS and "{" not in k}
 
 
 #: A code's attributes that number it (written anew by the export).
