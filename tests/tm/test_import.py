@@ -184,6 +184,30 @@ def test_omegat_level2_tags_numbered_from_zero_are_placeholders(
     assert match.text == "The revolution broke out in 1917."  # a segment without tags
 
 
+def test_omegat_text_tags_come_back_as_the_codes_content_omegat_names_its_tags_from(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """OmegaT's project_save.tmx holds its tags as text (``&lt;a0&gt;``); `tm export` wrote
+    them as codes holding our placeholders (``<bpt>&lt;1&gt;</bpt>``), which OmegaT, naming a
+    code's tag by the first letter of its content, reads as ``<f0>``, no tag of its segment.
+    The codes hold OmegaT's tags, as its own level-2 TMX writes them."""
+    path = write(tmp_path / "project_save.tmx", (
+        '<tmx version="1.4"><header creationtool="OmegaT" o-tmf="OmegaT TMX" srclang="AR"/>'
+        '<body><tu><tuv lang="AR"><seg>&lt;a0&gt;نزّل&lt;/a0&gt; الملف&lt;x1/&gt;</seg></tuv>'
+        '<tuv lang="EN-US"><seg>&lt;a0&gt;Download&lt;/a0&gt; the file&lt;x1/&gt;</seg></tuv>'
+        '</tu></body></tmx>'))
+    empty_project.tm.import_file(path, "omegat")
+    [unit] = units(empty_project, "omegat")
+    assert (unit["source"], unit["target"]) == ("{1}نزّل{/1} الملف{2/}",
+                                                "{1}Download{/1} the file{2/}")
+    out = tmp_path / "out.tmx"
+    empty_project.tm.export_file(out, "omegat")
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(out)))
+    for seg in etree.parse(str(out)).getroot().iter("seg"):
+        assert [(c.tag, c.text) for c in seg] == [
+            ("bpt", "<a0>"), ("ept", "</a0>"), ("ph", "<x1/>")]
+
+
 def test_tmx_in_a_namespace_is_read(tmp_path: Path) -> None:
     from workbench.tm.tmx import read_tmx
 

@@ -109,8 +109,13 @@ class _Seg:
         return text
 
     def _omegat_tag(self, m: re.Match[str]) -> str:
+        """The placeholder of an OmegaT tag; the tag (``<a0>``) kept as its code's content,
+        from whose first letter OmegaT names the tag of a TMX code it reads (``<bpt>&lt;1&gt;``
+        would come back to it as ``<f0>``, no tag of its segment)."""
         self.tags += 1
-        return _omegat_placeholder(m, self._closed)
+        placeholder = _omegat_placeholder(m, self._closed)
+        self.native[unit_tags_as_tags(placeholder)] = ">" + xmlout.text(m.group(0))
+        return placeholder
 
     def _read(self, seg: etree._Element) -> str:
         self.native = {}
