@@ -208,6 +208,33 @@ def test_omegat_text_tags_come_back_as_the_codes_content_omegat_names_its_tags_f
             ("bpt", "<a0>"), ("ept", "</a0>"), ("ph", "<x1/>")]
 
 
+def test_a_programs_placeholders_in_the_text_come_back_as_text(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A software memory's text holds ``{0}``, ``{1}`` (String.Format's) and ``<1>``, which the
+    memory reads as its placeholders (matched as before); `tm export` wrote them as codes
+    (``<it pos="begin">&lt;1&gt;</it>``), the text ``{1}`` gone. They are text again, beside a
+    code of the same number."""
+    path = write(tmp_path / "strings.tmx", (
+        '<tmx version="1.4"><header srclang="en"/><body>'
+        '<tu><tuv xml:lang="ar"><seg>نسخ {0} من {1} ملفات</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Copying {0} of {1} files</seg></tuv></tu>'
+        '<tu><tuv xml:lang="ar"><seg>اضغط &lt;1&gt; {2/}<ph x="1">&amp;</ph></seg></tuv>'
+        '<tuv xml:lang="en"><seg>Press &lt;1&gt; {2/}<ph x="1">&amp;</ph></seg></tuv></tu>'
+        '</body></tmx>'))
+    empty_project.tm.import_file(path, "strings")
+    assert [u["target"] for u in units(empty_project, "strings")] == [
+        "Copying {0} of {1} files", "Press <1> {2/}{1/}"]
+    out = tmp_path / "out.tmx"
+    empty_project.tm.export_file(out, "strings")
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(out)))
+    segs = list(etree.parse(str(out)).getroot().iter("seg"))
+    assert [etree.tostring(s, encoding="unicode") for s in segs[2:]] == [
+        f'<seg>{text} &lt;1&gt; {{2/}}<ph x="1">&amp;</ph></seg>' for text in ("اضغط", "Press")]
+    assert [len(s) for s in segs] == [0, 0, 1, 1]
+    assert [s.text for s in segs[:2]] == ["نسخ {0} من {1} ملفات", "Copying {0} of {1} files"]
+
+
 def test_tmx_in_a_namespace_is_read(tmp_path: Path) -> None:
     from workbench.tm.tmx import read_tmx
 

@@ -87,7 +87,8 @@ def encode(text: str, codes: dict[str, str], native: dict[str, str] | None = Non
     """``text`` as XML content: escaped, its placeholders as the format's ``codes``; a code
     with content (TMX's) holds the placeholder, or what ``native`` gives for it (by the
     placeholder as written, ``<1>``, ``</1>``, ``<2/>``: the code's own attributes, ``>`` and
-    its content, as XML; or the element it was, see :data:`_OWN_ELEMENT`)."""
+    its content, as XML; or the element it was, see :data:`_OWN_ELEMENT`; or ``=`` and the
+    text it was, a program's ``{1}`` that reads as a placeholder)."""
     found = tokens(text)
     if not found:
         return xmlout.text(text)
@@ -97,6 +98,9 @@ def encode(text: str, codes: dict[str, str], native: dict[str, str] | None = Non
         out.append(xmlout.text(text[pos : token.start]))
         pos = token.end
         rest = (native or {}).get(token.text)
+        if rest is not None and rest.startswith("="):  # text that reads as a placeholder
+            out.append(xmlout.text(rest[1:]))
+            continue
         own = _OWN_ELEMENT.match(rest) if rest is not None else None
         if own is not None:  # a code read as another element than its role's
             name, rest = own.groups()

@@ -34,7 +34,7 @@ from workbench.formats import codes, safexml, xmlout
 from workbench.formats.model import primary_language, tmx_date
 from workbench.formats.tmx import tuv_languages
 from workbench.text.script import has_arabic, mostly_arabic
-from workbench.text.tags import strip_tags
+from workbench.text.tags import TAG, strip_tags
 from workbench.tm.diff import unit_tags_as_tags
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date
 
@@ -120,7 +120,7 @@ class _Seg:
     def _read(self, seg: etree._Element) -> str:
         self.native = {}
         if not len(seg):  # no inline elements: the common case
-            return seg.text or ""
+            return self._text(seg.text or "")
         # a tag without a number gets one above those the others have (<ph x="1"/><ph/>)
         self._counter = max((
             int(value) + self.shift for el in seg.iter() for name in ("i", "x")
@@ -149,8 +149,17 @@ class _Seg:
         self._used.add(number)
         return number
 
+    def _text(self, text: str) -> str:
+        """``text``, a run of the segment's text; what in it reads as a placeholder (a
+        program's ``{1}``, ``<1>``: the memory cannot tell them from tags) kept in
+        :attr:`native` as text (``={1}``), which the export writes as it was, not as a code."""
+        if "{" in text or "<" in text:
+            for m in _LITERAL_TAG.finditer(text):
+                self.native.setdefault(unit_tags_as_tags(m.group()), "=" + m.group())
+        return text
+
     def _walk(self, el: etree._Element, parts: list[str]) -> None:
-        parts.append(el.text or "")
+        parts.append(self._text(el.text or ""))
         for child in el:
             if isinstance(child, etree._Entity):
                 raise InputError(
@@ -186,7 +195,7 @@ class _Seg:
                 self._walk(child, parts)
             if name in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"):
                 self.tags += 1
-            parts.append(child.tail or "")
+            parts.append(self._text(child.tail or ""))
 
     def _code(self, el: etree._Element, placeholder: str, ut: bool = False) -> str:
         """``placeholder``, the code ``el``'s attributes but its numbers (``type``…) and its
@@ -208,6 +217,10 @@ class _Seg:
         valid XML names; one in a namespace is left out)."""
         return {k: v for k, v in el.attrib.items() if k not in _NUMBERS and "{" not in k}
 
+
+#: Text that the memory reads as a placeholder: another tool's ({1} {/1} {2/}) or a segment's
+#: (<1> </1> <2/>).
+_LITERAL_TAG = re.compile(r"\{/?[1-9][0-9]{0,5}/?\}|" + TAG.pattern)
 
 #: A code's attributes that number it (written anew by the export).
 _NUMBERS = frozenset({"i", "x", "pos"})
