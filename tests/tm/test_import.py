@@ -184,6 +184,57 @@ def test_omegat_level2_tags_numbered_from_zero_are_placeholders(
     assert match.text == "The revolution broke out in 1917."  # a segment without tags
 
 
+def test_omegat_text_tags_come_back_as_the_codes_content_omegat_names_its_tags_from(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """OmegaT's project_save.tmx holds its tags as text (``&lt;a0&gt;``); `tm export` wrote
+    them as codes holding our placeholders (``<bpt>&lt;1&gt;</bpt>``), which OmegaT, naming a
+    code's tag by the first letter of its content, reads as ``<f0>``, no tag of its segment.
+    The codes hold OmegaT's tags, as its own level-2 TMX writes them."""
+    path = write(tmp_path / "project_save.tmx", (
+        '<tmx version="1.4"><header creationtool="OmegaT" o-tmf="OmegaT TMX" srclang="AR"/>'
+        '<body><tu><tuv lang="AR"><seg>&lt;a0&gt;نزّل&lt;/a0&gt; الملف&lt;x1/&gt;</seg></tuv>'
+        '<tuv lang="EN-US"><seg>&lt;a0&gt;Download&lt;/a0&gt; the file&lt;x1/&gt;</seg></tuv>'
+        '</tu></body></tmx>'))
+    empty_project.tm.import_file(path, "omegat")
+    [unit] = units(empty_project, "omegat")
+    assert (unit["source"], unit["target"]) == ("{1}نزّل{/1} الملف{2/}",
+                                                "{1}Download{/1} the file{2/}")
+    out = tmp_path / "out.tmx"
+    empty_project.tm.export_file(out, "omegat")
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(out)))
+    for seg in etree.parse(str(out)).getroot().iter("seg"):
+        assert [(c.tag, c.text) for c in seg] == [
+            ("bpt", "<a0>"), ("ept", "</a0>"), ("ph", "<x1/>")]
+
+
+def test_a_programs_placeholders_in_the_text_come_back_as_text(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A software memory's text holds ``{0}``, ``{1}`` (String.Format's) and ``<1>``, which the
+    memory reads as its placeholders (matched as before); `tm export` wrote them as codes
+    (``<it pos="begin">&lt;1&gt;</it>``), the text ``{1}`` gone. They are text again, beside a
+    code of the same number."""
+    path = write(tmp_path / "strings.tmx", (
+        '<tmx version="1.4"><header srclang="en"/><body>'
+        '<tu><tuv xml:lang="ar"><seg>نسخ {0} من {1} ملفات</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Copying {0} of {1} files</seg></tuv></tu>'
+        '<tu><tuv xml:lang="ar"><seg>اضغط &lt;1&gt; {2/}<ph x="1">&amp;</ph></seg></tuv>'
+        '<tuv xml:lang="en"><seg>Press &lt;1&gt; {2/}<ph x="1">&amp;</ph></seg></tuv></tu>'
+        '</body></tmx>'))
+    empty_project.tm.import_file(path, "strings")
+    assert [u["target"] for u in units(empty_project, "strings")] == [
+        "Copying {0} of {1} files", "Press <1> {2/}{1/}"]
+    out = tmp_path / "out.tmx"
+    empty_project.tm.export_file(out, "strings")
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(out)))
+    segs = list(etree.parse(str(out)).getroot().iter("seg"))
+    assert [etree.tostring(s, encoding="unicode") for s in segs[2:]] == [
+        f'<seg>{text} &lt;1&gt; {{2/}}<ph x="1">&amp;</ph></seg>' for text in ("اضغط", "Press")]
+    assert [len(s) for s in segs] == [0, 0, 1, 1]
+    assert [s.text for s in segs[:2]] == ["نسخ {0} من {1} ملفات", "Copying {0} of {1} files"]
+
+
 def test_tmx_in_a_namespace_is_read(tmp_path: Path) -> None:
     from workbench.tm.tmx import read_tmx
 
@@ -702,6 +753,41 @@ def test_another_tools_codes_keep_their_own_content_through_the_memory(
                     '<ph x="1">&lt;1/&gt;</ph></seg></tuv></tu></body></tmx>', encoding="utf-8")
     empty_project.tm.import_file(ours, "ours")
     assert units(empty_project, "ours")[0]["meta"] is None
+
+
+def test_a_highlight_and_a_deprecated_ut_come_back_as_they_were_read(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A ``<hi type="verb">`` (the LISA compliance kit's ImportTest2C) came back as a
+    ``<bpt>``/``<ept>`` pair holding our placeholders (``&lt;4&gt;``), its type lost, and an old
+    Trados memory's RTF ``<ut>`` as a ``<ph>``; both come back as read (numbered anew), and
+    match as before."""
+    old = write(tmp_path / "kit.tmx", """<tmx version="1.4">
+<header srclang="ar"/><body><tu>
+<tuv xml:lang="ar"><seg><ut>{\\cs6\\f1 </ut>&lt;cf size="8"&gt;<ut>}</ut>انقر \
+<hi type="verb" x="4">لتبدأ</hi> <hi x="5">الآن</hi>.</seg></tuv>
+<tuv xml:lang="en"><seg><ut>{\\cs6\\f1 </ut>&lt;cf size="8"&gt;<ut>}</ut>Click to \
+<hi type="verb" x="4">start</hi> <hi x="5">now</hi>.</seg></tuv>
+</tu></body></tmx>""")
+    empty_project.tm.import_file(old, "kit")
+    [unit] = units(empty_project, "kit")
+    assert unit["target"] == '{6/}<cf size="8">{7/}Click to {4}start{/4} {5}now{/5}.'
+    out = tmp_path / "out.tmx"
+    empty_project.tm.export_file(out, "kit")
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(out)))
+    segs = list(etree.parse(str(out)).getroot().iter("seg"))
+    for seg, verb in zip(segs, ("لتبدأ", "start"), strict=True):
+        ut1, ut2, hi, plain = seg
+        assert [(c.tag, c.text) for c in (ut1, ut2)] == [("ut", "{\\cs6\\f1 "), ("ut", "}")]
+        assert (hi.tag, hi.get("type"), hi.get("x"), hi.text) == ("hi", "verb", "4", verb)
+        assert (plain.tag, plain.attrib) == ("hi", {"x": "5"})
+    empty_project.tm.import_file(out, "again")  # and again, as it came
+    [again] = units(empty_project, "again")
+    assert (again["source"], again["target"]) == (unit["source"], unit["target"])
+    back = tmp_path / "back.tmx"
+    empty_project.tm.export_file(back, "again")
+    assert [etree.tostring(s) for s in etree.parse(str(back)).getroot().iter("seg")] == [
+        etree.tostring(s) for s in segs]
 
 
 def test_a_header_line_in_arabic_is_skipped(empty_project: Project, tmp_path: Path) -> None:

@@ -77,22 +77,48 @@ def _roles(found: list[TagToken]) -> list[str]:
     return roles
 
 
+#: A TMX code that ``native`` keeps as the element it was read from, not the one its
+#: placeholder's role writes: a ``<ut>`` (``<ut`` and its rest, as a code's) for a standalone
+#: placeholder, a ``<hi>`` (``<hi`` and its attributes) for a pair that nests.
+_OWN_ELEMENT = re.compile(r"<(ut|hi)([\s>].*|)$", re.DOTALL)
+
+
 def encode(text: str, codes: dict[str, str], native: dict[str, str] | None = None) -> str:
     """``text`` as XML content: escaped, its placeholders as the format's ``codes``; a code
     with content (TMX's) holds the placeholder, or what ``native`` gives for it (by the
     placeholder as written, ``<1>``, ``</1>``, ``<2/>``: the code's own attributes, ``>`` and
-    its content, as XML)."""
+    its content, as XML; or the element it was, see :data:`_OWN_ELEMENT`; or ``=`` and the
+    text it was, a program's ``{1}`` that reads as a placeholder)."""
     found = tokens(text)
     if not found:
         return xmlout.text(text)
     out, pos = [], 0
+    highlights: set[int] = set()  # the numbers of the pairs written as TMX's <hi>
     for token, role in zip(found, _roles(found), strict=True):
         out.append(xmlout.text(text[pos : token.start]))
+        pos = token.end
         rest = (native or {}).get(token.text)
+        if rest is not None and rest.startswith("="):  # text that reads as a placeholder
+            out.append(xmlout.text(rest[1:]))
+            continue
+        own = _OWN_ELEMENT.match(rest) if rest is not None else None
+        if own is not None:  # a code read as another element than its role's
+            name, rest = own.groups()
+            if (name, role) == ("ut", "empty"):
+                out.append(f'<ut x="{token.id}"{rest}</ut>')
+                continue
+            if (name, role) == ("hi", "open"):
+                out.append(f'<hi x="{token.id}"{rest}>')
+                highlights.add(token.id)
+                continue
+            rest = None  # (a pair that no longer nests: bpt and ept, as a pair of ours)
+        elif role == "close" and token.id in highlights:
+            highlights.discard(token.id)
+            out.append("</hi>")
+            continue
         if rest is None:
             rest = ">" + xmlout.text(token.text)
         out.append(codes[role].format(n=token.id, rest=rest))
-        pos = token.end
     out.append(xmlout.text(text[pos:]))
     return "".join(out)
 

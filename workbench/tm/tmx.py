@@ -34,7 +34,7 @@ from workbench.formats import codes, safexml, xmlout
 from workbench.formats.model import primary_language, tmx_date
 from workbench.formats.tmx import tuv_languages
 from workbench.text.script import has_arabic, mostly_arabic
-from workbench.text.tags import strip_tags
+from workbench.text.tags import TAG, strip_tags
 from workbench.tm.diff import unit_tags_as_tags
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date
 
@@ -109,13 +109,18 @@ class _Seg:
         return text
 
     def _omegat_tag(self, m: re.Match[str]) -> str:
+        """The placeholder of an OmegaT tag; the tag (``<a0>``) kept as its code's content,
+        from whose first letter OmegaT names the tag of a TMX code it reads (``<bpt>&lt;1&gt;``
+        would come back to it as ``<f0>``, no tag of its segment)."""
         self.tags += 1
-        return _omegat_placeholder(m, self._closed)
+        placeholder = _omegat_placeholder(m, self._closed)
+        self.native[unit_tags_as_tags(placeholder)] = ">" + xmlout.text(m.group(0))
+        return placeholder
 
     def _read(self, seg: etree._Element) -> str:
         self.native = {}
         if not len(seg):  # no inline elements: the common case
-            return seg.text or ""
+            return self._text(seg.text or "")
         # a tag without a number gets one above those the others have (<ph x="1"/><ph/>)
         self._counter = max((
             int(value) + self.shift for el in seg.iter() for name in ("i", "x")
@@ -144,8 +149,17 @@ class _Seg:
         self._used.add(number)
         return number
 
+    def _text(self, text: str) -> str:
+        """``text``, a run of the segment's text; what in it reads as a placeholder (a
+        program's ``{1}``, ``<1>``: the memory cannot tell them from tags) kept in
+        :attr:`native` as text (``={1}``), which the export writes as it was, not as a code."""
+        if "{" in text or "<" in text:
+            for m in _LITERAL_TAG.finditer(text):
+                self.native.setdefault(unit_tags_as_tags(m.group()), "=" + m.group())
+        return text
+
     def _walk(self, el: etree._Element, parts: list[str]) -> None:
-        parts.append(el.text or "")
+        parts.append(self._text(el.text or ""))
         for child in el:
             if isinstance(child, etree._Entity):
                 raise InputError(
@@ -166,33 +180,47 @@ class _Seg:
                                         else "{" + self._fresh(n) + "}"))
             elif name in ("ph", "ut"):
                 parts.append(self._code(child, "{" + self._fresh(self._number(child, "x", "i"))
-                                        + "/}"))
+                                        + "/}", name == "ut"))
             elif name == "x":
                 parts.append("{" + self._fresh(self._number(child, "x", "i")) + "/}")
             elif name in ("hi", "g", "mrk"):
                 n = self._fresh(self._number(child, "x"))
                 parts.append("{" + n + "}")
+                if name == "hi":  # its type kept, and that it is a <hi> (see codes.encode)
+                    self.native[unit_tags_as_tags("{" + n + "}")] = "<hi" + xmlout.attrs(
+                        self._own_attrs(child))
                 self._walk(child, parts)
                 parts.append("{/" + n + "}")
             elif name:
                 self._walk(child, parts)
             if name in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"):
                 self.tags += 1
-            parts.append(child.tail or "")
+            parts.append(self._text(child.tail or ""))
 
-    def _code(self, el: etree._Element, placeholder: str) -> str:
+    def _code(self, el: etree._Element, placeholder: str, ut: bool = False) -> str:
         """``placeholder``, the code ``el``'s attributes but its numbers (``type``…) and its
         content kept in :attr:`native` (as XML: a ``<sub>`` in it stays one) unless they are
-        only the placeholder."""
+        only the placeholder; a ``<ut>``'s (``ut``) always, marked ``<ut`` (see
+        codes.encode), as no placeholder's role writes one."""
         tag = unit_tags_as_tags(placeholder)
-        # (names as the parser read them, valid XML names; one in a namespace is left out)
-        own = {k: v for k, v in el.attrib.items() if k not in _NUMBERS and "{" not in k}
-        rest = xmlout.attrs(own) + ">" + xmlout.text(el.text or "") + "".join(
+        rest = xmlout.attrs(self._own_attrs(el)) + ">" + xmlout.text(el.text or "") + "".join(
             etree.tostring(sub, encoding="unicode", with_tail=True) for sub in el)
-        if rest != ">" + xmlout.text(tag):
+        if ut:
+            self.native[tag] = "<ut" + rest
+        elif rest != ">" + xmlout.text(tag):
             self.native[tag] = rest
         return placeholder
 
+    @staticmethod
+    def _own_attrs(el: etree._Element) -> dict[str, str]:
+        """A code's attributes but those that number it (names as the parser read them,
+        valid XML names; one in a namespace is left out)."""
+        return {k: v for k, v in el.attrib.items() if k not in _NUMBERS and "{" not in k}
+
+
+#: Text that the memory reads as a placeholder: another tool's ({1} {/1} {2/}) or a segment's
+#: (<1> </1> <2/>).
+_LITERAL_TAG = re.compile(r"\{/?[1-9][0-9]{0,5}/?\}|" + TAG.pattern)
 
 #: A code's attributes that number it (written anew by the export).
 _NUMBERS = frozenset({"i", "x", "pos"})
