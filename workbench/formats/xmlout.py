@@ -51,7 +51,8 @@ def attr(value: str) -> str:
 
 
 def attrs(pairs: dict[str, str]) -> str:
-    """`` name="value"`` for each pair (values escaped; names are ours, never user text)."""
+    """`` name="value"`` for each pair (values escaped; names are ours, or an XML parser's,
+    never other text)."""
     return "".join(f' {name}="{attr(value)}"' for name, value in pairs.items())
 
 

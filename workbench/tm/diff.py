@@ -22,7 +22,7 @@ from workbench.tm.tokens import PLACEHOLDER, tokenize
 
 OPS = ("equal", "insert", "delete", "change")
 #: A unit's TMX placeholder (see workbench/tm/tmx.py): {1} {/1} {2/}.
-_UNIT_TAG = re.compile(r"\{(/?)([1-9][0-9]{0,5})(/?)\}")
+UNIT_TAG = re.compile(r"\{(/?)([1-9][0-9]{0,5})(/?)\}")
 #: A segment's tag (<1> </1> <2/>), as a project unit's English holds it.
 _SEGMENT_TAG = re.compile(r"<(?:/?[1-9][0-9]{0,5}|[1-9][0-9]{0,5}/)>")
 #: A run of either kind of tag with the spaces around it.
@@ -133,7 +133,7 @@ def unit_tags_as_tags(text: str) -> str:
     """A unit's TMX placeholders written as tags of the same numbers ({1} → <1>, {/1} → </1>,
     {2/} → <2/>), which the exchange formats write as their inline codes (TMX bpt/ept/ph, XLIFF
     g/x: workbench/formats/codes.py), never as text another tool would translate."""
-    return _UNIT_TAG.sub(r"<\1\2\3>", text)
+    return UNIT_TAG.sub(r"<\1\2\3>", text)
 
 
 @lru_cache(maxsize=4096)

@@ -35,7 +35,7 @@ from workbench.formats.model import primary_language, tmx_date
 from workbench.formats.tmx import tuv_languages
 from workbench.text.script import has_arabic, mostly_arabic
 from workbench.text.tags import TAG, strip_tags
-from workbench.tm.diff import unit_tags_as_tags
+from workbench.tm.diff import UNIT_TAG, unit_tags_as_tags
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -220,7 +220,7 @@ class _Seg:
 
 #: Text that the memory reads as a placeholder: another tool's ({1} {/1} {2/}) or a segment's
 #: (<1> </1> <2/>).
-_LITERAL_TAG = re.compile(r"\{/?[1-9][0-9]{0,5}/?\}|" + TAG.pattern)
+_LITERAL_TAG = re.compile(UNIT_TAG.pattern + "|" + TAG.pattern)
 
 #: A code's attributes that number it (written anew by the export).
 _NUMBERS = frozenset({"i", "x", "pos"})
